@@ -1,0 +1,14 @@
+namespace LuoshiArchive.Core.Accounts;
+
+/// <summary>A sign-in account. The password is kept only as an ASP.NET Core Identity hash.</summary>
+public sealed class UserAccount
+{
+    public int Id { get; set; }
+    /// <summary>Sign-in name, compared case-insensitively.</summary>
+    public string Name { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string PasswordHash { get; set; } = "";
+    public UserRole Role { get; set; }
+    public int? DepartmentId { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,28 @@
+using LuoshiArchive.Core.Accounts;
+using LuoshiArchive.Core.Organisation;
+using LuoshiArchive.Core.Storage;
+using LuoshiArchive.Core.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LuoshiArchive.Core;
+
+/// <summary>Registers the Core services; the web app and the CLI both call this, so they are wired alike.</summary>
+public static class LuoshiCore
+{
+    /// <summary>
+    /// Adds the store (opened once, held for the process lifetime), the clock and the domain services.
+    /// </summary>
+    /// <param name="services">The container.</param>
+    /// <param name="options">Resolved options; <see cref="LuoshiOptions.StoragePath"/> must be absolute.</param>
+    /// <param name="ownerDescription">Who holds the store, shown to a second process that tries to open it.</param>
+    public static IServiceCollection AddLuoshiCore(this IServiceCollection services, LuoshiOptions options, string ownerDescription)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => LuoshiStore.Open(options.StoragePath, ownerDescription));
+        services.AddSingleton<OrganisationDirectory>();
+        services.AddSingleton<TaskRegistry>();
+        services.AddSingleton<AccountService>();
+        return services;
+    }
+}

@@ -1,0 +1,39 @@
+namespace LuoshiArchive.Core;
+
+/// <summary>
+/// Every setting of LuoshiArchive in one place; the web app binds it from configuration (section "Luoshi") and the
+/// CLI from its options, so both open the same store the same way.
+/// </summary>
+public sealed class LuoshiOptions
+{
+    public const string Section = "Luoshi";
+    public const string StorageEnvironmentVariable = "LUOSHI_STORAGE";
+
+    /// <summary>
+    /// The data folder: LiteDB file, lock file, later blobs and index. Chosen by <c>--storage DIR</c>, else the
+    /// <c>LUOSHI_STORAGE</c> environment variable, else <c>./storage</c> (see <see cref="ResolveStoragePath"/>).
+    /// </summary>
+    public string StoragePath { get; set; } = "storage";
+
+    /// <summary>Folder of the official-document templates (<c>templates/</c> in the repository).</summary>
+    public string TemplatesPath { get; set; } = "templates";
+
+    /// <summary>Full name of the organisation, e.g. "天津市教育委员会".</summary>
+    public string OrganisationName { get; set; } = "天津市教育委员会";
+
+    /// <summary>Largest accepted upload in bytes (XLSX imports now, evidence later).</summary>
+    public long MaxUploadBytes { get; set; } = 50 * 1024 * 1024;
+
+    /// <summary>How long a sign-in lasts without activity.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Applies the storage-path precedence: command line, then environment, then <c>./storage</c>.</summary>
+    public static string ResolveStoragePath(string? fromCommandLine, Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        var chosen = !string.IsNullOrWhiteSpace(fromCommandLine) ? fromCommandLine
+            : environment(StorageEnvironmentVariable) is { Length: > 0 } fromEnv ? fromEnv
+            : "storage";
+        return Path.GetFullPath(chosen);
+    }
+}

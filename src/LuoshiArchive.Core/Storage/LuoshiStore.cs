@@ -1,0 +1,105 @@
+using LiteDB;
+using LuoshiArchive.Core.Accounts;
+using LuoshiArchive.Core.Organisation;
+using LuoshiArchive.Core.Tasks;
+
+namespace LuoshiArchive.Core.Storage;
+
+/// <summary>
+/// The embedded store: one LiteDB database in direct mode per process, under the storage folder, guarded by a
+/// <see cref="StorageLock"/>. Services reach the collections through it; nothing else opens the database file.
+/// </summary>
+public sealed class LuoshiStore : IDisposable
+{
+    public const string DatabaseFileName = "luoshi.db";
+    private readonly StorageLock _lock;
+    private readonly LiteDatabase _db;
+
+    private LuoshiStore(string storagePath, StorageLock storageLock, LiteDatabase db)
+    {
+        StoragePath = storagePath;
+        _lock = storageLock;
+        _db = db;
+        Tasks = db.GetCollection<KeyTask>("tasks");
+        Tasks.EnsureIndex(t => t.Code, unique: true);
+        Tasks.EnsureIndex(t => t.Year);
+        TaskHistory = db.GetCollection<TaskHistoryEntry>("task_history");
+        TaskHistory.EnsureIndex(h => h.TaskId);
+        Departments = db.GetCollection<Department>("departments");
+        Departments.EnsureIndex(d => d.Name, unique: true);
+        People = db.GetCollection<Person>("people");
+        People.EnsureIndex(p => p.Name);
+        Users = db.GetCollection<UserAccount>("users");
+        Users.EnsureIndex(u => u.Name, unique: true);
+    }
+
+    public string StoragePath { get; }
+    public ILiteCollection<KeyTask> Tasks { get; }
+    public ILiteCollection<TaskHistoryEntry> TaskHistory { get; }
+    public ILiteCollection<Department> Departments { get; }
+    public ILiteCollection<Person> People { get; }
+    public ILiteCollection<UserAccount> Users { get; }
+
+    /// <summary>Opens (creating if needed) the store in <paramref name="storagePath"/>.</summary>
+    /// <param name="storagePath">The storage folder; created if missing.</param>
+    /// <param name="ownerDescription">Shown to a second process that tries to open the same folder, e.g. "luoshi-web".</param>
+    /// <exception cref="StorageInUseException">Another process has the folder open.</exception>
+    public static LuoshiStore Open(string storagePath, string ownerDescription)
+    {
+        var fullPath = Path.GetFullPath(storagePath);
+        var storageLock = StorageLock.Acquire(fullPath, ownerDescription);
+        try
+        {
+            var connection = new ConnectionString
+            {
+                Filename = Path.Combine(fullPath, DatabaseFileName),
+                Connection = ConnectionType.Direct,
+            };
+            return new LuoshiStore(fullPath, storageLock, new LiteDatabase(connection, CreateMapper()));
+        }
+        catch
+        {
+            storageLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one LiteDB transaction. LiteDB binds a transaction to its thread, so the work
+    /// must be synchronous (never await inside it).
+    /// </summary>
+    public T InTransaction<T>(Func<T> work)
+    {
+        _db.BeginTrans();
+        try
+        {
+            var result = work();
+            _db.Commit();
+            return result;
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+    }
+
+    public void InTransaction(Action work) => InTransaction(() => { work(); return 0; });
+
+    private static BsonMapper CreateMapper()
+    {
+        var mapper = new BsonMapper { EnumAsInteger = false };
+        mapper.RegisterType<DateOnly>(
+            d => new BsonValue(d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            b => DateOnly.ParseExact(b.AsString, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        mapper.Entity<KeyTask>().Ignore(t => t.IsComplete);
+        mapper.Entity<Adjustment>().Ignore(a => a.ChangesAnything);
+        return mapper;
+    }
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        _lock.Dispose();
+    }
+}

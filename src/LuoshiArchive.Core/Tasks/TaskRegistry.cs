@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using LuoshiArchive.Core.OneTable;
+using LuoshiArchive.Core.Organisation;
+using LuoshiArchive.Core.Storage;
+
+namespace LuoshiArchive.Core.Tasks;
+
+/// <summary>
+/// The task registry (任务清单): creates, edits, adjusts and lists key tasks. Every change is written together with
+/// its history entry in one transaction, so the history never misses a change.
+/// </summary>
+public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirectory directory, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public KeyTask? Find(string code) => store.Tasks.FindOne(t => t.Code == code.Trim());
+
+    public IReadOnlyList<int> Years() =>
+        store.Tasks.Query().Select(t => t.Year).ToList().Distinct().OrderByDescending(y => y).ToList();
+
+    public IReadOnlyList<TaskListItem> List(TaskFilter filter)
+    {
+        var tasks = filter.Year is { } year ? store.Tasks.Find(t => t.Year == year) : store.Tasks.FindAll();
+        var today = Today;
+        var departments = directory.Departments().ToDictionary(d => d.Id, d => d.Name);
+        var people = directory.People().ToDictionary(p => p.Id, p => p.Name);
+        return tasks
+            .Where(t => filter.ListKind is null || t.ListKind == filter.ListKind)
+            .Where(t => filter.Source is null || t.Source == filter.Source)
+            .Where(t => filter.LeadDepartmentId is null || t.LeadDepartmentId == filter.LeadDepartmentId)
+            .Where(t => filter.SupervisingLeaderId is null || t.SupervisingLeaderId == filter.SupervisingLeaderId)
+            .Where(t => filter.Status is null || t.Status == filter.Status)
+            .Where(t => string.IsNullOrWhiteSpace(filter.Text) || t.Name.Contains(filter.Text.Trim(), StringComparison.OrdinalIgnoreCase)
+                        || t.Code.Contains(filter.Text.Trim(), StringComparison.OrdinalIgnoreCase))
+            .Select(t => new TaskListItem(t, t.LightOn(today),
+                t.LeadDepartmentId is { } d ? departments.GetValueOrDefault(d, "") : "",
+                t.SupervisingLeaderId is { } l ? people.GetValueOrDefault(l, "") : "",
+                EvidenceCount: 0)) // dossiers (一事一档) are not stored yet: every task has 0 pieces of evidence
+            .Where(i => filter.Light is null || i.Light == filter.Light)
+            .OrderBy(i => i.Task.Year).ThenBy(i => i.Task.Code, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public IReadOnlyList<TaskHistoryEntry> History(int taskId) =>
+        store.TaskHistory.Find(h => h.TaskId == taskId).OrderByDescending(h => h.At).ThenByDescending(h => h.Id).ToList();
+
+    public KeyTask Create(TaskDraft draft, string actor, TaskChangeKind kind = TaskChangeKind.Created)
+    {
+        Validate(draft, existing: null);
+        return store.InTransaction(() =>
+        {
+            var code = string.IsNullOrWhiteSpace(draft.Code) ? NextCode(draft.Year) : draft.Code.Trim();
+            if (Find(code) is not null) throw new DomainRuleException($"任务编号“{code}”已被使用。");
+            var task = new KeyTask { Code = code, AddedOn = Today };
+            task.Apply(draft);
+            store.Tasks.Insert(task);
+            Record(task.Id, actor, kind, Describe(task).Select(f => new FieldChange(f.Key, "", f.Value))
+                .Where(c => c.After.Length > 0).ToList());
+            return task;
+        });
+    }
+
+    /// <summary>Edits a task. Changing a target or schedule already set is refused: that is an adjustment.</summary>
+    public KeyTask Update(string code, TaskDraft draft, string actor)
+    {
+        var task = Find(code) ?? throw new DomainRuleException($"任务“{code}”不存在。");
+        Validate(draft, task);
+        if (task.WouldChangePlan(draft.Target, draft.Deadline, draft.Milestones))
+            throw new DomainRuleException("已确定的目标任务、完成时限或时间节点不能直接修改，请通过“调整”并记录委领导的研究决定。");
+        // Milestone completion is changed by MarkMilestone, never by an edit form.
+        var doneState = task.Milestones.ToDictionary(m => (m.Due, m.Description.Trim()));
+        foreach (var m in draft.Milestones)
+        {
+            if (doneState.TryGetValue((m.Due, m.Description.Trim()), out var old))
+                (m.Id, m.Done, m.DoneOn) = (old.Id, old.Done, old.DoneOn);
+        }
+        return store.InTransaction(() =>
+        {
+            var before = Describe(task);
+            task.Apply(draft);
+            store.Tasks.Update(task);
+            var changes = Diff(before, Describe(task));
+            if (changes.Count > 0) Record(task.Id, actor, TaskChangeKind.Edited, changes);
+            return task;
+        });
+    }
+
+    /// <summary>Changes target or schedule under a leader decision; the original values stay in the history.</summary>
+    public KeyTask Adjust(string code, string newTarget, DateOnly? newDeadline, IReadOnlyList<Milestone> newMilestones,
+        LeaderDecision? decision, string actor)
+    {
+        var task = Find(code) ?? throw new DomainRuleException($"任务“{code}”不存在。");
+        if (string.IsNullOrWhiteSpace(newTarget)) throw new DomainRuleException("目标任务不能为空。");
+        ValidateMilestones(newMilestones);
+        return store.InTransaction(() =>
+        {
+            var before = Describe(task);
+            var adjustment = task.Adjust(newTarget, newDeadline, newMilestones, decision);
+            store.Tasks.Update(task);
+            Record(task.Id, actor, TaskChangeKind.Adjusted, Diff(before, Describe(task)), adjustment);
+            return task;
+        });
+    }
+
+    public KeyTask MarkMilestone(string code, Guid milestoneId, bool done, string actor)
+    {
+        var task = Find(code) ?? throw new DomainRuleException($"任务“{code}”不存在。");
+        var milestone = task.Milestones.FirstOrDefault(m => m.Id == milestoneId)
+                        ?? throw new DomainRuleException("该时间节点不存在。");
+        if (milestone.Done == done) return task;
+        return store.InTransaction(() =>
+        {
+            milestone.Done = done;
+            milestone.DoneOn = done ? Today : null;
+            store.Tasks.Update(task);
+            var text = $"{milestone.Due:yyyy-MM-dd} {milestone.Description}";
+            Record(task.Id, actor, done ? TaskChangeKind.MilestoneDone : TaskChangeKind.MilestoneReopened,
+                [new FieldChange("时间节点", done ? text + "：未完成" : text + "：已完成", done ? text + "：已完成" : text + "：未完成")]);
+            return task;
+        });
+    }
+
+    private string NextCode(int year)
+    {
+        var prefix = year.ToString(CultureInfo.InvariantCulture) + "-";
+        var highest = store.Tasks.Find(t => t.Year == year).Select(t => t.Code)
+            .Where(c => c.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(c => int.TryParse(c[prefix.Length..], out var n) ? n : 0)
+            .DefaultIfEmpty(0).Max();
+        return prefix + (highest + 1).ToString("000", CultureInfo.InvariantCulture);
+    }
+
+    private void Validate(TaskDraft draft, KeyTask? existing)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(draft.Name)) problems.Add("任务名称不能为空");
+        else if (draft.Name.Trim().Length > 200) problems.Add("任务名称不能超过200字");
+        if (draft.Year is < 2000 or > 2100) problems.Add("年度应在2000至2100之间");
+        if (existing is null && !string.IsNullOrWhiteSpace(draft.Code) && !CodePattern().IsMatch(draft.Code.Trim()))
+            problems.Add("任务编号只能由字母、数字和“-”组成（不超过32位）");
+        if (!Enum.IsDefined(draft.ListKind)) problems.Add("清单类别无效");
+        if (!Enum.IsDefined(draft.Source)) problems.Add("任务来源无效");
+        if (!Enum.IsDefined(draft.Status)) problems.Add("状态无效");
+        if (draft.LeadDepartmentId is not null && directory.Department(draft.LeadDepartmentId) is null) problems.Add("牵头处室不存在");
+        if (draft.CooperatingDepartmentIds.Any(id => directory.Department(id) is null)) problems.Add("配合处室不存在");
+        if (draft.ResponsiblePersonId is not null && directory.Person(draft.ResponsiblePersonId) is null) problems.Add("责任人不存在");
+        if (draft.SupervisingLeaderId is not null && directory.Person(draft.SupervisingLeaderId) is null) problems.Add("分管委领导不存在");
+        if (problems.Count > 0) throw new DomainRuleException(string.Join("；", problems) + "。");
+        ValidateMilestones(draft.Milestones);
+    }
+
+    private static void ValidateMilestones(IEnumerable<Milestone> milestones)
+    {
+        if (milestones.Any(m => string.IsNullOrWhiteSpace(m.Description)))
+            throw new DomainRuleException("每个时间节点都要写明节点内容。");
+        if (milestones.Any(m => m.Due == default))
+            throw new DomainRuleException("每个时间节点都要有日期。");
+    }
+
+    private Dictionary<string, string> Describe(KeyTask task)
+    {
+        var row = OneTableRow.From(task, directory, number: 0, evidenceCount: 0);
+        var fields = new Dictionary<string, string>();
+        var cells = row.Cells();
+        for (var i = 0; i < OneTableRow.Columns.Count; i++)
+        {
+            var column = OneTableRow.Columns[i];
+            if (column is "序号" or "佐证材料(件数)") continue;
+            fields[column] = cells[i];
+        }
+        return fields;
+    }
+
+    private static List<FieldChange> Diff(Dictionary<string, string> before, Dictionary<string, string> after) =>
+        after.Where(a => before.GetValueOrDefault(a.Key, "") != a.Value)
+            .Select(a => new FieldChange(a.Key, before.GetValueOrDefault(a.Key, ""), a.Value)).ToList();
+
+    private void Record(int taskId, string actor, TaskChangeKind kind, List<FieldChange> changes, Adjustment? adjustment = null) =>
+        store.TaskHistory.Insert(new TaskHistoryEntry
+        {
+            TaskId = taskId,
+            At = clock.GetUtcNow().UtcDateTime,
+            By = actor,
+            Kind = kind,
+            Changes = changes,
+            Adjustment = adjustment,
+        });
+
+    [GeneratedRegex("^[A-Za-z0-9-]{1,32}$")]
+    private static partial Regex CodePattern();
+}

@@ -1,0 +1,53 @@
+using LuoshiArchive.Core.Accounts;
+using LuoshiArchive.Core.Organisation;
+using LuoshiArchive.Core.Storage;
+using LuoshiArchive.Core.Tasks;
+
+namespace LuoshiArchive.Core.Tests;
+
+/// <summary>A real LiteDB store in a throwaway folder, with the services wired to a clock the test controls.</summary>
+public sealed class TempStorage : IDisposable
+{
+    public TempStorage(DateOnly today)
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "luoshi-test-" + Guid.NewGuid().ToString("N"));
+        Clock = new TestClock(today);
+        Store = LuoshiStore.Open(Path, "luoshi-test");
+        Directory = new OrganisationDirectory(Store);
+        Tasks = new TaskRegistry(Store, Directory, Clock);
+        Accounts = new AccountService(Store, Clock);
+    }
+
+    public string Path { get; }
+    public TestClock Clock { get; }
+    public LuoshiStore Store { get; private set; }
+    public OrganisationDirectory Directory { get; private set; }
+    public TaskRegistry Tasks { get; private set; }
+    public AccountService Accounts { get; private set; }
+
+    /// <summary>Closes and reopens the store, as a restart of the app would.</summary>
+    public void Reopen()
+    {
+        Store.Dispose();
+        Store = LuoshiStore.Open(Path, "luoshi-test");
+        Directory = new OrganisationDirectory(Store);
+        Tasks = new TaskRegistry(Store, Directory, Clock);
+        Accounts = new AccountService(Store, Clock);
+    }
+
+    public void Dispose()
+    {
+        Store.Dispose();
+        try { System.IO.Directory.Delete(Path, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>A clock that stands still at noon (China time) on a chosen day until the test moves it.</summary>
+public sealed class TestClock(DateOnly today) : TimeProvider
+{
+    private DateTimeOffset _now = new(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8));
+
+    public override DateTimeOffset GetUtcNow() => _now.ToUniversalTime();
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "CST", "CST");
+    public void MoveTo(DateOnly day) => _now = new(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8));
+}
