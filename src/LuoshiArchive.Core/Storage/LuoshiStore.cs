@@ -88,7 +88,8 @@ public sealed class LuoshiStore : IDisposable
 
     private static BsonMapper CreateMapper()
     {
-        var mapper = new BsonMapper { EnumAsInteger = false };
+        // LiteDB turns "" into null by default; our strings are never null.
+        var mapper = new BsonMapper { EnumAsInteger = false, EmptyStringToNull = false };
         mapper.RegisterType<DateOnly>(
             d => new BsonValue(d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             b => DateOnly.ParseExact(b.AsString, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));

@@ -93,6 +93,12 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
         var task = Find(code) ?? throw new DomainRuleException($"任务“{code}”不存在。");
         if (string.IsNullOrWhiteSpace(newTarget)) throw new DomainRuleException("目标任务不能为空。");
         ValidateMilestones(newMilestones);
+        // A milestone kept through the adjustment keeps its completion.
+        var previous = task.Milestones.ToDictionary(m => m.Id);
+        foreach (var m in newMilestones)
+        {
+            if (previous.TryGetValue(m.Id, out var old)) (m.Done, m.DoneOn) = (old.Done, old.DoneOn);
+        }
         return store.InTransaction(() =>
         {
             var before = Describe(task);

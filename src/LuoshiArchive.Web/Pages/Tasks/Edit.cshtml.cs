@@ -1,0 +1,65 @@
+using LuoshiArchive.Core;
+using LuoshiArchive.Core.Organisation;
+using LuoshiArchive.Core.Tasks;
+using LuoshiArchive.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LuoshiArchive.Web.Pages.Tasks;
+
+/// <summary>Create a task (any day of the year) or edit one; a target or schedule already set changes only by adjustment.</summary>
+public class EditModel(TaskRegistry tasks, OrganisationDirectory directory) : PageModel
+{
+    [BindProperty] public TaskForm Form { get; set; } = new();
+    public KeyTask? Existing { get; private set; }
+    public List<string> Errors { get; } = [];
+    public IReadOnlyList<Department> Departments => directory.Departments();
+    public IReadOnlyList<Person> People => directory.People();
+    public IReadOnlyList<Person> Leaders => directory.Leaders();
+
+    public IActionResult OnGet(string? code)
+    {
+        if (code is null)
+        {
+            Form = TaskForm.From(new TaskDraft { Year = tasks.Today.Year, AddedOn = tasks.Today });
+            return Page();
+        }
+        Existing = tasks.Find(code);
+        if (Existing is null) return NotFound();
+        Form = TaskForm.From(TaskDraft.From(Existing));
+        return Page();
+    }
+
+    public IActionResult OnPost(string? code)
+    {
+        if (code is not null && (Existing = tasks.Find(code)) is null) return NotFound();
+        if (!ModelState.IsValid)
+        {
+            Errors.AddRange(ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => $"“{TaskForm.LabelOf(e.Key)}”的值无效"));
+            return Page();
+        }
+        try
+        {
+            var saved = Existing is null
+                ? tasks.Create(Form.ToDraft(), User.Actor())
+                : tasks.Update(Existing.Code, Form.ToDraft(), User.Actor());
+            TempData["Message"] = Existing is null ? $"任务 {saved.Code} 已创建。" : "修改已保存。";
+            return RedirectToPage("Details", new { code = saved.Code });
+        }
+        catch (DomainRuleException e)
+        {
+            Errors.Add(e.Message);
+            Form.Milestones = MilestoneInput.FromMilestones(MilestoneInput.ToMilestones(Form.Milestones));
+            return Page();
+        }
+    }
+
+    /// <summary>True when a plan field already has a value that only an adjustment may change.</summary>
+    public bool PlanLocked(string field) => Existing is not null && field switch
+    {
+        nameof(KeyTask.Target) => Existing.Target.Length > 0,
+        nameof(KeyTask.Deadline) => Existing.Deadline is not null,
+        nameof(KeyTask.Milestones) => Existing.Milestones.Count > 0,
+        _ => false,
+    };
+}

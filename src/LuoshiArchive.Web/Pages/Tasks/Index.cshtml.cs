@@ -1,0 +1,30 @@
+using LuoshiArchive.Core.Organisation;
+using LuoshiArchive.Core.Tasks;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LuoshiArchive.Web.Pages.Tasks;
+
+/// <summary>The task list (任务清单): filters, traffic lights, evidence counts.</summary>
+public class IndexModel(TaskRegistry tasks, OrganisationDirectory directory) : PageModel
+{
+    public TaskFilter Filter { get; private set; } = new();
+    public IReadOnlyList<TaskListItem> Items { get; private set; } = [];
+    public IReadOnlyList<int> Years { get; private set; } = [];
+    public IReadOnlyList<Department> Departments { get; private set; } = [];
+    public IReadOnlyList<Person> Leaders { get; private set; } = [];
+
+    public void OnGet(int? year, TaskListKind? listKind, TaskSource? source, int? department, int? leader,
+        KeyTaskStatus? status, TrafficLight? light, string? q)
+    {
+        Years = tasks.Years();
+        Filter = new TaskFilter
+        {
+            Year = year ?? (Years.Count > 0 ? Years[0] : null),
+            ListKind = listKind, Source = source, LeadDepartmentId = department, SupervisingLeaderId = leader,
+            Status = status, Light = light, Text = q,
+        };
+        Items = tasks.List(Filter);
+        Departments = directory.Departments();
+        Leaders = directory.Leaders();
+    }
+}
