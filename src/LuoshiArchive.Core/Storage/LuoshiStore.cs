@@ -1,5 +1,6 @@
 using LiteDB;
 using LuoshiArchive.Core.Accounts;
+using LuoshiArchive.Core.Dossiers;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Tasks;
 
@@ -31,6 +32,9 @@ public sealed class LuoshiStore : IDisposable
         People.EnsureIndex(p => p.Name);
         Users = db.GetCollection<UserAccount>("users");
         Users.EnsureIndex(u => u.Name, unique: true);
+        Evidence = db.GetCollection<Evidence>("evidence");
+        Evidence.EnsureIndex(e => e.Sha256, unique: true);
+        Evidence.EnsureIndex("task", "$.Links[*].TaskId");
     }
 
     public string StoragePath { get; }
@@ -39,6 +43,7 @@ public sealed class LuoshiStore : IDisposable
     public ILiteCollection<Department> Departments { get; }
     public ILiteCollection<Person> People { get; }
     public ILiteCollection<UserAccount> Users { get; }
+    public ILiteCollection<Evidence> Evidence { get; }
 
     /// <summary>Opens (creating if needed) the store in <paramref name="storagePath"/>.</summary>
     /// <param name="storagePath">The storage folder; created if missing.</param>

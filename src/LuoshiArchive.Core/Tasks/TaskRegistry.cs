@@ -25,6 +25,7 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
         var today = Today;
         var departments = directory.Departments().ToDictionary(d => d.Id, d => d.Name);
         var people = directory.People().ToDictionary(p => p.Id, p => p.Name);
+        var evidence = EvidenceCounts();
         return tasks
             .Where(t => filter.ListKind is null || t.ListKind == filter.ListKind)
             .Where(t => filter.Source is null || t.Source == filter.Source)
@@ -36,11 +37,16 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
             .Select(t => new TaskListItem(t, t.LightOn(today),
                 t.LeadDepartmentId is { } d ? departments.GetValueOrDefault(d, "") : "",
                 t.SupervisingLeaderId is { } l ? people.GetValueOrDefault(l, "") : "",
-                EvidenceCount: 0)) // dossiers (一事一档) are not stored yet: every task has 0 pieces of evidence
+                evidence.GetValueOrDefault(t.Id)))
             .Where(i => filter.Light is null || i.Light == filter.Light)
             .OrderBy(i => i.Task.Year).ThenBy(i => i.Task.Code, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>Pieces of evidence filed in each task's dossier (一事一档), by task id.</summary>
+    public Dictionary<int, int> EvidenceCounts() =>
+        store.Evidence.FindAll().SelectMany(e => e.Links.Select(l => l.TaskId).Distinct())
+            .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
 
     public IReadOnlyList<TaskHistoryEntry> History(int taskId) =>
         store.TaskHistory.Find(h => h.TaskId == taskId).OrderByDescending(h => h.At).ThenByDescending(h => h.Id).ToList();

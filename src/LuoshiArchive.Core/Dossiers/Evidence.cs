@@ -1,0 +1,46 @@
+namespace LuoshiArchive.Core.Dossiers;
+
+/// <summary>
+/// One piece of evidence (佐证材料): an original file stored once (by SHA-256) and filed in the dossier of every task
+/// it belongs to. The text extracted from it lives beside the blob and in the search index.
+/// </summary>
+public sealed class Evidence
+{
+    public int Id { get; set; }
+    public string Sha256 { get; set; } = "";
+    public long Length { get; set; }
+    public string OriginalFileName { get; set; } = "";
+    /// <summary>Detected format (EvidenceFormat name): Docx, Pdf, Xlsx, PlainText, Markdown, Html, Doc, Wps.</summary>
+    public string Format { get; set; } = "";
+    public EvidenceKind Kind { get; set; }
+
+    /// <summary>题名</summary>
+    public string Title { get; set; } = "";
+    /// <summary>发文字号, normalised to 〔〕; empty when the document has none.</summary>
+    public string Number { get; set; } = "";
+    /// <summary>成文日期</summary>
+    public DateOnly? Date { get; set; }
+    /// <summary>责任者 / issuing body.</summary>
+    public string Author { get; set; } = "";
+    public int? PageCount { get; set; }
+
+    /// <summary>True when no text could be read (scan without OCR, legacy Word without LibreOffice): shown, never hidden.</summary>
+    public bool NoTextRead { get; set; }
+    /// <summary>How the text was obtained, e.g. "经 OCR 识别".</summary>
+    public string ExtractionNote { get; set; } = "";
+    public int TextLength { get; set; }
+
+    public List<EvidenceLink> Links { get; set; } = [];
+    public DateTime AddedAt { get; set; }
+    public string AddedBy { get; set; } = "";
+
+    public bool IsFiledIn(int taskId) => Links.Any(l => l.TaskId == taskId);
+}
+
+/// <summary>The filing of a piece of evidence in one task's dossier: who filed it, when.</summary>
+public sealed class EvidenceLink
+{
+    public int TaskId { get; set; }
+    public DateTime LinkedAt { get; set; }
+    public string LinkedBy { get; set; } = "";
+}

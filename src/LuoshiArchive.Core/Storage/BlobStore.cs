@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+
+namespace LuoshiArchive.Core.Storage;
+
+/// <summary>
+/// Original files kept byte for byte, content-addressed by SHA-256 under <c>storage/blobs/ab/cd/&lt;sha&gt;</c>, with the
+/// extracted text beside them (<c>&lt;sha&gt;.txt</c>) so the search index can always be rebuilt without re-parsing.
+/// A blob is written to a temp file, fsynced, then renamed: a crash leaves either no blob or a whole one.
+/// </summary>
+public sealed class BlobStore
+{
+    private readonly string _blobs;
+    private readonly string _temp;
+
+    public BlobStore(string storagePath)
+    {
+        _blobs = Path.Combine(storagePath, "blobs");
+        _temp = Path.Combine(storagePath, "tmp");
+        Directory.CreateDirectory(_blobs);
+        Directory.CreateDirectory(_temp);
+    }
+
+    /// <summary>A staged upload: in the temp folder, fsynced, hashed; <see cref="Commit"/> moves it into place.</summary>
+    public sealed class Staged(string path, string sha256, long length) : IDisposable
+    {
+        public string Path { get; } = path;
+        public string Sha256 { get; } = sha256;
+        public long Length { get; } = length;
+
+        public void Dispose()
+        {
+            if (File.Exists(Path)) File.Delete(Path);
+        }
+    }
+
+    /// <summary>Copies <paramref name="content"/> to a temp file while hashing it; refuses more than <paramref name="maxBytes"/>.</summary>
+    public Staged Stage(Stream content, long maxBytes)
+    {
+        var path = Path.Combine(_temp, "upload-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            long length = 0;
+            using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920))
+            {
+                var buffer = new byte[81920];
+                int read;
+                while ((read = content.Read(buffer)) > 0)
+                {
+                    length += read;
+                    if (length > maxBytes)
+                        throw new DomainRuleException($"文件超过大小上限（{maxBytes / 1024 / 1024} MB）。");
+                    hash.AppendData(buffer, 0, read);
+                    file.Write(buffer, 0, read);
+                }
+                file.Flush(flushToDisk: true);
+            }
+            return new Staged(path, Convert.ToHexStringLower(hash.GetHashAndReset()), length);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    public bool Exists(string sha256) => File.Exists(PathOf(sha256));
+
+    /// <summary>Moves a staged file into place (or drops it when that content is already stored) and writes its text.</summary>
+    public void Commit(Staged staged, string text)
+    {
+        WriteAtomically(PathOf(staged.Sha256) + ".txt", System.Text.Encoding.UTF8.GetBytes(text));
+        var target = PathOf(staged.Sha256);
+        if (File.Exists(target)) return;
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        try
+        {
+            File.Move(staged.Path, target);
+        }
+        catch (IOException) when (File.Exists(target))
+        {
+            // Another request stored the same content first: identical bytes, nothing to do.
+        }
+    }
+
+    public Stream OpenRead(string sha256) =>
+        new FileStream(PathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
+
+    public string ReadText(string sha256)
+    {
+        var path = PathOf(sha256) + ".txt";
+        return File.Exists(path) ? File.ReadAllText(path) : "";
+    }
+
+    private string PathOf(string sha256)
+    {
+        if (sha256.Length != 64 || !sha256.All(Uri.IsHexDigit))
+            throw new ArgumentException("not a SHA-256 hex digest", nameof(sha256));
+        return Path.Combine(_blobs, sha256[..2], sha256[2..4], sha256);
+    }
+
+    private void WriteAtomically(string path, byte[] bytes)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = Path.Combine(_temp, "write-" + Guid.NewGuid().ToString("N"));
+        using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+        {
+            file.Write(bytes);
+            file.Flush(flushToDisk: true);
+        }
+        File.Move(temp, path, overwrite: true);
+    }
+}
