@@ -23,6 +23,7 @@ public static class LuoshiCore
         services.AddSingleton<OrganisationDirectory>();
         services.AddSingleton<TaskRegistry>();
         services.AddSingleton<AccountService>();
+        services.AddSingleton<OneTable.OneTableService>();
         return services;
     }
 }

@@ -71,11 +71,19 @@ public sealed class LuoshiStore : IDisposable
 
     /// <summary>
     /// Runs <paramref name="work"/> in one LiteDB transaction. LiteDB binds a transaction to its thread, so the work
-    /// must be synchronous (never await inside it).
+    /// must be synchronous (never await inside it). Nested calls join the outermost transaction: only it commits, and a
+    /// failure anywhere rolls everything back.
     /// </summary>
     public T InTransaction<T>(Func<T> work)
     {
+        if (_transactionDepth > 0)
+        {
+            _transactionDepth++;
+            try { return work(); }
+            finally { _transactionDepth--; }
+        }
         _db.BeginTrans();
+        _transactionDepth = 1;
         try
         {
             var result = work();
@@ -87,7 +95,13 @@ public sealed class LuoshiStore : IDisposable
             _db.Rollback();
             throw;
         }
+        finally
+        {
+            _transactionDepth = 0;
+        }
     }
+
+    [ThreadStatic] private static int _transactionDepth;
 
     public void InTransaction(Action work) => InTransaction(() => { work(); return 0; });
 

@@ -1,0 +1,84 @@
+using LuoshiArchive.Core.Organisation;
+using LuoshiArchive.Core.Spreadsheets;
+using LuoshiArchive.Core.Storage;
+using LuoshiArchive.Core.Tasks;
+
+namespace LuoshiArchive.Core.OneTable;
+
+/// <summary>
+/// The one-table view (工作落实清单一览表): rows for the screen and print, XLSX export, and XLSX import (the annual
+/// decomposition usually starts life as a spreadsheet). An import with any bad row imports nothing.
+/// </summary>
+public sealed class OneTableService(LuoshiStore store, OrganisationDirectory directory, TaskRegistry tasks)
+{
+    public const int MaxImportRows = 10_000;
+    private static readonly double[] ColumnWidths = [6, 10, 7, 28, 16, 16, 30, 24, 14, 16, 10, 10, 30, 24, 30, 12, 30, 8, 8, 16];
+
+    public IReadOnlyList<OneTableRow> Rows(TaskFilter filter) =>
+        tasks.List(filter).Select((item, i) => OneTableRow.From(item.Task, directory, i + 1, item.EvidenceCount)).ToList();
+
+    public void ExportXlsx(TaskFilter filter, Stream output) =>
+        SheetWriter.Write(output, "工作落实清单一览表", OneTableRow.Columns, Rows(filter).Select(r => r.Cells()), ColumnWidths);
+
+    public OneTableImportResult ImportXlsx(Stream input, string actor)
+    {
+        IReadOnlyList<(int RowNumber, IReadOnlyDictionary<int, string> Cells)> sheet;
+        try
+        {
+            sheet = SheetReader.Read(input, MaxImportRows + 20);
+        }
+        catch (DomainRuleException e)
+        {
+            return OneTableImportResult.Failed([new OneTableImportProblem(0, "", e.Message)]);
+        }
+        var parsed = OneTableParser.Parse(sheet, tasks);
+        if (parsed.Problems.Count > 0) return OneTableImportResult.Failed(parsed.Problems);
+
+        var createdDepartments = new List<string>();
+        var createdPeople = new List<string>();
+        var failedRow = 0;
+        try
+        {
+            var codes = store.InTransaction(() => parsed.Rows.Select(row =>
+            {
+                failedRow = row.RowNumber;
+                return CreateTask(row, actor, createdDepartments, createdPeople);
+            }).ToList());
+            return new OneTableImportResult([], codes, createdDepartments, createdPeople);
+        }
+        catch (DomainRuleException e)
+        {
+            // The transaction rolled back every row, departments and people included.
+            return OneTableImportResult.Failed([new OneTableImportProblem(failedRow, "", e.Message)]);
+        }
+    }
+
+    private string CreateTask(OneTableParser.ParsedRow row, string actor, List<string> createdDepartments, List<string> createdPeople)
+    {
+        var draft = row.Draft;
+        draft.LeadDepartmentId = Department(row.LeadDepartment, createdDepartments);
+        draft.CooperatingDepartmentIds = row.CooperatingDepartments
+            .Select(d => Department(d, createdDepartments)).OfType<int>().ToList();
+        draft.ResponsiblePersonId = Person(row.ResponsiblePerson, PersonRole.Staff, draft.LeadDepartmentId, createdPeople);
+        draft.SupervisingLeaderId = Person(row.SupervisingLeader, PersonRole.SupervisingLeader, null, createdPeople);
+        return tasks.Create(draft, actor, TaskChangeKind.Imported).Code;
+    }
+
+    private int? Department(string name, List<string> created)
+    {
+        if (name.Length == 0) return null;
+        var existing = directory.DepartmentNamed(name);
+        if (existing is not null) return existing.Id;
+        created.Add(name);
+        return directory.SaveDepartment(new Department { Name = name }).Id;
+    }
+
+    private int? Person(string name, PersonRole role, int? departmentId, List<string> created)
+    {
+        if (name.Length == 0) return null;
+        var existing = directory.PersonNamed(name);
+        if (existing is not null) return existing.Id;
+        created.Add(name);
+        return directory.SavePerson(new Person { Name = name, Role = role, DepartmentId = departmentId }).Id;
+    }
+}
