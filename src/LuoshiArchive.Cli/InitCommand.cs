@@ -1,0 +1,31 @@
+using LuoshiArchive.Core.Demo;
+
+namespace LuoshiArchive.Cli;
+
+/// <summary><c>luoshi init [--demo]</c>: creates the store; with --demo, loads the demo commission into an empty one.</summary>
+public sealed class InitCommand : ICliCommand
+{
+    public string[] Words => ["init"];
+    public string[] ValueOptions => [];
+    public string[] Flags => ["demo"];
+    public string Usage => "luoshi init [--demo]                      创建数据目录；--demo 载入演示数据（约30项任务）";
+
+    public Task<int> RunAsync(CommandLine line, CliContext context)
+    {
+        if (line.Positionals.Count > 0) throw new UsageException($"多余的参数“{line.Positionals[0]}”。");
+        _ = context.Store;
+        context.Error.WriteLine($"数据目录：{context.StoragePath}");
+        if (line.Has("demo"))
+        {
+            var loaded = DemoCommission.Load(context.Directory, context.Tasks, context.Tasks.Today, "演示数据");
+            context.Error.WriteLine($"已载入演示数据：{loaded.Departments} 个处室，{loaded.People} 名人员，{loaded.Tasks} 项任务（{context.Tasks.Today.Year}年）。");
+        }
+        if (!context.Accounts.AnyAccount())
+        {
+            context.Error.WriteLine("下一步：创建管理员账户（从标准输入读取密码）：");
+            context.Error.WriteLine($"  luoshi users add --name office --role admin --storage \"{context.StoragePath}\"");
+            context.Error.WriteLine("然后启动网页端：dotnet run --project src/LuoshiArchive.Web，打开 http://localhost:5000");
+        }
+        return Task.FromResult(LuoshiCli.Success);
+    }
+}

@@ -1,0 +1,80 @@
+using LuoshiArchive.Core;
+using LuoshiArchive.Core.Storage;
+
+namespace LuoshiArchive.Cli;
+
+/// <summary>
+/// The <c>luoshi</c> command: finds the command, runs it, and turns failures into exit codes: 0 success, 1 a failure
+/// the user can fix (the message says how), 2 wrong usage. Human messages go to stderr; data (--json) to stdout.
+/// </summary>
+public static class LuoshiCli
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int Usage = 2;
+
+    private static readonly ICliCommand[] Commands =
+    [
+        new InitCommand(), new UsersAddCommand(), new TasksListCommand(), new TasksExportCommand(), new TasksImportCommand(),
+    ];
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin,
+        TimeProvider? clock = null)
+    {
+        if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+        {
+            (args.Length == 0 ? stderr : stdout).Write(Help());
+            return args.Length == 0 ? Usage : Success;
+        }
+        var command = Commands.FirstOrDefault(c => c.Words.SequenceEqual(args.Take(c.Words.Length)));
+        if (command is null)
+        {
+            stderr.WriteLine($"luoshi：未知命令“{string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')))}”。");
+            stderr.Write(Help());
+            return Usage;
+        }
+        try
+        {
+            var line = CommandLine.Parse(args.Skip(command.Words.Length), [.. command.ValueOptions, "storage"], command.Flags);
+            using var context = new CliContext(stdout, stderr, stdin, line.Value("storage"), clock);
+            return await command.RunAsync(line, context);
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"luoshi {string.Join(' ', command.Words)}：{e.Message}");
+            stderr.WriteLine("用法：" + command.Usage);
+            return Usage;
+        }
+        catch (Exception e) when (e is DomainRuleException or StorageInUseException)
+        {
+            stderr.WriteLine(e.Message);
+            return Failure;
+        }
+        catch (Exception e) when (e.InnerException is StorageInUseException inner)
+        {
+            stderr.WriteLine(inner.Message);
+            return Failure;
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine($"文件读写失败：{e.Message}");
+            return Failure;
+        }
+    }
+
+    private static string Help() =>
+        "luoshi：落实档案命令行\n\n用法：\n" +
+        string.Concat(Commands.Select(c => $"  {c.Usage}\n")) +
+        "\n所有命令都接受 --storage DIR（数据目录；默认取环境变量 LUOSHI_STORAGE，否则 ./storage）。\n" +
+        "退出码：0 成功；1 可修正的失败（见提示）；2 用法错误。\n";
+}
+
+/// <summary>One subcommand: its words ("tasks list"), options, usage line and work.</summary>
+public interface ICliCommand
+{
+    string[] Words { get; }
+    string[] ValueOptions { get; }
+    string[] Flags { get; }
+    string Usage { get; }
+    Task<int> RunAsync(CommandLine line, CliContext context);
+}

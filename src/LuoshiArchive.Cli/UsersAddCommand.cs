@@ -1,0 +1,46 @@
+using LuoshiArchive.Core.Accounts;
+
+namespace LuoshiArchive.Cli;
+
+/// <summary><c>luoshi users add --name NAME --role ROLE</c>, the password read from the first line of stdin.</summary>
+public sealed class UsersAddCommand : ICliCommand
+{
+    private static readonly Dictionary<string, UserRole> Roles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["admin"] = UserRole.Admin, ["office"] = UserRole.OfficeSupervisor, ["department"] = UserRole.DepartmentUser,
+        ["leader"] = UserRole.Leader, ["inspector"] = UserRole.Inspector,
+    };
+
+    public string[] Words => ["users", "add"];
+    public string[] ValueOptions => ["name", "role", "display-name"];
+    public string[] Flags => [];
+    public string Usage => "luoshi users add --name NAME --role admin|office|department|leader|inspector [--display-name 姓名]  （密码从标准输入读取）";
+
+    public Task<int> RunAsync(CommandLine line, CliContext context)
+    {
+        var name = line.Required("name");
+        var roleText = line.Required("role");
+        var role = Roles.TryGetValue(roleText, out var r) ? r
+            : Enum.TryParse<UserRole>(roleText, ignoreCase: true, out var parsed) ? parsed
+            : throw new UsageException($"未知角色“{roleText}”，应为 admin、office、department、leader 或 inspector。");
+        var password = ReadPassword(context);
+        var account = context.Accounts.Create(name, line.Value("display-name") ?? "", password, role);
+        context.Error.WriteLine($"已创建账户“{account.Name}”（{Core.ChineseLabels.Of(account.Role)}）。");
+        return Task.FromResult(LuoshiCli.Success);
+    }
+
+    /// <summary>From a terminal: typed without echo. From a pipe or a test: the first line.</summary>
+    private static string ReadPassword(CliContext context)
+    {
+        if (!ReferenceEquals(context.In, Console.In) || Console.IsInputRedirected) return context.In.ReadLine() ?? "";
+        context.Error.Write("请输入密码（不回显）：");
+        var typed = new System.Text.StringBuilder();
+        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+        {
+            if (key.Key == ConsoleKey.Backspace) { if (typed.Length > 0) typed.Length--; }
+            else if (!char.IsControl(key.KeyChar)) typed.Append(key.KeyChar);
+        }
+        context.Error.WriteLine();
+        return typed.ToString();
+    }
+}
