@@ -1,6 +1,6 @@
 using LuoshiArchive.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(WebSetup.Options(args));
 builder.AddLuoshiWeb();
 
 var app = builder.Build();

@@ -9,6 +9,18 @@ namespace LuoshiArchive.Web.Infrastructure;
 /// <summary>The web app's wiring, kept out of Program.cs: services first, then the request pipeline.</summary>
 public static class WebSetup
 {
+    /// <summary>
+    /// `dotnet run` starts the app in the directory it was typed in (so ./storage is the folder the user sees), which
+    /// has no wwwroot; the pages' static files are then served from the build output, where they are copied.
+    /// </summary>
+    public static WebApplicationOptions Options(string[] args) => new()
+    {
+        Args = args,
+        ContentRootPath = Directory.Exists(Path.Combine(Directory.GetCurrentDirectory(), "wwwroot"))
+            ? Directory.GetCurrentDirectory()
+            : AppContext.BaseDirectory,
+    };
+
     public static void AddLuoshiWeb(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(LuoshiOptions.Section).Get<LuoshiOptions>() ?? new LuoshiOptions();
