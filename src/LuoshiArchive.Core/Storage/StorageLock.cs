@@ -27,7 +27,7 @@ public sealed class StorageLock : IDisposable
         {
             var owner = File.Exists(ownerPath) ? File.ReadAllText(ownerPath).Trim() : "另一个进程";
             throw new StorageInUseException(
-                $"storage is in use by {owner}：数据目录 {storagePath} 已被其他进程打开（{owner}）。请先关闭该进程，或用 --storage 指定其他目录。");
+                $"storage is in use by {owner}：数据目录 {storagePath} 正被该进程使用。请先关闭它，或用 --storage 指定其他数据目录。");
         }
         File.WriteAllText(ownerPath,
             $"{ownerDescription} (pid {Environment.ProcessId}, {Environment.MachineName}, since {DateTime.Now:yyyy-MM-dd HH:mm})");
