@@ -8,8 +8,8 @@ namespace LuoshiArchive.Web.Pages.Admin;
 /// <summary>Departments and people (机构人员): who can lead, answer for and supervise tasks.</summary>
 public class OrganisationModel(OrganisationDirectory directory) : PageModel
 {
-    [BindProperty] public Department Department { get; set; } = new();
-    [BindProperty] public Person Person { get; set; } = new();
+    [BindProperty] public DepartmentInput Department { get; set; } = new();
+    [BindProperty] public PersonInput Person { get; set; } = new();
     public IReadOnlyList<Department> Departments { get; private set; } = [];
     public IReadOnlyList<Person> People { get; private set; } = [];
     public List<string> Errors { get; } = [];
@@ -17,20 +17,20 @@ public class OrganisationModel(OrganisationDirectory directory) : PageModel
 
     public void OnGet(int? department, int? person)
     {
-        Department = directory.Department(department) ?? new Department();
-        Person = directory.Person(person) ?? new Person();
+        Department = DepartmentInput.From(directory.Department(department) ?? new Department());
+        Person = PersonInput.From(directory.Person(person) ?? new Person());
         Load();
     }
 
     public IActionResult OnPostDepartment() => Save(() =>
     {
-        directory.SaveDepartment(Department);
+        directory.SaveDepartment(Department.ToDepartment());
         return $"处室“{Department.Name}”已保存。";
     });
 
     public IActionResult OnPostPerson() => Save(() =>
     {
-        directory.SavePerson(Person);
+        directory.SavePerson(Person.ToPerson());
         return $"人员“{Person.Name}”已保存。";
     });
 
@@ -54,5 +54,34 @@ public class OrganisationModel(OrganisationDirectory directory) : PageModel
     {
         Departments = directory.Departments();
         People = directory.People();
+    }
+
+    /// <summary>The department form; strings are nullable because an empty field posts as null.</summary>
+    public sealed class DepartmentInput
+    {
+        public int Id { get; set; }
+        public string? Name { get; set; }
+        public string? Code { get; set; }
+        public int SortOrder { get; set; }
+
+        public static DepartmentInput From(Department d) => new() { Id = d.Id, Name = d.Name, Code = d.Code, SortOrder = d.SortOrder };
+
+        public Department ToDepartment() => new() { Id = Id, Name = Name ?? "", Code = Code ?? "", SortOrder = SortOrder };
+    }
+
+    public sealed class PersonInput
+    {
+        public int Id { get; set; }
+        public string? Name { get; set; }
+        public PersonRole Role { get; set; }
+        public int? DepartmentId { get; set; }
+        public string? Title { get; set; }
+        public string? Phone { get; set; }
+
+        public static PersonInput From(Person p) => new()
+            { Id = p.Id, Name = p.Name, Role = p.Role, DepartmentId = p.DepartmentId, Title = p.Title, Phone = p.Phone };
+
+        public Person ToPerson() => new()
+            { Id = Id, Name = Name ?? "", Role = Role, DepartmentId = DepartmentId, Title = Title ?? "", Phone = Phone ?? "" };
     }
 }

@@ -21,7 +21,7 @@ public sealed class TaskForm
 
     public int Year { get; set; }
     public string? Code { get; set; }
-    public string Name { get; set; } = "";
+    public string? Name { get; set; }
     public TaskListKind ListKind { get; set; }
     public TaskSource Source { get; set; }
     public string? SourceDetail { get; set; }
@@ -53,7 +53,7 @@ public sealed class TaskForm
 
     public TaskDraft ToDraft() => new()
     {
-        Year = Year, Code = Code, Name = Name, ListKind = ListKind, Source = Source, SourceDetail = SourceDetail ?? "",
+        Year = Year, Code = Code, Name = Name ?? "", ListKind = ListKind, Source = Source, SourceDetail = SourceDetail ?? "",
         Target = Target ?? "", Standard = Standard ?? "", LeadDepartmentId = LeadDepartmentId,
         CooperatingDepartmentIds = CooperatingDepartmentIds, ResponsiblePersonId = ResponsiblePersonId,
         SupervisingLeaderId = SupervisingLeaderId, Measures = Measures ?? "", Deadline = Deadline,

@@ -1,0 +1,51 @@
+using LuoshiArchive.Core.Organisation;
+
+namespace LuoshiArchive.Web.Tests.Pages.Admin;
+
+public class OrganisationTests : IClassFixture<LuoshiWebFactory>
+{
+    private readonly LuoshiWebFactory _app;
+
+    public OrganisationTests(LuoshiWebFactory app)
+    {
+        _app = app;
+        _app.EnsureAdmin();
+    }
+
+    [Fact]
+    public async Task A_department_and_its_head_are_added_and_listed()
+    {
+        var client = _app.CreateClient();
+        await client.SignInAsync();
+
+        await client.PostFormAsync("/Admin/Organisation",
+            [new("Department.Id", "0"), new("Department.Name", "教师工作处"), new("Department.Code", "jsgz"), new("Department.SortOrder", "0")],
+            postUrl: "/Admin/Organisation?handler=Department");
+        var department = _app.Service<OrganisationDirectory>().DepartmentNamed("教师工作处")!;
+        await client.PostFormAsync("/Admin/Organisation",
+            [new("Person.Id", "0"), new("Person.Name", "朱文涛"), new("Person.Role", "Head"),
+             new("Person.DepartmentId", department.Id.ToString()), new("Person.Title", "处长"), new("Person.Phone", "")],
+            postUrl: "/Admin/Organisation?handler=Person");
+
+        var page = await client.GetDocumentAsync("/Admin/Organisation");
+        Assert.Equal("JSGZ", department.Code);
+        var row = page.QuerySelectorAll("tr").Select(r => r.TextContent).Single(t => t.Contains("朱文涛"));
+        Assert.Contains("主要负责人", row);
+        Assert.Contains("教师工作处", row);
+    }
+
+    [Fact]
+    public async Task A_duplicate_department_name_is_refused_in_chinese()
+    {
+        _app.Service<OrganisationDirectory>().FindOrCreateDepartment("财务处");
+        var client = _app.CreateClient();
+        await client.SignInAsync();
+
+        var response = await client.PostFormAsync("/Admin/Organisation",
+            [new("Department.Id", "0"), new("Department.Name", "财务处"), new("Department.Code", "CWC")],
+            postUrl: "/Admin/Organisation?handler=Department");
+
+        Assert.Contains("已有名为“财务处”的处室", await response.Content.ReadAsStringAsync());
+        Assert.Single(_app.Service<OrganisationDirectory>().Departments(), d => d.Name == "财务处");
+    }
+}
