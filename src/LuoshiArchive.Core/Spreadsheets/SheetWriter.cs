@@ -57,7 +57,7 @@ public static class SheetWriter
         writer.WriteStartElement(new Row { RowIndex = rowIndex });
         for (var i = 0; i < cells.Count; i++)
         {
-            writer.WriteElement(new Cell(new InlineString(new Text(Clean(cells[i])) { Space = SpaceProcessingModeValues.Preserve }))
+            writer.WriteElement(new Cell(new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(Clean(cells[i])) { Space = SpaceProcessingModeValues.Preserve }))
             {
                 CellReference = ColumnName(i) + rowIndex, DataType = CellValues.InlineString, StyleIndex = styleIndex,
             });

@@ -1,0 +1,100 @@
+using System.Globalization;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.Cn.Smart;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+
+namespace LuoshiArchive.Core.Search;
+
+/// <summary>
+/// The full-text index of the dossiers (Lucene.Net 4.8). One IndexWriter for the life of the object, searches through
+/// a SearcherManager. The index is derived data: the store and the blobs can always rebuild it.
+/// </summary>
+public sealed class EvidenceIndex : IDisposable
+{
+    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+    private readonly Lucene.Net.Store.Directory _directory;
+    private readonly Analyzer _analyzer;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly QueryBuilder _queries;
+
+    public EvidenceIndex(string indexDirectory)
+    {
+        System.IO.Directory.CreateDirectory(indexDirectory);
+        // NIOFSDirectory, not FSDirectory.Open: the MMapDirectory that Open picks on Linux can crash under concurrent
+        // search in this Lucene.Net version (apache/lucenenet#1013).
+        _directory = new NIOFSDirectory(indexDirectory);
+        var bigrams = new CJKAnalyzer(Version);
+        _analyzer = new PerFieldAnalyzerWrapper(new SmartChineseAnalyzer(Version), new Dictionary<string, Analyzer>
+        {
+            [EvidenceFields.TitleBigrams] = bigrams,
+            [EvidenceFields.TextBigrams] = bigrams,
+        });
+        _writer = new IndexWriter(_directory, new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
+        _writer.Commit(); // an empty new index must be openable by the searcher
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+        _queries = new QueryBuilder(_analyzer);
+        Warm();
+    }
+
+    public void Upsert(IndexedEvidence evidence) =>
+        _writer.UpdateDocument(EvidenceFields.IdTerm(evidence.EvidenceId), EvidenceFields.ToDocument(evidence));
+
+    public void Delete(int evidenceId) => _writer.DeleteDocuments(EvidenceFields.IdTerm(evidenceId));
+
+    public void DeleteAll() => _writer.DeleteAll();
+
+    /// <summary>Makes the changes durable (only a commit survives a crash) and visible to searches.</summary>
+    public void Commit()
+    {
+        _writer.Commit();
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    public int Count => WithSearcher(s => s.IndexReader.NumDocs);
+
+    public IReadOnlySet<int> AllIds() => WithSearcher(searcher =>
+    {
+        var ids = new HashSet<int>();
+        var collector = new MatchCollector(countFacets: false);
+        searcher.Search(new MatchAllDocsQuery(), collector);
+        var fields = new HashSet<string> { EvidenceFields.Id };
+        foreach (var (doc, _, _) in collector.Matches)
+            ids.Add(int.Parse(searcher.Doc(doc, fields).Get(EvidenceFields.Id), CultureInfo.InvariantCulture));
+        return ids;
+    });
+
+    public SearchResult Search(SearchQuery query) => WithSearcher(searcher => new IndexSearch(searcher, _queries, query).Run());
+
+    /// <summary>A whole text with every occurrence of the query's terms wrapped in \u0001…\u0002 (the evidence page).</summary>
+    public static string HighlightText(string text, string queryText) => Snippets.MarkAll(text, QueryTerms.Parse(queryText));
+
+    private T WithSearcher<T>(Func<IndexSearcher, T> work)
+    {
+        var searcher = _searchers.Acquire();
+        try { return work(searcher); }
+        finally { _searchers.Release(searcher); }
+    }
+
+    // SmartCn loads its dictionaries on first use (~0.4 s): pay that at start-up, not on the first search.
+    private void Warm()
+    {
+        using var stream = _analyzer.GetTokenStream(EvidenceFields.TextWords, "建立健全推进工作落实长效机制");
+        stream.Reset();
+        while (stream.IncrementToken()) { }
+        stream.End();
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        _analyzer.Dispose();
+        _directory.Dispose();
+    }
+}

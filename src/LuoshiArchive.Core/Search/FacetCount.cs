@@ -1,0 +1,3 @@
+namespace LuoshiArchive.Core.Search;
+
+public sealed record FacetCount(string Value, int Count);

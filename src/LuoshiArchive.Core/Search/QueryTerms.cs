@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+using LuoshiArchive.Core.Text;
+
+namespace LuoshiArchive.Core.Search;
+
+/// <summary>
+/// Splits what a user typed into terms: "quoted phrases", document numbers (any bracket form, stray spaces, OCR
+/// mix-ups), and whitespace-separated words. Never throws: there is no query syntax to get wrong.
+/// </summary>
+internal static partial class QueryTerms
+{
+    internal sealed record QueryTerm(string Text, bool IsDocumentNumber);
+
+    public static IReadOnlyList<QueryTerm> Parse(string text)
+    {
+        var terms = new List<QueryTerm>();
+        var rest = Quoted().Replace(text, m =>
+        {
+            var phrase = m.Groups[1].Value.Trim();
+            if (phrase.Length > 0) terms.Add(new QueryTerm(phrase, DocumentNumbers.Normalise(phrase) is not null));
+            return " ";
+        });
+        var numbers = DocumentNumbers.FindAll(rest).ToList();
+        foreach (var (_, _, number) in numbers) terms.Add(new QueryTerm(number, true));
+        for (var i = numbers.Count - 1; i >= 0; i--) rest = rest.Remove(numbers[i].Index, numbers[i].Length).Insert(numbers[i].Index, " ");
+        foreach (var word in rest.Split([' ', '\u3000', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var trimmed = word.Trim('"', '“', '”', '，', '。', ',', '、');
+            if (trimmed.Length > 0) terms.Add(new QueryTerm(trimmed, false));
+        }
+        return terms.DistinctBy(t => t.Text).ToList();
+    }
+
+    [GeneratedRegex("[\"“”]([^\"“”]*)[\"“”]")]
+    private static partial Regex Quoted();
+}

@@ -1,0 +1,8 @@
+namespace LuoshiArchive.Core.Search;
+
+public enum SearchSort
+{
+    Relevance,
+    DateDescending,
+    DateAscending,
+}

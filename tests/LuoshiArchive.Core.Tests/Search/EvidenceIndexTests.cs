@@ -1,0 +1,56 @@
+using LuoshiArchive.Core.Search;
+
+namespace LuoshiArchive.Core.Tests.Search;
+
+public class EvidenceIndexTests
+{
+    [Fact]
+    public void Upserting_the_same_id_replaces_it_and_delete_removes_it()
+    {
+        using var corpus = new SearchCorpus();
+        corpus.Add(SearchCorpus.Report, "关于课后服务的补充报告", "", new(2018, 7, 1), "Report", ["2018-007"], 2018, "LeaderLed", "基础教育处", "补充说明经费情况。");
+        corpus.Index.Commit();
+
+        Assert.Equal(5, corpus.Index.Count);
+        Assert.Equal("关于课后服务的补充报告", corpus.Index.Search(new SearchQuery("补充说明")).Hits.Single().Title);
+        Assert.Empty(corpus.Ids("河西区"));
+
+        corpus.Index.Delete(SearchCorpus.Report);
+        corpus.Index.Commit();
+        Assert.Empty(corpus.Ids("补充说明"));
+        Assert.Equal(new HashSet<int> { 1, 2, 4, 5 }, corpus.Index.AllIds());
+    }
+
+    [Fact]
+    public void Committed_documents_survive_reopening_the_index_and_delete_all_empties_it()
+    {
+        using var corpus = new SearchCorpus();
+        corpus.Reopen();
+        Assert.Equal([SearchCorpus.Minutes], corpus.Ids("张志强"));
+
+        corpus.Index.DeleteAll();
+        corpus.Index.Commit();
+        Assert.Equal(0, corpus.Index.Count);
+    }
+
+    [Fact]
+    public async Task Searches_run_concurrently_with_upserts()
+    {
+        using var corpus = new SearchCorpus();
+        var writer = Task.Run(() =>
+        {
+            for (var i = 100; i < 160; i++)
+            {
+                corpus.Add(i, $"第{i}号材料", "", new(2018, 5, 1), "Other", ["2018-050"], 2018, "Department", "办公室", $"并发写入的材料{i}，涉及落实工作。");
+                if (i % 10 == 0) corpus.Index.Commit();
+            }
+            corpus.Index.Commit();
+        });
+        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            for (var i = 0; i < 40; i++) Assert.NotEmpty(corpus.Ids("落实"));
+        }));
+        await Task.WhenAll(readers.Append(writer));
+        Assert.Equal(65, corpus.Index.Count);
+    }
+}
