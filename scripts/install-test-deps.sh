@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond the .NET SDK, from Debian's packages, only where it is missing:
 #   LibreOffice (headless Calc and Writer): opens our XLSX/DOCX output in the tests, converts DOCX to PDF;
-#   fonts-noto-cjk: CJK glyphs for those conversions.
+#   fonts-noto-cjk: CJK glyphs for those conversions;
+#   tesseract-ocr + chi_sim and poppler-utils: OCR of scanned PDFs (pdftoppm renders, tesseract reads).
 # Idempotent: a second run installs nothing and takes well under a second.
 set -euo pipefail
 
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui libreoffice-writer-nogui)
 if ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then need+=(fonts-noto-cjk); fi
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -q chi_sim; then
+  need+=(tesseract-ocr tesseract-ocr-chi-sim)
+fi
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
