@@ -1,4 +1,5 @@
 using LuoshiArchive.Core.Accounts;
+using LuoshiArchive.Core.Dossiers;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Tasks;
 
@@ -61,6 +62,17 @@ public static class ChineseLabels
         [UserRole.Inspector] = "督查组",
     };
 
+    private static readonly Dictionary<EvidenceKind, string> EvidenceKinds = new()
+    {
+        [EvidenceKind.Policy] = "出台政策",
+        [EvidenceKind.OutgoingDocument] = "制发文件",
+        [EvidenceKind.Minutes] = "会议纪要",
+        [EvidenceKind.ProcessRecord] = "过程资料",
+        [EvidenceKind.Instruction] = "批示",
+        [EvidenceKind.Report] = "工作报告",
+        [EvidenceKind.Other] = "其他",
+    };
+
     private static readonly Dictionary<TaskChangeKind, string> ChangeKinds = new()
     {
         [TaskChangeKind.Created] = "新建",
@@ -78,6 +90,7 @@ public static class ChineseLabels
     public static string Of(PersonRole value) => PersonRoles[value];
     public static string Of(UserRole value) => UserRoles[value];
     public static string Of(TaskChangeKind value) => ChangeKinds[value];
+    public static string Of(EvidenceKind value) => EvidenceKinds[value];
 
     /// <summary>Reads a Chinese label (or the English enum name) back; null when it names nothing.</summary>
     public static T? Parse<T>(string? text) where T : struct, Enum
@@ -104,6 +117,7 @@ public static class ChineseLabels
         PersonRole v => Of(v),
         UserRole v => Of(v),
         TaskChangeKind v => Of(v),
+        EvidenceKind v => Of(v),
         _ => value.ToString(),
     };
 }

@@ -1,4 +1,8 @@
 using LuoshiArchive.Core.Accounts;
+using LuoshiArchive.Core.Dossiers;
+using LuoshiArchive.Core.Inspection;
+using LuoshiArchive.Core.Search;
+using LuoshiArchive.Core.Text;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Storage;
 using LuoshiArchive.Core.Tasks;
@@ -24,6 +28,14 @@ public static class LuoshiCore
         services.AddSingleton<TaskRegistry>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<OneTable.OneTableService>();
+        services.AddSingleton(_ => new BlobStore(options.StoragePath));
+        services.AddSingleton(_ => new EvidenceIndex(Path.Combine(options.StoragePath, "index")));
+        services.AddSingleton(new ExtractionLimits { MaxFileBytes = options.MaxUploadBytes });
+        services.AddSingleton(_ => ConverterPaths.Detect());
+        services.AddSingleton<IsolatedTextExtractor>();
+        services.AddSingleton<EvidenceIndexing>();
+        services.AddSingleton<DossierService>();
+        services.AddSingleton<InspectionService>();
         return services;
     }
 }

@@ -1,43 +1,69 @@
 using LuoshiArchive.Core.Accounts;
+using LuoshiArchive.Core.Dossiers;
 using LuoshiArchive.Core.Organisation;
+using LuoshiArchive.Core.Search;
 using LuoshiArchive.Core.Storage;
 using LuoshiArchive.Core.Tasks;
+using LuoshiArchive.Core.Text;
 
 namespace LuoshiArchive.Core.Tests;
 
-/// <summary>A real LiteDB store in a throwaway folder, with the services wired to a clock the test controls.</summary>
+/// <summary>
+/// A real store in a throwaway folder (LiteDB file, blob folder, Lucene index), with the services wired to a clock
+/// the test controls, and the text extractor running as its own process as in production.
+/// </summary>
 public sealed class TempStorage : IDisposable
 {
     public TempStorage(DateOnly today)
     {
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "luoshi-test-" + Guid.NewGuid().ToString("N"));
         Clock = new TestClock(today);
-        Store = LuoshiStore.Open(Path, "luoshi-test");
-        Directory = new OrganisationDirectory(Store);
-        Tasks = new TaskRegistry(Store, Directory, Clock);
-        Accounts = new AccountService(Store, Clock);
+        Open();
     }
 
     public string Path { get; }
     public TestClock Clock { get; }
-    public LuoshiStore Store { get; private set; }
-    public OrganisationDirectory Directory { get; private set; }
-    public TaskRegistry Tasks { get; private set; }
-    public AccountService Accounts { get; private set; }
+    public LuoshiStore Store { get; private set; } = null!;
+    public OrganisationDirectory Directory { get; private set; } = null!;
+    public TaskRegistry Tasks { get; private set; } = null!;
+    public AccountService Accounts { get; private set; } = null!;
+    public EvidenceIndex Index { get; private set; } = null!;
+    public DossierService Dossiers { get; private set; } = null!;
+    private bool _open;
 
-    /// <summary>Closes and reopens the store, as a restart of the app would.</summary>
-    public void Reopen()
+    private void Open()
     {
-        Store.Dispose();
         Store = LuoshiStore.Open(Path, "luoshi-test");
         Directory = new OrganisationDirectory(Store);
         Tasks = new TaskRegistry(Store, Directory, Clock);
         Accounts = new AccountService(Store, Clock);
+        var blobs = new BlobStore(Path);
+        Index = new EvidenceIndex(System.IO.Path.Combine(Path, "index"));
+        var limits = new ExtractionLimits();
+        Dossiers = new DossierService(Store, blobs, Index, new IsolatedTextExtractor(limits, ConverterPaths.None), Tasks,
+            new EvidenceIndexing(Store, blobs, Index, Directory), Clock, new LuoshiOptions { StoragePath = Path });
+        _open = true;
+    }
+
+    /// <summary>Closes everything, as stopping the app would.</summary>
+    public void Close()
+    {
+        if (!_open) return;
+        Index.Dispose();
+        Store.Dispose();
+        _open = false;
+    }
+
+    /// <summary>Closes and reopens the store, as a restart of the app would.</summary>
+    public void Reopen()
+    {
+        Close();
+        Open();
     }
 
     public void Dispose()
     {
-        Store.Dispose();
+        Close();
         try { System.IO.Directory.Delete(Path, recursive: true); } catch (IOException) { }
     }
 }

@@ -27,6 +27,7 @@ public static class WebSetup
         // --storage DIR on the command line arrives as the configuration key "storage".
         options.StoragePath = LuoshiOptions.ResolveStoragePath(builder.Configuration["storage"]);
         builder.Services.AddLuoshiCore(options, "luoshi-web");
+        builder.Services.AddHostedService<IndexRepairAtStartup>();
 
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>

@@ -1,4 +1,6 @@
 using LuoshiArchive.Core;
+using LuoshiArchive.Core.Dossiers;
+using LuoshiArchive.Core.Text;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Tasks;
 using LuoshiArchive.Web.Infrastructure;
@@ -8,11 +10,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LuoshiArchive.Web.Pages.Tasks;
 
 /// <summary>One task: its four lists, milestones, four clarities and the history of every change.</summary>
-public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory) : PageModel
+public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, DossierService dossiers) : PageModel
 {
+    public const int MaxFilesPerUpload = 50;
+
     public KeyTask Task { get; private set; } = new();
     public TrafficLight Light { get; private set; }
     public IReadOnlyList<TaskHistoryEntry> History { get; private set; } = [];
+    public IReadOnlyList<Core.Dossiers.Evidence> Dossier { get; private set; } = [];
     public OrganisationDirectory Directory => directory;
     public DateOnly Today => tasks.Today;
 
@@ -23,7 +28,38 @@ public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory) :
         Task = task;
         Light = task.LightOn(tasks.Today);
         History = tasks.History(task.Id);
+        Dossier = dossiers.DossierOf(task.Id);
         return Page();
+    }
+
+    /// <summary>Adds the uploaded files to this task's dossier; each file gets its own verdict, a bad one stops no other.</summary>
+    public async Task<IActionResult> OnPostUploadAsync(string code, List<IFormFile> files, EvidenceKind kind, CancellationToken cancellationToken)
+    {
+        if (tasks.Find(code) is null) return NotFound();
+        var report = new List<string>();
+        if (files.Count == 0) report.Add("请选择要上传的文件。");
+        else if (files.Count > MaxFilesPerUpload) report.Add($"一次最多上传 {MaxFilesPerUpload} 个文件，本次选择了 {files.Count} 个，均未保存。");
+        else
+        {
+            foreach (var file in files)
+            {
+                try
+                {
+                    await using var stream = file.OpenReadStream();
+                    var result = await dossiers.AddAsync(stream, file.FileName, [code], new EvidenceDetails { Kind = kind },
+                        User.Actor(), cancellationToken);
+                    report.Add(result.AlreadyStored
+                        ? $"“{file.FileName}”：已存在相同文件，{(result.NewlyFiledIn.Count > 0 ? "已归入本任务" : "本任务已有，未重复保存")}。"
+                        : $"“{file.FileName}”：已保存{(result.Evidence.NoTextRead ? "（未能读取文字）" : "")}。");
+                }
+                catch (Exception e) when (e is DomainRuleException or ExtractionException)
+                {
+                    report.Add($"“{file.FileName}”：未保存。{e.Message}");
+                }
+            }
+        }
+        TempData["Message"] = string.Join("\n", report);
+        return RedirectToPage(new { code });
     }
 
     public IActionResult OnPostMilestone(string code, Guid milestone, bool done)

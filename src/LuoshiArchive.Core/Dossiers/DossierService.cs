@@ -1,0 +1,151 @@
+using LuoshiArchive.Core.Search;
+using LuoshiArchive.Core.Storage;
+using LuoshiArchive.Core.Tasks;
+using LuoshiArchive.Core.Text;
+
+namespace LuoshiArchive.Core.Dossiers;
+
+/// <summary>
+/// The dossiers (一事一档): adds evidence to tasks and keeps the three places it lives in step. The durable order is
+/// blob (fsynced, renamed) → metadata (LiteDB) → index (Lucene), so a crash at any point leaves either nothing
+/// visible or evidence that the index catches up with at the next start (<see cref="BringIndexUpToDate"/>).
+/// </summary>
+public sealed class DossierService(
+    LuoshiStore store, BlobStore blobs, EvidenceIndex index, IsolatedTextExtractor extractor, TaskRegistry tasks,
+    EvidenceIndexing indexing, TimeProvider clock, LuoshiOptions options)
+{
+    // LiteDB transactions are per thread and short; this lock makes "is this content stored? then link or insert" atomic.
+    private readonly Lock _write = new();
+
+    public Evidence? Find(int id) => store.Evidence.FindById(id);
+
+    /// <summary>The dossier of one task, newest first.</summary>
+    public IReadOnlyList<Evidence> DossierOf(int taskId) =>
+        // Build the expression with its parameter: Find(string, int) would bind the id to "skip".
+        store.Evidence.Find(LiteDB.BsonExpression.Create("$.Links[*].TaskId ANY = @0", taskId)).OrderByDescending(e => e.Date ?? DateOnly.MinValue)
+            .ThenByDescending(e => e.Id).ToList();
+
+    public Stream OpenOriginal(Evidence evidence) => blobs.OpenRead(evidence.Sha256);
+
+    public string TextOf(Evidence evidence) => blobs.ReadText(evidence.Sha256);
+
+    public SearchResult Search(SearchQuery query) => index.Search(query);
+
+    /// <summary>
+    /// Adds one file to the dossiers of <paramref name="taskCodes"/>. The same content added again is recognised by its
+    /// SHA-256 and linked, not stored twice. Bad input throws <see cref="DomainRuleException"/> (or
+    /// <see cref="ExtractionException"/>) with a Chinese message and leaves the store as it was.
+    /// </summary>
+    public async Task<IntakeResult> AddAsync(Stream content, string originalFileName, IReadOnlyList<string> taskCodes,
+        EvidenceDetails? details, string actor, CancellationToken cancellationToken = default)
+    {
+        var fileName = SafeFileName(originalFileName);
+        var taskList = ResolveTasks(taskCodes);
+        using var staged = blobs.Stage(content, options.MaxUploadBytes);
+        if (staged.Length == 0) throw new ExtractionException(ExtractionProblem.Empty, $"“{fileName}”是空文件（0 字节），未保存。");
+
+        if (TryLinkExisting(staged.Sha256, taskList, details, actor) is { } linked) return linked;
+
+        var extracted = await extractor.ExtractAsync(staged.Path, fileName, cancellationToken);
+        var proposed = MetadataProposer.Propose(extracted.Text, fileName);
+        var evidence = new Evidence
+        {
+            Sha256 = staged.Sha256, Length = staged.Length, OriginalFileName = fileName,
+            Format = extracted.Format.ToString(), Kind = details?.Kind ?? EvidenceKind.Other,
+            Title = Pick(details?.Title, proposed.Title, Path.GetFileNameWithoutExtension(fileName)),
+            Number = DocumentNumbers.Normalise(Pick(details?.Number, proposed.DocumentNumber, "")) ?? "",
+            Date = details?.Date ?? proposed.Date, Author = Pick(details?.Author, proposed.IssuingBody, ""),
+            PageCount = extracted.PageCount, NoTextRead = extracted.NoTextRead, ExtractionNote = extracted.Note ?? "",
+            TextLength = extracted.Text.Length, AddedAt = clock.GetUtcNow().UtcDateTime, AddedBy = actor,
+            Links = taskList.Select(t => Link(t.Id, actor)).ToList(),
+        };
+
+        lock (_write)
+        {
+            // Another request may have stored the same content while we extracted.
+            if (TryLinkExisting(staged.Sha256, taskList, details, actor) is { } raced) return raced;
+            blobs.Commit(staged, extracted.Text);
+            store.Evidence.Insert(evidence);
+        }
+        indexing.Index(evidence, extracted.Text);
+        return new IntakeResult(evidence, AlreadyStored: false, taskList.Select(t => t.Code).ToList());
+    }
+
+    /// <summary>Corrects the metadata of a piece of evidence; the index follows.</summary>
+    public Evidence UpdateDetails(int id, EvidenceDetails details, string actor)
+    {
+        Evidence evidence;
+        lock (_write)
+        {
+            evidence = Find(id) ?? throw new DomainRuleException("该佐证材料不存在。");
+            if (details.Title is { } title && string.IsNullOrWhiteSpace(title)) throw new DomainRuleException("题名不能为空。");
+            evidence.Kind = details.Kind ?? evidence.Kind;
+            evidence.Title = details.Title?.Trim() ?? evidence.Title;
+            evidence.Number = details.Number is { } n ? DocumentNumbers.Normalise(n) ?? n.Trim() : evidence.Number;
+            evidence.Date = details.Date ?? evidence.Date;
+            evidence.Author = details.Author?.Trim() ?? evidence.Author;
+            store.Evidence.Update(evidence);
+        }
+        indexing.Index(evidence, blobs.ReadText(evidence.Sha256));
+        return evidence;
+    }
+
+    /// <summary>Files existing evidence into one more task's dossier (e.g. minutes concerning several tasks).</summary>
+    public Evidence FileInto(int evidenceId, string taskCode, string actor)
+    {
+        var task = ResolveTasks([taskCode])[0];
+        Evidence evidence;
+        lock (_write)
+        {
+            evidence = Find(evidenceId) ?? throw new DomainRuleException("该佐证材料不存在。");
+            if (evidence.IsFiledIn(task.Id)) return evidence;
+            evidence.Links.Add(Link(task.Id, actor));
+            store.Evidence.Update(evidence);
+        }
+        indexing.Index(evidence, blobs.ReadText(evidence.Sha256));
+        return evidence;
+    }
+
+    /// <summary>Makes the index hold exactly the evidence in the store (the index is derived data). Returns what it fixed.</summary>
+    public int BringIndexUpToDate(IProgress<(int Done, int Total)>? progress = null) => indexing.Repair(progress);
+
+    /// <summary>Rebuilds the index from the store and the stored texts.</summary>
+    public int Reindex(IProgress<(int Done, int Total)>? progress = null) => indexing.Rebuild(progress);
+
+    private IntakeResult? TryLinkExisting(string sha256, IReadOnlyList<KeyTask> taskList, EvidenceDetails? details, string actor)
+    {
+        lock (_write)
+        {
+            var existing = store.Evidence.FindOne(e => e.Sha256 == sha256);
+            if (existing is null) return null;
+            var newTasks = taskList.Where(t => !existing.IsFiledIn(t.Id)).ToList();
+            existing.Links.AddRange(newTasks.Select(t => Link(t.Id, actor)));
+            if (details?.Kind is { } kind && existing.Kind == EvidenceKind.Other) existing.Kind = kind;
+            if (newTasks.Count > 0 || details?.Kind is not null) store.Evidence.Update(existing);
+            indexing.Index(existing, blobs.ReadText(existing.Sha256));
+            return new IntakeResult(existing, AlreadyStored: true, newTasks.Select(t => t.Code).ToList());
+        }
+    }
+
+    private List<KeyTask> ResolveTasks(IReadOnlyList<string> codes)
+    {
+        if (codes.Count == 0) throw new DomainRuleException("请指定佐证材料所属的任务。");
+        return codes.Select(c => tasks.Find(c) ?? throw new DomainRuleException($"任务“{c}”不存在。"))
+            .DistinctBy(t => t.Id).ToList();
+    }
+
+    private EvidenceLink Link(int taskId, string actor) =>
+        new() { TaskId = taskId, LinkedAt = clock.GetUtcNow().UtcDateTime, LinkedBy = actor };
+
+    private static string Pick(string? given, string? proposed, string fallback) =>
+        !string.IsNullOrWhiteSpace(given) ? given.Trim() : !string.IsNullOrWhiteSpace(proposed) ? proposed.Trim() : fallback;
+
+    /// <summary>Keeps only the last path segment of a client-supplied name: it is shown and used as a download name, never as a path.</summary>
+    internal static string SafeFileName(string name)
+    {
+        var last = name.Replace('\\', '/').Split('/').LastOrDefault(s => s.Length > 0) ?? "";
+        var clean = new string(last.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (clean is "" or "." or "..") throw new DomainRuleException("文件名无效。");
+        return clean.Length > 200 ? clean[..100] + "…" + clean[^60..] : clean;
+    }
+}

@@ -1,0 +1,69 @@
+using LuoshiArchive.Core.Organisation;
+using LuoshiArchive.Core.Search;
+using LuoshiArchive.Core.Storage;
+
+namespace LuoshiArchive.Core.Dossiers;
+
+/// <summary>
+/// Keeps the search index a faithful copy of the store: what a piece of evidence is indexed with (its tasks' codes,
+/// years, list kinds and lead departments), repair at start-up, and the full rebuild.
+/// </summary>
+public sealed class EvidenceIndexing(LuoshiStore store, BlobStore blobs, EvidenceIndex index, OrganisationDirectory directory)
+{
+    /// <summary>Indexes (or re-indexes) one piece of evidence and commits, so a confirmed add is searchable and durable.</summary>
+    public void Index(Evidence evidence, string text)
+    {
+        index.Upsert(ToIndexed(evidence, text));
+        index.Commit();
+    }
+
+    /// <summary>Adds what the index misses and removes what the store no longer has.</summary>
+    public int Repair(IProgress<(int Done, int Total)>? progress = null)
+    {
+        var indexed = index.AllIds();
+        var stored = store.Evidence.Query().Select(e => e.Id).ToList().ToHashSet();
+        var missing = stored.Where(id => !indexed.Contains(id)).ToList();
+        var extra = indexed.Where(id => !stored.Contains(id)).ToList();
+        foreach (var id in extra) index.Delete(id);
+        IndexAll(missing, progress);
+        return missing.Count + extra.Count;
+    }
+
+    public int Rebuild(IProgress<(int Done, int Total)>? progress = null)
+    {
+        index.DeleteAll();
+        var ids = store.Evidence.Query().Select(e => e.Id).ToList();
+        IndexAll(ids, progress);
+        return ids.Count;
+    }
+
+    private void IndexAll(IReadOnlyList<int> ids, IProgress<(int Done, int Total)>? progress)
+    {
+        const int commitEvery = 500;
+        var tasksById = store.Tasks.FindAll().ToDictionary(t => t.Id);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var evidence = store.Evidence.FindById(ids[i]);
+            if (evidence is not null) index.Upsert(ToIndexed(evidence, blobs.ReadText(evidence.Sha256), tasksById));
+            if ((i + 1) % commitEvery == 0) index.Commit();
+            progress?.Report((i + 1, ids.Count));
+        }
+        index.Commit();
+    }
+
+    private IndexedEvidence ToIndexed(Evidence evidence, string text) =>
+        ToIndexed(evidence, text, evidence.Links.Select(l => store.Tasks.FindById(l.TaskId)).OfType<Tasks.KeyTask>()
+            .ToDictionary(t => t.Id));
+
+    private IndexedEvidence ToIndexed(Evidence evidence, string text, IReadOnlyDictionary<int, Tasks.KeyTask> tasksById)
+    {
+        var linked = evidence.Links.Select(l => tasksById.GetValueOrDefault(l.TaskId)).OfType<Tasks.KeyTask>().ToList();
+        return new IndexedEvidence(
+            evidence.Id, evidence.Title, evidence.Number, evidence.Date, evidence.Kind.ToString(),
+            linked.Select(t => t.Code).ToList(),
+            linked.Select(t => t.Year).Distinct().ToList(),
+            linked.Select(t => t.ListKind.ToString()).Distinct().ToList(),
+            linked.Select(t => directory.DepartmentName(t.LeadDepartmentId)).Where(n => n.Length > 0).Distinct().ToList(),
+            evidence.Author, text);
+    }
+}

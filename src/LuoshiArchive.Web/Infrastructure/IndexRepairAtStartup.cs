@@ -1,0 +1,23 @@
+using LuoshiArchive.Core.Dossiers;
+
+namespace LuoshiArchive.Web.Infrastructure;
+
+/// <summary>
+/// At start-up, brings the search index up to the store (after a crash between "metadata saved" and "indexed", or a
+/// deleted index folder). Runs in the background so the site answers at once; searches fill in as it goes.
+/// </summary>
+public sealed class IndexRepairAtStartup(DossierService dossiers, ILogger<IndexRepairAtStartup> logger) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
+    {
+        try
+        {
+            var repaired = dossiers.BringIndexUpToDate();
+            if (repaired > 0) logger.LogInformation("Search index repaired: {Count} evidence items re-indexed or removed", repaired);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Search index repair failed; run `luoshi reindex` to rebuild it");
+        }
+    }, stoppingToken);
+}

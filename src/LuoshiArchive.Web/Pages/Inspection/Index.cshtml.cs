@@ -1,0 +1,41 @@
+using LuoshiArchive.Core.Inspection;
+using LuoshiArchive.Core.Organisation;
+using LuoshiArchive.Core.Tasks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LuoshiArchive.Web.Pages.Inspection;
+
+/// <summary>The inspection view (迎检): a department, a leader's area or chosen tasks, their gaps, and one ZIP of dossiers.</summary>
+public class IndexModel(InspectionService inspection, OrganisationDirectory directory, TaskRegistry tasks) : PageModel
+{
+    public InspectionSelection Selection { get; private set; } = new();
+    public IReadOnlyList<InspectionRow> Rows { get; private set; } = [];
+    public IReadOnlyList<Department> Departments => directory.Departments();
+    public IReadOnlyList<Person> Leaders => directory.Leaders();
+    public IReadOnlyList<int> Years => tasks.Years();
+
+    public void OnGet(int? year, int? department, int? leader, string? tasks)
+    {
+        Selection = Select(year, department, leader, tasks);
+        Rows = inspection.Rows(Selection);
+    }
+
+    public IActionResult OnGetZip(int? year, int? department, int? leader, string? tasks)
+    {
+        var selection = Select(year, department, leader, tasks);
+        if (selection.IsEmpty) return BadRequest("请先选择处室、分管委领导或任务。");
+        // Built in a temp file first: a failure half-way never reaches the user as a truncated download.
+        var path = Path.GetTempFileName();
+        using (var file = System.IO.File.Create(path)) inspection.WriteZip(selection, file);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None, 81920, FileOptions.DeleteOnClose);
+        return File(stream, "application/zip", $"迎检材料-{DateTime.Now:yyyyMMdd-HHmm}.zip");
+    }
+
+    private InspectionSelection Select(int? year, int? department, int? leader, string? codes) => new()
+    {
+        Year = year ?? (Years.Count > 0 ? Years[0] : null),
+        DepartmentId = department, SupervisingLeaderId = leader,
+        TaskCodes = (codes ?? "").Split([',', '，', ' ', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+    };
+}

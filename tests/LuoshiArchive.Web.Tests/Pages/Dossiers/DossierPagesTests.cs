@@ -1,0 +1,116 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using LuoshiArchive.Core.Dossiers;
+using LuoshiArchive.Core.Organisation;
+using LuoshiArchive.Core.Tasks;
+
+namespace LuoshiArchive.Web.Tests.Pages.Dossiers;
+
+public class DossierPagesTests : IClassFixture<LuoshiWebFactory>
+{
+    private const string Minutes = "2018年第3次主任办公会会议纪要\n会议由张志强同志主持，研究了督查督办工作，决定每月召开重点工作推动会。\n2018年3月20日";
+    private readonly LuoshiWebFactory _app;
+    private readonly KeyTask _task;
+
+    public DossierPagesTests(LuoshiWebFactory app)
+    {
+        _app = app;
+        _app.EnsureAdmin();
+        var directory = app.Service<OrganisationDirectory>();
+        var office = directory.DepartmentNamed("办公室") ?? directory.SaveDepartment(new Department { Name = "办公室", Code = "BGS" });
+        var tasks = app.Service<TaskRegistry>();
+        _task = tasks.Find("2018-001") ?? tasks.Create(new TaskDraft
+        {
+            Year = 2018, Name = "每月召开重点工作推动会", Target = "每月一次", Standard = "形成纪要", LeadDepartmentId = office.Id,
+            Deadline = new DateOnly(2018, 12, 31),
+        }, "t");
+    }
+
+    private static async Task<HttpResponseMessage> Upload(HttpClient client, string code, params (string Name, byte[] Bytes)[] files)
+    {
+        var page = await client.GetDocumentAsync($"/Tasks/{code}");
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, bytes) in files)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            content.Add(file, "files", name);
+        }
+        content.Add(new StringContent("Minutes"), "kind");
+        content.Add(new StringContent(page.AntiforgeryToken()), "__RequestVerificationToken");
+        return await client.PostAsync($"/Tasks/{code}?handler=Upload", content);
+    }
+
+    [Fact]
+    public async Task Uploaded_minutes_appear_in_the_dossier_are_found_highlighted_and_download_byte_for_byte()
+    {
+        var client = _app.CreateClient();
+        await client.SignInAsync();
+        var bytes = Encoding.UTF8.GetBytes(Minutes);
+
+        var response = await Upload(client, _task.Code, ("主任办公会纪要.txt", bytes), ("空文件.txt", []));
+
+        var taskPage = await response.Content.ReadAsStringAsync();
+        Assert.Contains("“主任办公会纪要.txt”：已保存", taskPage);
+        Assert.Contains("“空文件.txt”：未保存", taskPage);
+        Assert.Contains("2018年第3次主任办公会会议纪要", taskPage);
+
+        var search = await client.GetDocumentAsync("/Search?q=" + Uri.EscapeDataString("督查督办"));
+        var hit = search.QuerySelector("li.hit")!;
+        Assert.Contains("2018年第3次主任办公会会议纪要", hit.TextContent);
+        Assert.Equal("督查督办", hit.QuerySelector("mark")!.TextContent);
+        Assert.Contains(_task.Code, hit.TextContent);
+
+        var evidenceUrl = hit.QuerySelector("h3 a")!.GetAttribute("href")!;
+        var evidence = await client.GetDocumentAsync(evidenceUrl);
+        Assert.Equal("督查督办", evidence.QuerySelector(".extracted-text mark")!.TextContent);
+        Assert.Contains("会议纪要", evidence.Body!.TextContent);
+
+        var download = await client.GetAsync(evidence.QuerySelector("a[href*=Download]")!.GetAttribute("href"));
+        Assert.Equal(bytes, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("主任办公会纪要.txt", download.Content.Headers.ContentDisposition!.FileNameStar);
+    }
+
+    [Fact]
+    public async Task A_file_pretending_to_be_a_pdf_is_refused_and_nothing_is_stored()
+    {
+        var client = _app.CreateClient();
+        await client.SignInAsync();
+        var before = _app.Service<DossierService>().DossierOf(_task.Id).Count;
+
+        var response = await Upload(client, _task.Code, ("伪装.pdf", Encoding.UTF8.GetBytes("这其实是一段文字")));
+
+        Assert.Contains("“伪装.pdf”：未保存", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, _app.Service<DossierService>().DossierOf(_task.Id).Count);
+    }
+
+    [Fact]
+    public async Task A_search_that_matches_nothing_says_so()
+    {
+        var client = _app.CreateClient();
+        await client.SignInAsync();
+        var page = await client.GetDocumentAsync("/Search?q=" + Uri.EscapeDataString("区块链"));
+        Assert.Contains("没有找到", page.QuerySelector(".hits")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_inspection_view_flags_gaps_and_downloads_the_dossiers_as_a_zip()
+    {
+        var client = _app.CreateClient();
+        await client.SignInAsync();
+        await Upload(client, _task.Code, ("推动会纪要.txt", Encoding.UTF8.GetBytes("关于推动会的纪要\n" + Guid.NewGuid())));
+
+        var department = _app.Service<OrganisationDirectory>().DepartmentNamed("办公室")!.Id;
+        var page = await client.GetDocumentAsync($"/Inspection?year=2018&department={department}");
+        var row = page.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(_task.Code));
+        Assert.DoesNotContain("无佐证材料", row.TextContent);
+
+        var zip = await client.GetAsync($"/Inspection?handler=Zip&year=2018&department={department}");
+        Assert.Equal(HttpStatusCode.OK, zip.StatusCode);
+        using var archive = new ZipArchive(await zip.Content.ReadAsStreamAsync());
+        Assert.Contains(archive.Entries, e => e.FullName == "目录.xlsx");
+        Assert.Contains(archive.Entries, e => e.FullName.StartsWith($"{_task.Code}-每月召开重点工作推动会/0001-", StringComparison.Ordinal));
+    }
+}
