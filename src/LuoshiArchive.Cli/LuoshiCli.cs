@@ -16,6 +16,7 @@ public static class LuoshiCli
     private static readonly ICliCommand[] Commands =
     [
         new InitCommand(), new UsersAddCommand(), new TasksListCommand(), new TasksExportCommand(), new TasksImportCommand(),
+        new IngestCommand(), new SearchCommand(), new ReindexCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin,

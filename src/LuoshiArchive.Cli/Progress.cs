@@ -1,0 +1,15 @@
+namespace LuoshiArchive.Cli;
+
+/// <summary>A one-line progress bar on stderr, redrawn in place: "[#####.....]  52/100 文件名".</summary>
+public sealed class ProgressBar(TextWriter stderr, int total)
+{
+    private const int Width = 30;
+
+    public void Report(int done, string label = "")
+    {
+        var filled = total == 0 ? Width : done * Width / total;
+        var name = label.Length > 40 ? "…" + label[^39..] : label;
+        stderr.Write($"\r[{new string('#', filled)}{new string('.', Width - filled)}] {done,5}/{total} {name}".PadRight(Width + 60));
+        if (done == total) stderr.WriteLine();
+    }
+}
