@@ -1,30 +1,42 @@
-// luoshi-extract: reads one untrusted file in its own process (started by IsolatedTextExtractor with a time and
-// memory limit) and prints one JSON line: the text, or the problem. A crash here cannot take the server down.
+// luoshi-extract: reads untrusted files in its own process (started by IsolatedTextExtractor with a memory limit and
+// watched with a time limit), so a parser crash cannot take the server down.
+//   luoshi-extract --serve       one request a line on stdin (a JSON array of ExtractorArguments), one JSON reply a line
+//   luoshi-extract ARGS…         one file, one reply
 using System.Text;
 using System.Text.Json;
 using LuoshiArchive.Core.Text;
 
 Console.OutputEncoding = new UTF8Encoding(false);
-if (args.Length != 7)
+Console.InputEncoding = new UTF8Encoding(false);
+if (args is ["--serve"])
 {
-    Console.Error.WriteLine("luoshi-extract is started by LuoshiArchive itself, with 7 arguments.");
-    return 2;
-}
-var (path, name, limits, converters) = ExtractorArguments.Parse(args);
-try
-{
-    var result = new TextExtractor(limits, converters).Extract(path, name);
-    Console.WriteLine(JsonSerializer.Serialize(new ExtractorReply(result.Format.ToString(), result.Text, result.PageCount, result.NoTextRead, result.Note, null, null)));
+    string? line;
+    while ((line = Console.ReadLine()) is not null)
+    {
+        Console.WriteLine(Reply(JsonSerializer.Deserialize<string[]>(line) ?? []));
+        Console.Out.Flush();
+    }
     return 0;
 }
-catch (ExtractionException e)
+Console.WriteLine(Reply(args));
+return 0;
+
+static string Reply(string[] request)
 {
-    Console.WriteLine(JsonSerializer.Serialize(new ExtractorReply(null, null, null, false, null, e.Problem.ToString(), e.Message)));
-    return 3;
-}
-catch (TimeoutException)
-{
-    Console.WriteLine(JsonSerializer.Serialize(new ExtractorReply(null, null, null, false, null, nameof(ExtractionProblem.TimedOut),
-        $"转换“{name}”超时，文件可能已损坏或过于复杂，未保存。")));
-    return 3;
+    if (request.Length != 7) return JsonSerializer.Serialize(new ExtractorReply(null, null, null, false, null, nameof(ExtractionProblem.Corrupt), "bad request"));
+    var (path, name, limits, converters) = ExtractorArguments.Parse(request);
+    try
+    {
+        var result = new TextExtractor(limits, converters).Extract(path, name);
+        return JsonSerializer.Serialize(new ExtractorReply(result.Format.ToString(), result.Text, result.PageCount, result.NoTextRead, result.Note, null, null));
+    }
+    catch (ExtractionException e)
+    {
+        return JsonSerializer.Serialize(new ExtractorReply(null, null, null, false, null, e.Problem.ToString(), e.Message));
+    }
+    catch (TimeoutException)
+    {
+        return JsonSerializer.Serialize(new ExtractorReply(null, null, null, false, null, nameof(ExtractionProblem.TimedOut),
+            $"转换“{name}”超时，文件可能已损坏或过于复杂，未保存。"));
+    }
 }

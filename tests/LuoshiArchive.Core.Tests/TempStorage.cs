@@ -30,6 +30,7 @@ public sealed class TempStorage : IDisposable
     public EvidenceIndex Index { get; private set; } = null!;
     public DossierService Dossiers { get; private set; } = null!;
     private bool _open;
+    private IsolatedTextExtractor? _extractor;
 
     private void Open()
     {
@@ -39,8 +40,8 @@ public sealed class TempStorage : IDisposable
         Accounts = new AccountService(Store, Clock);
         var blobs = new BlobStore(Path);
         Index = new EvidenceIndex(System.IO.Path.Combine(Path, "index"));
-        var limits = new ExtractionLimits();
-        Dossiers = new DossierService(Store, blobs, Index, new IsolatedTextExtractor(limits, ConverterPaths.None), Tasks,
+        _extractor = new IsolatedTextExtractor(new ExtractionLimits(), ConverterPaths.None);
+        Dossiers = new DossierService(Store, blobs, Index, _extractor, Tasks,
             new EvidenceIndexing(Store, blobs, Index, Directory), Clock, new LuoshiOptions { StoragePath = Path });
         _open = true;
     }
@@ -49,6 +50,7 @@ public sealed class TempStorage : IDisposable
     public void Close()
     {
         if (!_open) return;
+        _extractor?.Dispose();
         Index.Dispose();
         Store.Dispose();
         _open = false;

@@ -86,7 +86,7 @@ public sealed class DossierService(
             evidence.Author = details.Author?.Trim() ?? evidence.Author;
             store.Evidence.Update(evidence);
         }
-        indexing.Index(evidence, blobs.ReadText(evidence.Sha256));
+        indexing.Reindex(evidence, blobs.ReadText(evidence.Sha256));
         return evidence;
     }
 
@@ -102,7 +102,7 @@ public sealed class DossierService(
             evidence.Links.Add(Link(task.Id, actor));
             store.Evidence.Update(evidence);
         }
-        indexing.Index(evidence, blobs.ReadText(evidence.Sha256));
+        indexing.Reindex(evidence, blobs.ReadText(evidence.Sha256));
         return evidence;
     }
 
@@ -121,8 +121,11 @@ public sealed class DossierService(
             var newTasks = taskList.Where(t => !existing.IsFiledIn(t.Id)).ToList();
             existing.Links.AddRange(newTasks.Select(t => Link(t.Id, actor)));
             if (details?.Kind is { } kind && existing.Kind == EvidenceKind.Other) existing.Kind = kind;
-            if (newTasks.Count > 0 || details?.Kind is not null) store.Evidence.Update(existing);
-            indexing.Index(existing, blobs.ReadText(existing.Sha256));
+            if (newTasks.Count > 0 || details?.Kind is not null)
+            {
+                store.Evidence.Update(existing);
+                indexing.Reindex(existing, blobs.ReadText(existing.Sha256));
+            }
             return new IntakeResult(existing, AlreadyStored: true, newTasks.Select(t => t.Code).ToList());
         }
     }

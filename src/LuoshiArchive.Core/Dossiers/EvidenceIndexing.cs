@@ -10,11 +10,38 @@ namespace LuoshiArchive.Core.Dossiers;
 /// </summary>
 public sealed class EvidenceIndexing(LuoshiStore store, BlobStore blobs, EvidenceIndex index, OrganisationDirectory directory)
 {
-    /// <summary>Indexes (or re-indexes) one piece of evidence and commits, so a confirmed add is searchable and durable.</summary>
+    private const int CommitEveryAdds = 200;
+    private static readonly TimeSpan CommitEvery = TimeSpan.FromSeconds(5);
+    private readonly Lock _commit = new();
+    private DateTime _lastCommit = DateTime.UtcNow;
+    private int _sinceCommit;
+
+    /// <summary>
+    /// Indexes one new piece of evidence and makes it searchable at once. The durable commit (an fsync) is batched:
+    /// the store already holds the evidence, and start-up indexes whatever a crash left out (<see cref="Repair"/>).
+    /// </summary>
     public void Index(Evidence evidence, string text)
     {
         index.Upsert(ToIndexed(evidence, text));
+        lock (_commit)
+        {
+            if (++_sinceCommit >= CommitEveryAdds || DateTime.UtcNow - _lastCommit > CommitEvery) CommitNow();
+            else index.Refresh();
+        }
+    }
+
+    /// <summary>Re-indexes changed metadata or links and commits: repair compares ids, so a change must not wait.</summary>
+    public void Reindex(Evidence evidence, string text)
+    {
+        index.Upsert(ToIndexed(evidence, text));
+        lock (_commit) CommitNow();
+    }
+
+    private void CommitNow()
+    {
         index.Commit();
+        _lastCommit = DateTime.UtcNow;
+        _sinceCommit = 0;
     }
 
     /// <summary>Adds what the index misses and removes what the store no longer has.</summary>

@@ -56,6 +56,9 @@ public sealed class EvidenceIndex : IDisposable
         _searchers.MaybeRefreshBlocking();
     }
 
+    /// <summary>Makes the changes visible to searches without the cost of a durable commit.</summary>
+    public void Refresh() => _searchers.MaybeRefreshBlocking();
+
     public int Count => WithSearcher(s => s.IndexReader.NumDocs);
 
     public IReadOnlySet<int> AllIds() => WithSearcher(searcher =>

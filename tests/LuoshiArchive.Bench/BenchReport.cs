@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text;
+
+namespace LuoshiArchive.Bench;
+
+public sealed record Throughput(string What, int Documents, double Seconds, double TextMegabytes)
+{
+    public double DocsPerSecond => Documents / Seconds;
+    public double MegabytesPerSecond => TextMegabytes / Seconds;
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{What}: {Documents} docs in {Seconds:0.00} s = {DocsPerSecond:0.0} docs/s, {MegabytesPerSecond:0.00} MB/s of text");
+}
+
+public sealed record Latency(string Query, int Runs, double P50, double P95, double P99, int Hits)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Query}: p50 {P50:0.0} ms, p95 {P95:0.0} ms, p99 {P99:0.0} ms ({Hits} hits)");
+}
+
+public sealed class BenchReport(string machine, int cores, DateTime date, string arguments)
+{
+    public string Machine { get; } = machine;
+    public int Cores { get; } = cores;
+    public DateTime Date { get; } = date;
+    public string Arguments { get; } = arguments;
+    public Throughput? Bare { get; set; }
+    public Throughput? BareSample { get; set; }
+    public List<Throughput> EndToEnd { get; } = [];
+    public List<Latency> Search { get; set; } = [];
+
+    public string ToMarkdown()
+    {
+        var md = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        md.AppendLine(c, $"Machine: {Machine}, {Cores} cores; {Date:yyyy-MM-dd HH:mm} UTC; arguments: `{Arguments}`").AppendLine();
+        md.AppendLine("| ingest | docs | s | docs/s | MB/s text | ratio to bare |").AppendLine("|---|---|---|---|---|---|");
+        foreach (var t in new[] { Bare!, BareSample! }.Concat(EndToEnd))
+            md.AppendLine(c, $"| {t.What} | {t.Documents} | {t.Seconds:0.00} | {t.DocsPerSecond:0.0} | {t.MegabytesPerSecond:0.00} | {(t.What.StartsWith("bare", StringComparison.Ordinal) ? "1" : (t.DocsPerSecond / BareSample!.DocsPerSecond).ToString("0.000", c))} |");
+        md.AppendLine().AppendLine(c, $"| search ({Bare!.Documents} docs, warm) | runs | p50 ms | p95 ms | p99 ms | hits |").AppendLine("|---|---|---|---|---|---|");
+        foreach (var s in Search) md.AppendLine(c, $"| {s.Query} | {s.Runs} | {s.P50:0.0} | {s.P95:0.0} | {s.P99:0.0} | {s.Hits} |");
+        return md.ToString();
+    }
+}

@@ -1,0 +1,54 @@
+// LuoshiArchive benchmark: ingest throughput against bare indexing, and search latency, on a synthetic corpus.
+//   dotnet run -c Release --project tests/LuoshiArchive.Bench -- [--docs 10000] [--ingest 200] [--seed 2018] [--json]
+using System.Diagnostics;
+using System.Text.Json;
+using LuoshiArchive.Bench;
+
+var options = BenchOptions.Parse(args);
+var work = Directory.CreateTempSubdirectory("luoshi-bench-").FullName;
+try
+{
+    var report = new BenchReport(Environment.MachineName, Environment.ProcessorCount, DateTime.UtcNow, string.Join(' ', args));
+    var corpus = new SyntheticCorpus(options.Seed).Generate(options.Documents).ToList();
+    Console.Error.WriteLine($"corpus: {corpus.Count} documents, {corpus.Sum(d => d.Text.Length) / 1000} k characters");
+
+    var indexPath = Path.Combine(work, "index");
+    report.Bare = IngestBench.BareIndexing(corpus, indexPath);
+    Console.Error.WriteLine($"bare indexing: {report.Bare}");
+    report.Search = SearchBench.Run(indexPath, corpus);
+    foreach (var s in report.Search) Console.Error.WriteLine($"search {s}");
+
+    var sample = corpus.Take(options.Ingest).ToList();
+    report.BareSample = IngestBench.BareIndexing(sample, Path.Combine(work, "sample-index"));
+    foreach (var format in new[] { "txt", "docx", "pdf" })
+    {
+        var result = await IngestBench.EndToEnd(sample, format, Path.Combine(work, "store-" + format));
+        report.EndToEnd.Add(result);
+        Console.Error.WriteLine($"end-to-end {result} (ratio to bare {result.DocsPerSecond / report.BareSample.DocsPerSecond:0.000})");
+    }
+    Console.WriteLine(options.Json ? JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }) : report.ToMarkdown());
+}
+finally
+{
+    Directory.Delete(work, recursive: true);
+}
+
+internal sealed record BenchOptions(int Documents, int Ingest, int Seed, bool Json)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        return new BenchOptions(int.Parse(Value("--docs") ?? "10000"), int.Parse(Value("--ingest") ?? "200"),
+            int.Parse(Value("--seed") ?? "2018"), args.Contains("--json"));
+    }
+}
+
+internal static class Timing
+{
+    public static double Seconds(Action action)
+    {
+        var watch = Stopwatch.StartNew();
+        action();
+        return watch.Elapsed.TotalSeconds;
+    }
+}
