@@ -119,4 +119,26 @@ public class DossierServiceTests
 
         Assert.Equal(before, storage.Dossiers.Search(new SearchQuery("档案 落实")).Hits.Select(h => h.EvidenceId).ToList());
     }
+
+    [Fact]
+    public async Task Corrected_metadata_and_an_extra_filing_are_searchable_at_once()
+    {
+        var (storage, first, second) = Setup();
+        using var _s = storage;
+        var added = await storage.Dossiers.AddAsync(Gb18030(NoticeText), "a.txt", [first.Code], null, "t");
+
+        storage.Dossiers.UpdateDetails(added.Evidence.Id, new EvidenceDetails
+        {
+            Title = "作风纪律专项整治通知（更正）", Number = "津教委[2018]13号", Kind = EvidenceKind.Policy,
+        }, "李四");
+        storage.Dossiers.FileInto(added.Evidence.Id, second.Code, "李四");
+
+        var stored = storage.Dossiers.Find(added.Evidence.Id)!;
+        Assert.Equal("津教委〔2018〕13号", stored.Number);
+        Assert.Equal(EvidenceKind.Policy, stored.Kind);
+        var hit = Assert.Single(storage.Dossiers.Search(new SearchQuery("津教委〔2018〕13号")).Hits);
+        Assert.Equal("作风纪律专项整治通知（更正）", hit.Title);
+        Assert.Equal([first.Code, second.Code], hit.TaskCodes.Order());
+        Assert.Throws<DomainRuleException>(() => storage.Dossiers.UpdateDetails(added.Evidence.Id, new EvidenceDetails { Title = " " }, "t"));
+    }
 }
