@@ -1,5 +1,6 @@
 using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Dossiers;
+using LuoshiArchive.Core.Meetings;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Tasks;
 
@@ -73,6 +74,18 @@ public static class ChineseLabels
         [EvidenceKind.Other] = "其他",
     };
 
+    private static readonly Dictionary<MeetingKind, string> MeetingKinds = new()
+    {
+        [MeetingKind.AnnualDeployment] = "年初部署会",
+        [MeetingKind.MonthlyPush] = "每月推动会",
+        [MeetingKind.QuarterlyDispatch] = "每季度调度会",
+        [MeetingKind.Coordination] = "协调推动会",
+        [MeetingKind.WeeklyDepartment] = "处室每周例会",
+        [MeetingKind.PartyGroup] = "党组会",
+        [MeetingKind.DirectorsOffice] = "主任办公会",
+        [MeetingKind.Special] = "专题会",
+    };
+
     private static readonly Dictionary<TaskChangeKind, string> ChangeKinds = new()
     {
         [TaskChangeKind.Created] = "新建",
@@ -91,6 +104,7 @@ public static class ChineseLabels
     public static string Of(UserRole value) => UserRoles[value];
     public static string Of(TaskChangeKind value) => ChangeKinds[value];
     public static string Of(EvidenceKind value) => EvidenceKinds[value];
+    public static string Of(MeetingKind value) => MeetingKinds[value];
 
     /// <summary>Reads a Chinese label (or the English enum name) back; null when it names nothing.</summary>
     public static T? Parse<T>(string? text) where T : struct, Enum
@@ -118,6 +132,7 @@ public static class ChineseLabels
         UserRole v => Of(v),
         TaskChangeKind v => Of(v),
         EvidenceKind v => Of(v),
+        MeetingKind v => Of(v),
         _ => value.ToString(),
     };
 }

@@ -36,6 +36,8 @@ public static class LuoshiCore
         services.AddSingleton<EvidenceIndexing>();
         services.AddSingleton<DossierService>();
         services.AddSingleton<InspectionService>();
+        services.AddSingleton<Meetings.MeetingRegister>();
+        services.AddSingleton<Meetings.CadenceCheck>();
         return services;
     }
 }

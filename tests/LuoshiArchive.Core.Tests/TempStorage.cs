@@ -29,6 +29,8 @@ public sealed class TempStorage : IDisposable
     public AccountService Accounts { get; private set; } = null!;
     public EvidenceIndex Index { get; private set; } = null!;
     public DossierService Dossiers { get; private set; } = null!;
+    public Core.Meetings.MeetingRegister Meetings { get; private set; } = null!;
+    public Core.Meetings.CadenceCheck Cadence { get; private set; } = null!;
     private bool _open;
     private IsolatedTextExtractor? _extractor;
 
@@ -43,6 +45,8 @@ public sealed class TempStorage : IDisposable
         _extractor = new IsolatedTextExtractor(new ExtractionLimits(), ConverterPaths.None);
         Dossiers = new DossierService(Store, blobs, Index, _extractor, Tasks,
             new EvidenceIndexing(Store, blobs, Index, Directory), Clock, new LuoshiOptions { StoragePath = Path });
+        Meetings = new Core.Meetings.MeetingRegister(Store, Tasks, Dossiers, Clock, new LuoshiOptions { StoragePath = Path });
+        Cadence = new Core.Meetings.CadenceCheck(Meetings, Directory, Clock);
         _open = true;
     }
 

@@ -1,6 +1,7 @@
 using LiteDB;
 using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Dossiers;
+using LuoshiArchive.Core.Meetings;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Tasks;
 
@@ -35,6 +36,8 @@ public sealed class LuoshiStore : IDisposable
         Evidence = db.GetCollection<Evidence>("evidence");
         Evidence.EnsureIndex(e => e.Sha256, unique: true);
         Evidence.EnsureIndex("task", "$.Links[*].TaskId");
+        Meetings = db.GetCollection<Meeting>("meetings");
+        Meetings.EnsureIndex(m => m.Date);
     }
 
     public string StoragePath { get; }
@@ -44,6 +47,7 @@ public sealed class LuoshiStore : IDisposable
     public ILiteCollection<Person> People { get; }
     public ILiteCollection<UserAccount> Users { get; }
     public ILiteCollection<Evidence> Evidence { get; }
+    public ILiteCollection<Meeting> Meetings { get; }
 
     /// <summary>Opens (creating if needed) the store in <paramref name="storagePath"/>.</summary>
     /// <param name="storagePath">The storage folder; created if missing.</param>
@@ -114,6 +118,7 @@ public sealed class LuoshiStore : IDisposable
             b => DateOnly.ParseExact(b.AsString, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         mapper.Entity<KeyTask>().Ignore(t => t.IsComplete);
         mapper.Entity<Adjustment>().Ignore(a => a.ChangesAnything);
+        mapper.Entity<Meeting>().Ignore(m => m.TaskIds);
         return mapper;
     }
 

@@ -50,6 +50,8 @@ public sealed class KeyTask
     public string Remarks { get; set; } = "";
     /// <summary>The day the task was put on a list; tasks can be added at any date in the year.</summary>
     public DateOnly AddedOn { get; set; }
+    /// <summary>The meeting whose decision created this task (会议议定), if any.</summary>
+    public int? SourceMeetingId { get; set; }
 
     /// <summary>The four clarities (四明确) that are still missing, in Chinese; a task with any missing is incomplete.</summary>
     public IReadOnlyList<string> MissingClarities()
@@ -142,5 +144,6 @@ public sealed class KeyTask
         ProgressSummary = draft.ProgressSummary.Trim();
         Remarks = draft.Remarks.Trim();
         if (draft.AddedOn is { } added) AddedOn = added;
+        SourceMeetingId = draft.SourceMeetingId ?? SourceMeetingId;
     }
 }

@@ -25,6 +25,8 @@ public sealed class TaskDraft
     public string Remarks { get; set; } = "";
     /// <summary>The day the task was put on its list; today when empty.</summary>
     public DateOnly? AddedOn { get; set; }
+    /// <summary>Set when a meeting decision becomes the task.</summary>
+    public int? SourceMeetingId { get; set; }
 
     /// <summary>A draft holding a task's current values, for an edit form.</summary>
     public static TaskDraft From(KeyTask task) => new()
@@ -50,5 +52,6 @@ public sealed class TaskDraft
         ProgressSummary = task.ProgressSummary,
         Remarks = task.Remarks,
         AddedOn = task.AddedOn,
+        SourceMeetingId = task.SourceMeetingId,
     };
 }
