@@ -17,6 +17,7 @@ public static class LuoshiCli
     [
         new InitCommand(), new UsersAddCommand(), new TasksListCommand(), new TasksExportCommand(), new TasksImportCommand(),
         new IngestCommand(), new SearchCommand(), new ReindexCommand(),
+        new MeetingsListCommand(), new MeetingsAddCommand(), new MinutesAttachCommand(), new MeetingsCadenceCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin,
