@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LuoshiArchive.Web.Pages.Tasks;
 
 /// <summary>One task: its four lists, milestones, four clarities and the history of every change.</summary>
-public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, DossierService dossiers) : PageModel
+public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, DossierService dossiers, Core.Meetings.MeetingRegister meetings) : PageModel
 {
     public const int MaxFilesPerUpload = 50;
 
@@ -18,6 +18,8 @@ public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, D
     public TrafficLight Light { get; private set; }
     public IReadOnlyList<TaskHistoryEntry> History { get; private set; } = [];
     public IReadOnlyList<Core.Dossiers.Evidence> Dossier { get; private set; } = [];
+    public IReadOnlyList<Core.Meetings.Meeting> Meetings { get; private set; } = [];
+    public Core.Meetings.Meeting? SourceMeeting { get; private set; }
     public OrganisationDirectory Directory => directory;
     public DateOnly Today => tasks.Today;
 
@@ -29,6 +31,8 @@ public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, D
         Light = task.LightOn(tasks.Today);
         History = tasks.History(task.Id);
         Dossier = dossiers.DossierOf(task.Id);
+        Meetings = meetings.AboutTask(task.Id);
+        SourceMeeting = task.SourceMeetingId is { } m ? meetings.Find(m) : null;
         return Page();
     }
 

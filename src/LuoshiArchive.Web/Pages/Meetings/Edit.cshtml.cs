@@ -1,0 +1,70 @@
+using LuoshiArchive.Core;
+using LuoshiArchive.Core.Meetings;
+using LuoshiArchive.Core.Organisation;
+using LuoshiArchive.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LuoshiArchive.Web.Pages.Meetings;
+
+/// <summary>Registers a meeting: kind, date, people, agenda items with their tasks, decisions.</summary>
+public class EditModel(MeetingRegister meetings, OrganisationDirectory directory, TimeProvider clock) : PageModel
+{
+    public const int Rows = 4;
+
+    [BindProperty] public MeetingKind Kind { get; set; }
+    [BindProperty] public DateOnly? Date { get; set; }
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public string? Session { get; set; }
+    [BindProperty] public string? Chair { get; set; }
+    [BindProperty] public string? Attendees { get; set; }
+    [BindProperty] public string? Place { get; set; }
+    [BindProperty] public int? DepartmentId { get; set; }
+    [BindProperty] public bool IsYearEndSummary { get; set; }
+    [BindProperty] public List<Row> Agenda { get; set; } = [];
+    [BindProperty] public List<Row> Decisions { get; set; } = [];
+    public List<string> Errors { get; } = [];
+    public IReadOnlyList<Department> Departments => directory.Departments();
+
+    public sealed class Row
+    {
+        public string? Text { get; set; }
+        public string? Tasks { get; set; }
+        public int? LeadDepartmentId { get; set; }
+        public DateOnly? Deadline { get; set; }
+    }
+
+    public void OnGet(string? task)
+    {
+        Date = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Agenda = [.. Enumerable.Range(0, Rows).Select(i => new Row { Tasks = i == 0 ? task : null })];
+        Decisions = [.. Enumerable.Range(0, Rows).Select(_ => new Row())];
+    }
+
+    public IActionResult OnPost()
+    {
+        try
+        {
+            if (!ModelState.IsValid) throw new DomainRuleException("表单内容无效（请检查日期格式）。");
+            var meeting = meetings.Add(new MeetingDraft
+            {
+                Kind = Kind, Date = Date ?? default, Title = Title ?? "", Session = Session ?? "", Chair = Chair ?? "",
+                Attendees = Split(Attendees), Place = Place ?? "", DepartmentId = DepartmentId, IsYearEndSummary = IsYearEndSummary,
+                Agenda = Agenda.Select(a => (a.Text ?? "", Split(a.Tasks))).ToList(),
+                Decisions = Decisions.Select(d => (d.Text ?? "", Split(d.Tasks), d.LeadDepartmentId, d.Deadline)).ToList(),
+            }, User.Actor());
+            TempData["Message"] = "会议已登记。可以上传或填写纪要。";
+            return RedirectToPage("Details", new { id = meeting.Id });
+        }
+        catch (DomainRuleException e)
+        {
+            Errors.Add(e.Message);
+            while (Agenda.Count < Rows) Agenda.Add(new Row());
+            while (Decisions.Count < Rows) Decisions.Add(new Row());
+            return Page();
+        }
+    }
+
+    private static List<string> Split(string? text) =>
+        (text ?? "").Split([',', '，', '、', ' ', '\n', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+}

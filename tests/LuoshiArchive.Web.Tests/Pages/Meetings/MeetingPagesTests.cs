@@ -1,0 +1,73 @@
+using System.Net.Http.Headers;
+using System.Text;
+using LuoshiArchive.Core.Tasks;
+
+namespace LuoshiArchive.Web.Tests.Pages.Meetings;
+
+public class MeetingPagesTests : IClassFixture<LuoshiWebFactory>
+{
+    private readonly LuoshiWebFactory _app;
+    private readonly KeyTask _first;
+    private readonly KeyTask _second;
+
+    public MeetingPagesTests(LuoshiWebFactory app)
+    {
+        _app = app;
+        _app.EnsureAdmin();
+        var tasks = app.Service<TaskRegistry>();
+        _first = tasks.Find("2018-001") ?? tasks.Create(new TaskDraft { Year = 2018, Name = "建立佐证材料档案" }, "t");
+        _second = tasks.Find("2018-002") ?? tasks.Create(new TaskDraft { Year = 2018, Name = "开展月度自查自评" }, "t");
+    }
+
+    [Fact]
+    public async Task A_meeting_is_registered_its_minutes_reach_both_dossiers_and_a_decision_becomes_a_task()
+    {
+        var client = _app.CreateClient();
+        await client.SignInAsync();
+
+        var created = await client.PostFormAsync("/Meetings/Edit",
+        [
+            new("Kind", "DirectorsOffice"), new("Date", "2018-06-12"), new("Title", "主任办公会"), new("Session", "2018年第5次"),
+            new("Chair", "王建国"), new("Attendees", "李红梅、张志强"),
+            new("Agenda[0].Text", "档案和自查"), new("Agenda[0].Tasks", $"{_first.Code}, {_second.Code}"),
+            new("Decisions[0].Text", "各处室6月底前补齐月度自查表"), new("Decisions[0].Tasks", _second.Code),
+            new("Decisions[0].Deadline", "2018-06-30"),
+        ]);
+        var meetingUrl = created.RequestMessage!.RequestUri!.AbsolutePath;
+        Assert.Matches(@"^/Meetings/\d+$", meetingUrl);
+
+        var page = await client.GetDocumentAsync(meetingUrl);
+        using var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes("主任办公会纪要\n会议研究了佐证材料归档。\n2018年6月12日"));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        content.Add(file, "file", "第5次主任办公会纪要.txt");
+        content.Add(new StringContent(page.AntiforgeryToken()), "__RequestVerificationToken");
+        var saved = await client.PostAsync(meetingUrl + "?handler=Minutes", content);
+        Assert.Contains("纪要已归入 2 项任务的档案", await saved.Content.ReadAsStringAsync());
+
+        foreach (var task in new[] { _first, _second })
+        {
+            var taskPage = await client.GetDocumentAsync($"/Tasks/{task.Code}");
+            Assert.Contains("主任办公会纪要", taskPage.QuerySelector("#h-dossier")!.ParentElement!.TextContent);
+            Assert.Contains("主任办公会", taskPage.QuerySelector("#h-meetings")!.ParentElement!.TextContent);
+        }
+
+        var decisionId = (await client.GetDocumentAsync(meetingUrl)).QuerySelector("input[name=decision]")!.GetAttribute("value")!;
+        var toTask = await client.PostFormAsync(meetingUrl, [new("decision", decisionId)], postUrl: meetingUrl + "?handler=Decision");
+        var newTaskPage = await toTask.Content.ReadAsStringAsync();
+        Assert.Contains("各处室6月底前补齐月度自查表", newTaskPage);
+        Assert.Contains("由会议议定", newTaskPage);
+        Assert.Contains("会议议定重点工作清单", newTaskPage);
+    }
+
+    [Fact]
+    public async Task The_register_shows_the_cadence_gaps()
+    {
+        var client = _app.CreateClient();
+        await client.SignInAsync();
+        var page = await client.GetDocumentAsync("/Meetings?year=2018");
+        var cadence = page.QuerySelector(".cadence")!.TextContent;
+        Assert.Contains("年初部署会：未召开", cadence);
+        Assert.Contains("每月推动会：缺 1月、2月、3月、4月、5月", cadence);
+    }
+}
