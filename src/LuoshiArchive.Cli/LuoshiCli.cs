@@ -18,6 +18,7 @@ public static class LuoshiCli
         new InitCommand(), new UsersAddCommand(), new TasksListCommand(), new TasksExportCommand(), new TasksImportCommand(),
         new IngestCommand(), new SearchCommand(), new ReindexCommand(),
         new MeetingsListCommand(), new MeetingsAddCommand(), new MinutesAttachCommand(), new MeetingsCadenceCommand(),
+        new BackupVerifyCommand(), new BackupCommand(), new RestoreCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin,
@@ -47,7 +48,7 @@ public static class LuoshiCli
             stderr.WriteLine("用法：" + command.Usage);
             return Usage;
         }
-        catch (Exception e) when (e is DomainRuleException or StorageInUseException)
+        catch (Exception e) when (e is DomainRuleException or StorageInUseException or SchemaTooNewException)
         {
             stderr.WriteLine(e.Message);
             return Failure;

@@ -14,6 +14,12 @@ namespace LuoshiArchive.Core.Storage;
 public sealed class LuoshiStore : IDisposable
 {
     public const string DatabaseFileName = "luoshi.db";
+
+    /// <summary>
+    /// The shape of the data this build writes. 1: stores written before the version was recorded; 2: the version is
+    /// recorded in the "meta" collection. Each upgrade step lives in <see cref="SchemaUpgrades"/>.
+    /// </summary>
+    public const int SchemaVersion = 2;
     private readonly StorageLock _lock;
     private readonly LiteDatabase _db;
 
@@ -64,7 +70,26 @@ public sealed class LuoshiStore : IDisposable
                 Filename = Path.Combine(fullPath, DatabaseFileName),
                 Connection = ConnectionType.Direct,
             };
-            return new LuoshiStore(fullPath, storageLock, new LiteDatabase(connection, CreateMapper()));
+            var db = new LiteDatabase(connection, CreateMapper());
+            // Refuse a newer build's store before touching it (even creating an index is a change).
+            if (SchemaUpgrades.Read(db) > SchemaVersion)
+            {
+                var version = SchemaUpgrades.Read(db);
+                db.Dispose();
+                throw new SchemaTooNewException(
+                    $"数据目录 {fullPath} 由较新的版本写入（数据版本 {version}，本程序支持到 {SchemaVersion}）。请使用新版程序打开；数据未做任何修改。");
+            }
+            var store = new LuoshiStore(fullPath, storageLock, db);
+            try
+            {
+                SchemaUpgrades.Apply(store);
+            }
+            catch
+            {
+                store.Dispose();
+                throw;
+            }
+            return store;
         }
         catch
         {
@@ -108,6 +133,9 @@ public sealed class LuoshiStore : IDisposable
     [ThreadStatic] private static int _transactionDepth;
 
     public void InTransaction(Action work) => InTransaction(() => { work(); return 0; });
+
+    /// <summary>The raw database, for the schema upgrades and the backup snapshot only; services use the typed collections.</summary>
+    internal LiteDatabase Database => _db;
 
     private static BsonMapper CreateMapper()
     {

@@ -28,6 +28,7 @@ public static class WebSetup
         options.StoragePath = LuoshiOptions.ResolveStoragePath(builder.Configuration["storage"]);
         builder.Services.AddLuoshiCore(options, "luoshi-web");
         builder.Services.AddHostedService<IndexRepairAtStartup>();
+        builder.Services.AddHostedService<BackupRequestWatcher>();
 
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>
@@ -75,6 +76,8 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
+        app.MapGet("/health", (LuoshiArchive.Core.Storage.LuoshiStore store, LuoshiArchive.Core.Search.EvidenceIndex index) => Health.Check(store, index))
+            .AllowAnonymous();
         // Open the store now, not on the first request: a locked store must stop the app at start with its message.
         app.Services.GetRequiredService<LuoshiArchive.Core.Storage.LuoshiStore>();
     }

@@ -1,0 +1,165 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using LiteDB;
+
+namespace LuoshiArchive.Core.Storage;
+
+/// <summary>
+/// A whole-store backup as one ZIP: a consistent snapshot of the database (read inside one LiteDB transaction, so
+/// writers are not stopped), every blob, <c>backup-info.json</c>, and <c>manifest-sha256.txt</c> with the digest of
+/// every file. The search index is left out: it is rebuilt after a restore.
+/// </summary>
+public static class StoreBackup
+{
+    public const string Manifest = "manifest-sha256.txt";
+    public const string Info = "backup-info.json";
+
+    public sealed record BackupInfo(int SchemaVersion, DateTime CreatedAt, int Files, long Bytes);
+
+    public static BackupInfo Create(LuoshiStore store, string outFile)
+    {
+        var target = Path.GetFullPath(outFile);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var partial = target + ".partial";
+        var snapshot = Path.Combine(Path.GetTempPath(), "luoshi-snapshot-" + Guid.NewGuid().ToString("N") + ".db");
+        try
+        {
+            Snapshot(store, snapshot);
+            var manifest = new StringBuilder();
+            long bytes = 0;
+            var files = 0;
+            BackupInfo info;
+            using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write))
+            {
+                using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
+                {
+                void Add(string source, string name)
+                {
+                    var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+                    using var input = File.OpenRead(source);
+                    using var output = entry.Open();
+                    using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                    var buffer = new byte[81920];
+                    int read;
+                    while ((read = input.Read(buffer)) > 0)
+                    {
+                        hash.AppendData(buffer, 0, read);
+                        output.Write(buffer, 0, read);
+                        bytes += read;
+                    }
+                    manifest.Append(Convert.ToHexStringLower(hash.GetHashAndReset())).Append("  ").Append(name).Append('\n');
+                    files++;
+                }
+                Add(snapshot, LuoshiStore.DatabaseFileName);
+                var blobs = Path.Combine(store.StoragePath, "blobs");
+                if (Directory.Exists(blobs))
+                {
+                    // Blobs never change once written and are written before their metadata: every blob the
+                    // snapshot refers to is already on disk.
+                    foreach (var blob in Directory.EnumerateFiles(blobs, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                        Add(blob, "blobs/" + Path.GetRelativePath(blobs, blob).Replace('\\', '/'));
+                }
+                info = new BackupInfo(LuoshiStore.SchemaVersion, DateTime.UtcNow, files, bytes);
+                WriteText(zip, Info, System.Text.Json.JsonSerializer.Serialize(info, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+                WriteText(zip, Manifest, manifest.ToString());
+                }
+                file.Flush(flushToDisk: true);
+            }
+            // Only a whole, flushed backup gets the final name.
+            File.Move(partial, target, overwrite: true);
+            return info;
+        }
+        finally
+        {
+            File.Delete(snapshot);
+            File.Delete(partial);
+        }
+    }
+
+    /// <summary>Every problem found: a file missing, altered, or not in the manifest. Empty when the backup is whole.</summary>
+    public static IReadOnlyList<string> Verify(string backupFile)
+    {
+        var problems = new List<string>();
+        using var zip = OpenZip(backupFile);
+        var manifestEntry = zip.GetEntry(Manifest);
+        if (manifestEntry is null) return [$"缺少清单 {Manifest}：不是落实档案的备份文件，或已损坏。"];
+        var expected = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var reader = new StreamReader(manifestEntry.Open()))
+        {
+            foreach (var line in reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var parts = line.Split("  ", 2);
+                if (parts.Length == 2) expected[parts[1]] = parts[0];
+            }
+        }
+        foreach (var entry in zip.Entries.Where(e => e.FullName is not (Manifest or Info) && !e.FullName.EndsWith('/')))
+        {
+            if (!expected.Remove(entry.FullName, out var digest)) { problems.Add($"多出的文件：{entry.FullName}"); continue; }
+            using var stream = entry.Open();
+            if (Convert.ToHexStringLower(SHA256.HashData(stream)) != digest) problems.Add($"文件已被改动：{entry.FullName}");
+        }
+        problems.AddRange(expected.Keys.Select(missing => $"缺少文件：{missing}"));
+        return problems;
+    }
+
+    /// <summary>Unpacks a verified backup into an empty storage folder. The caller rebuilds the index.</summary>
+    public static void Restore(string backupFile, string storagePath)
+    {
+        var root = Path.GetFullPath(storagePath);
+        if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any(e => Path.GetFileName(e) is not (".gitkeep" or "README.md")))
+            throw new DomainRuleException($"数据目录 {root} 不是空的：恢复只能恢复到空目录，以免覆盖现有数据。");
+        var problems = Verify(backupFile);
+        if (problems.Count > 0) throw new DomainRuleException("备份文件校验未通过，未恢复：" + string.Join("；", problems.Take(5)));
+        Directory.CreateDirectory(root);
+        using var zip = OpenZip(backupFile);
+        foreach (var entry in zip.Entries.Where(e => e.FullName is not (Manifest or Info) && !e.FullName.EndsWith('/')))
+        {
+            var destination = Path.GetFullPath(Path.Combine(root, entry.FullName));
+            if (!destination.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                throw new DomainRuleException($"备份中的路径不安全：{entry.FullName}");
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            entry.ExtractToFile(destination);
+        }
+    }
+
+    /// <summary>Copies every collection as raw documents inside one read transaction: a consistent point in time.</summary>
+    private static void Snapshot(LuoshiStore store, string snapshotPath)
+    {
+        using var target = new LiteDatabase(new ConnectionString { Filename = snapshotPath, Connection = ConnectionType.Direct });
+        var source = store.Database;
+        source.BeginTrans();
+        try
+        {
+            foreach (var name in source.GetCollectionNames())
+            {
+                var documents = source.GetCollection(name).FindAll().ToList();
+                if (documents.Count > 0) target.GetCollection(name).InsertBulk(documents);
+                else target.GetCollection(name).EnsureIndex("_id");
+            }
+        }
+        finally
+        {
+            source.Rollback();
+        }
+        target.Checkpoint();
+    }
+
+    private static void WriteText(ZipArchive zip, string name, string text)
+    {
+        using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
+        writer.Write(text);
+    }
+
+    private static ZipArchive OpenZip(string file)
+    {
+        try
+        {
+            return ZipFile.OpenRead(file);
+        }
+        catch (InvalidDataException)
+        {
+            throw new DomainRuleException($"“{file}”不是有效的备份文件（ZIP 结构损坏）。");
+        }
+    }
+}
