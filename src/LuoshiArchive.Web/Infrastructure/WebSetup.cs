@@ -61,6 +61,13 @@ public static class WebSetup
 
     public static void UseLuoshiWeb(this WebApplication app)
     {
+        // Behind nginx on the same host: trust X-Forwarded-For/Proto from loopback only (the default known proxy), so
+        // the client address and HTTPS scheme are the real ones (the first-run page checks the address).
+        if (app.Configuration.GetValue<bool>("ForwardedHeaders:Enabled"))
+            app.UseForwardedHeaders(new ForwardedHeadersOptions
+            {
+                ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+            });
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
         app.Use(async (context, next) =>
         {
