@@ -19,6 +19,7 @@ public static class LuoshiCli
         new IngestCommand(), new SearchCommand(), new ReindexCommand(),
         new MeetingsListCommand(), new MeetingsAddCommand(), new MinutesAttachCommand(), new MeetingsCadenceCommand(),
         new BackupVerifyCommand(), new BackupCommand(), new RestoreCommand(),
+        new BundleExportCommand(), new BundleVerifyCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin,

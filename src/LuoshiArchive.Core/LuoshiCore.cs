@@ -38,6 +38,7 @@ public static class LuoshiCore
         services.AddSingleton<InspectionService>();
         services.AddSingleton<Meetings.MeetingRegister>();
         services.AddSingleton<Meetings.CadenceCheck>();
+        services.AddSingleton<Archive.AnnualBundle>();
         return services;
     }
 }

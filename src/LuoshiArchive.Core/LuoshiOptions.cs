@@ -21,6 +21,9 @@ public sealed class LuoshiOptions
     /// <summary>Full name of the organisation, e.g. "天津市教育委员会".</summary>
     public string OrganisationName { get; set; } = "天津市教育委员会";
 
+    /// <summary>全宗号: the archive's number for this organisation, the first part of every 档号 (DA/T 22-2015).</summary>
+    public string FondsNumber { get; set; } = "0000";
+
     /// <summary>Largest accepted upload in bytes (XLSX imports now, evidence later).</summary>
     public long MaxUploadBytes { get; set; } = 50 * 1024 * 1024;
 

@@ -1,0 +1,31 @@
+using LuoshiArchive.Core.Archive;
+
+namespace LuoshiArchive.Cli;
+
+/// <summary><c>luoshi bundle export --year Y --out FILE.zip</c>: the annual archive bundle (BagIt, zipped), with progress.</summary>
+public sealed class BundleExportCommand : ICliCommand
+{
+    public string[] Words => ["bundle", "export"];
+    public string[] ValueOptions => ["year", "out"];
+    public string[] Flags => [];
+    public string Usage => "luoshi bundle export --year Y --out FILE.zip  生成年度归档包（BagIt）";
+
+    public Task<int> RunAsync(CommandLine line, CliContext context)
+    {
+        var year = line.Int("year") ?? throw new UsageException("缺少必需的选项 --year。");
+        var outFile = line.Required("out");
+        ProgressBar? bar = null;
+        var summary = context.Get<AnnualBundle>().Export(year, outFile, new Immediate(p =>
+        {
+            bar ??= new ProgressBar(context.Error, p.Total);
+            bar.Report(p.Done);
+        }));
+        context.Error.WriteLine($"已生成归档包 {summary.File}：{summary.Tasks} 项任务，{summary.Evidence} 件材料。");
+        return Task.FromResult(LuoshiCli.Success);
+    }
+
+    private sealed class Immediate(Action<(int Done, int Total)> report) : IProgress<(int Done, int Total)>
+    {
+        public void Report((int Done, int Total) value) => report(value);
+    }
+}

@@ -1,0 +1,134 @@
+using System.Text;
+using System.Text.Json;
+using LuoshiArchive.Core.Dossiers;
+using LuoshiArchive.Core.Meetings;
+using LuoshiArchive.Core.OneTable;
+using LuoshiArchive.Core.Organisation;
+using LuoshiArchive.Core.Spreadsheets;
+using LuoshiArchive.Core.Tasks;
+
+namespace LuoshiArchive.Core.Archive;
+
+/// <summary>
+/// The annual archive bundle (年度归档包): a BagIt bag, zipped, holding one folder per task of the year (一事一档) with
+/// its evidence and metadata.json, the 归档文件目录 (XLSX and DOCX), the year's 一览表 and meeting register, and a
+/// README. Written to a temp file and renamed: a failed or cancelled export leaves nothing under the final name.
+/// </summary>
+public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory directory, DossierService dossiers,
+    OneTableService oneTable, MeetingRegister meetings, LuoshiOptions options, TimeProvider clock)
+{
+    public sealed record Summary(int Tasks, int Evidence, int PayloadFiles, string File);
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
+    public Summary Export(int year, string outFile, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var items = tasks.List(new TaskFilter { Year = year });
+        if (items.Count == 0) throw new DomainRuleException($"{year}年没有任务，无法生成归档包。");
+        var target = Path.GetFullPath(outFile);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var partial = target + ".partial";
+        try
+        {
+            var summary = Write(year, items, partial, progress, cancellationToken);
+            File.Move(partial, target, overwrite: true);
+            return summary with { File = target };
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+
+    private Summary Write(int year, IReadOnlyList<TaskListItem> items, string partial, IProgress<(int, int)>? progress, CancellationToken ct)
+    {
+        var departments = directory.Departments().ToDictionary(d => d.Id);
+        var dossierOf = items.ToDictionary(i => i.Task.Id, i => dossiers.DossierOf(i.Task.Id));
+        // Each piece of evidence is one 件, classed under the lead department of the first task it was filed in.
+        var evidence = dossierOf.Values.SelectMany(d => d).DistinctBy(e => e.Id).ToList();
+        var departmentOf = evidence.ToDictionary(e => e.Id, e =>
+            items.FirstOrDefault(i => e.IsFiledIn(i.Task.Id))?.Task.LeadDepartmentId is { } d && departments.TryGetValue(d, out var dep) ? dep.Code : "");
+        var catalogue = Catalogue.Build(year, options.FondsNumber, evidence.Select(e => (e, departmentOf[e.Id])));
+        var archiveCode = catalogue.ToDictionary(c => c.Evidence.Id, c => c.ArchiveCode);
+
+        var total = items.Sum(i => dossierOf[i.Task.Id].Count) + 4;
+        var done = 0;
+        using var file = new FileStream(partial, FileMode.Create, FileAccess.Write);
+        using (var bag = new BagZipWriter(file, $"{options.OrganisationName}-{year}年度归档包"))
+        {
+            foreach (var item in items)
+            {
+                var folder = ArchiveNames.TaskFolder(item.Task.Code, item.Task.Name);
+                var number = 0;
+                var files = new List<object>();
+                foreach (var e in dossierOf[item.Task.Id].OrderBy(e => e.Date ?? DateOnly.MaxValue).ThenBy(e => e.Id))
+                {
+                    ct.ThrowIfCancellationRequested();
+                    var name = ArchiveNames.EvidenceFile(++number, e.Title, e.OriginalFileName);
+                    using (var original = dossiers.OpenOriginal(e))
+                        bag.AddPayload($"{folder}/{name}", original, new DateTimeOffset(DateTime.SpecifyKind(e.AddedAt, DateTimeKind.Utc)), compress: false);
+                    files.Add(new { file = name, archiveCode = archiveCode[e.Id], e.Title, e.Number, date = e.Date?.ToString("yyyy-MM-dd"),
+                        kind = e.Kind.ToString(), e.Author, e.PageCount, e.Sha256, e.OriginalFileName, e.NoTextRead, e.AddedBy, e.AddedAt });
+                    progress?.Report((++done, total));
+                }
+                bag.AddPayload($"{folder}/metadata.json", JsonSerializer.Serialize(Metadata(item, files), Json));
+            }
+            using (var xlsx = new MemoryStream()) { SheetWriter.Write(xlsx, "归档文件目录", CatalogueEntry.Columns, catalogue.Select(c => c.Cells()), [6, 30, 22, 18, 40, 10, 6, 6, 12]); xlsx.Position = 0; bag.AddPayload("归档文件目录.xlsx", xlsx); }
+            progress?.Report((++done, total));
+            using (var docx = new MemoryStream()) { CatalogueDocx.Write(docx, $"{options.OrganisationName}{year}年度归档文件目录", catalogue); docx.Position = 0; bag.AddPayload("归档文件目录.docx", docx); }
+            progress?.Report((++done, total));
+            using (var table = new MemoryStream()) { oneTable.ExportXlsx(new TaskFilter { Year = year }, table); table.Position = 0; bag.AddPayload("工作落实清单一览表.xlsx", table); }
+            using (var register = new MemoryStream()) { MeetingRegisterSheet(year, register); register.Position = 0; bag.AddPayload("会议台账.xlsx", register); }
+            progress?.Report((++done, total));
+            bag.AddPayload("README.txt", Readme(year, items.Count, catalogue.Count));
+            progress?.Report((++done, total));
+            bag.Finish(options.OrganisationName, $"{options.FondsNumber}-WS·{year}", $"{options.OrganisationName}{year}年度重点任务“一事一档”归档包",
+                DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        }
+        file.Flush(flushToDisk: true);
+        return new Summary(items.Count, evidence.Count, done, "");
+    }
+
+    private object Metadata(TaskListItem item, List<object> files)
+    {
+        var t = item.Task;
+        return new
+        {
+            code = t.Code, year = t.Year, name = t.Name, listKind = t.ListKind.ToString(), source = t.Source.ToString(), sourceDetail = t.SourceDetail,
+            taskList = new { t.Target }, responsibility = new { leadDepartment = item.LeadDepartment,
+                cooperatingDepartments = t.CooperatingDepartmentIds.Select(id => directory.DepartmentName(id)), responsiblePerson = directory.PersonName(t.ResponsiblePersonId),
+                supervisingLeader = item.SupervisingLeader },
+            measures = new { t.Measures, deadline = t.Deadline?.ToString("yyyy-MM-dd"),
+                milestones = t.Milestones.Select(m => new { due = m.Due.ToString("yyyy-MM-dd"), m.Description, m.Done, doneOn = m.DoneOn?.ToString("yyyy-MM-dd") }) },
+            outcomes = new { t.Standard, t.ExpectedOutcomes }, status = t.Status.ToString(), progress = t.ProgressSummary, t.Remarks,
+            history = tasks.History(t.Id).Select(h => new { h.At, h.By, kind = h.Kind.ToString(), h.Changes, h.Adjustment }),
+            evidence = files,
+        };
+    }
+
+    private void MeetingRegisterSheet(int year, Stream output) =>
+        SheetWriter.Write(output, "会议台账", ["日期", "类别", "会议", "届次", "主持", "涉及任务", "议定事项", "纪要"],
+            meetings.List(year).OrderBy(m => m.Date).Select(m => (IReadOnlyList<string>)
+            [
+                m.Date.ToString("yyyy-MM-dd"), ChineseLabels.Of(m.Kind), m.Title, m.Session, m.Chair, string.Join("、", meetings.CodesOf(m.TaskIds)),
+                string.Join("\n", m.Decisions.Select(d => d.Text)), m.MinutesEvidenceId is null ? "未上传" : "已归档",
+            ]), [12, 14, 30, 14, 10, 30, 50, 8]);
+
+    private string Readme(int year, int taskCount, int itemCount) => new StringBuilder()
+        .AppendLine($"{options.OrganisationName} {year}年度重点任务归档包（一事一档）")
+        .AppendLine()
+        .AppendLine("本包为 BagIt 1.0 格式（RFC 8493）：data/ 目录下为归档内容，manifest-sha256.txt 和 manifest-sha512.txt 记录每个文件的校验值，")
+        .AppendLine("bag-info.txt 记录来源单位、打包日期和文件数量。可用 luoshi bundle verify 或任何 BagIt 工具校验完整性。")
+        .AppendLine()
+        .AppendLine($"data/<任务编号>-<任务名称>/     每项任务一个文件夹（共 {taskCount} 个），内含佐证材料原件（<件号>-<题名>）和 metadata.json")
+        .AppendLine("                               （任务的四个清单、时间节点、变更记录、每件材料的元数据和 SHA-256）")
+        .AppendLine($"data/归档文件目录.xlsx / .docx   按 DA/T 22-2015 编制的归档文件目录（共 {itemCount} 件），档号：全宗号-WS·年度-保管期限-机构代码-件号")
+        .AppendLine("data/工作落实清单一览表.xlsx     本年度工作落实清单一览表")
+        .AppendLine("data/会议台账.xlsx              本年度会议登记")
+        .AppendLine()
+        .AppendLine("说明：发文登记簿和考核结果将在相应功能上线后纳入归档包。")
+        .ToString();
+}

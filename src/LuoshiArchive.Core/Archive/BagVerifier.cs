@@ -1,0 +1,66 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace LuoshiArchive.Core.Archive;
+
+/// <summary>
+/// Validates a zipped BagIt bag, ours or another tool's: bagit.txt present, every payload file listed in every
+/// payload manifest (md5, sha1, sha256, sha512), every listed file present, every digest matching, tag manifests too.
+/// Files are streamed, never loaded whole.
+/// </summary>
+public static class BagVerifier
+{
+    private static readonly Dictionary<string, Func<HashAlgorithm>> Algorithms = new(StringComparer.Ordinal)
+    {
+        ["md5"] = MD5.Create, ["sha1"] = SHA1.Create, ["sha256"] = SHA256.Create, ["sha512"] = SHA512.Create,
+    };
+
+    public static IReadOnlyList<string> Verify(string zipFile)
+    {
+        ZipArchive zip;
+        try { zip = ZipFile.OpenRead(zipFile); }
+        catch (InvalidDataException) { return ["不是有效的 ZIP 文件（已损坏或被截断）。"]; }
+        using (zip)
+        {
+            var bagit = zip.Entries.FirstOrDefault(e => e.FullName == "bagit.txt" || e.FullName.EndsWith("/bagit.txt", StringComparison.Ordinal) && e.FullName.Count(c => c == '/') == 1);
+            if (bagit is null) return ["缺少 bagit.txt：这不是 BagIt 归档包。"];
+            var root = bagit.FullName[..^"bagit.txt".Length];
+            var entries = zip.Entries.Where(e => e.FullName.StartsWith(root, StringComparison.Ordinal) && !e.FullName.EndsWith('/'))
+                .ToDictionary(e => e.FullName[root.Length..], StringComparer.Ordinal);
+            var problems = new List<string>();
+            var manifests = entries.Keys.Where(k => k.StartsWith("manifest-", StringComparison.Ordinal) && k.EndsWith(".txt", StringComparison.Ordinal)).ToList();
+            if (manifests.Count == 0) problems.Add("缺少 manifest-<算法>.txt 清单。");
+            var payload = entries.Keys.Where(k => k.StartsWith("data/", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+            foreach (var manifest in manifests)
+                problems.AddRange(Check(entries, manifest, payload, isPayload: true));
+            foreach (var tagManifest in entries.Keys.Where(k => k.StartsWith("tagmanifest-", StringComparison.Ordinal)).ToList())
+                problems.AddRange(Check(entries, tagManifest, null, isPayload: false));
+            return problems;
+        }
+    }
+
+    private static IEnumerable<string> Check(Dictionary<string, ZipArchiveEntry> entries, string manifest, HashSet<string>? payload, bool isPayload)
+    {
+        var algorithm = manifest[(manifest.IndexOf('-') + 1)..^4];
+        if (!Algorithms.TryGetValue(algorithm, out var create)) { yield return $"{manifest}：不支持的算法 {algorithm}。"; yield break; }
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        string text;
+        using (var reader = new StreamReader(entries[manifest].Open(), Encoding.UTF8)) text = reader.ReadToEnd();
+        foreach (var line in text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0))
+        {
+            var split = line.IndexOfAny([' ', '\t']);
+            if (split < 0) { yield return $"{manifest}：无法识别的一行“{line}”。"; continue; }
+            var digest = line[..split].ToLowerInvariant();
+            var path = BagZipWriter.DecodePath(line[split..].TrimStart(' ', '\t', '*'));
+            listed.Add(path);
+            if (!entries.TryGetValue(path, out var entry)) { yield return $"缺少文件：{path}"; continue; }
+            using var hash = create();
+            using var stream = entry.Open();
+            if (Convert.ToHexStringLower(hash.ComputeHash(stream)) != digest) yield return $"文件已被改动（{algorithm} 不符）：{path}";
+        }
+        if (isPayload && payload is not null)
+            foreach (var extra in payload.Where(p => !listed.Contains(p)).Order(StringComparer.Ordinal))
+                yield return $"多出的文件（{manifest} 中没有）：{extra}";
+    }
+}

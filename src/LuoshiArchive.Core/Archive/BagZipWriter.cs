@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace LuoshiArchive.Core.Archive;
+
+/// <summary>
+/// Writes a BagIt 1.0 bag (RFC 8493) straight into a ZIP with UTF-8 names: payload files are streamed once, hashed
+/// with SHA-256 and SHA-512 on the way; manifests, bag-info and the tag manifest are written at the end. Nothing
+/// larger than a copy buffer is held in memory.
+/// </summary>
+public sealed class BagZipWriter : IDisposable
+{
+    private readonly ZipArchive _zip;
+    private readonly string _root;
+    private readonly StringBuilder _sha256 = new();
+    private readonly StringBuilder _sha512 = new();
+    private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
+    private long _octets;
+    private int _files;
+
+    /// <param name="output">Where the ZIP goes; left open.</param>
+    /// <param name="bagName">The bag's top folder inside the ZIP.</param>
+    public BagZipWriter(Stream output, string bagName)
+    {
+        _zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        _root = ArchiveNames.Safe(bagName) + "/";
+    }
+
+    /// <summary>Adds a payload file under data/; <paramref name="path"/> uses '/' between folders.</summary>
+    public void AddPayload(string path, Stream content, DateTimeOffset? modified = null, bool compress = true)
+    {
+        var full = "data/" + path;
+        if (!_paths.Add(full)) throw new InvalidOperationException($"duplicate payload path {full}");
+        var entry = _zip.CreateEntry(_root + full, compress ? CompressionLevel.Fastest : CompressionLevel.NoCompression);
+        if (modified is { } when) entry.LastWriteTime = when;
+        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var sha512 = IncrementalHash.CreateHash(HashAlgorithmName.SHA512);
+        using (var target = entry.Open())
+        {
+            var buffer = new byte[81920];
+            int read;
+            while ((read = content.Read(buffer)) > 0)
+            {
+                sha256.AppendData(buffer, 0, read);
+                sha512.AppendData(buffer, 0, read);
+                target.Write(buffer, 0, read);
+                _octets += read;
+            }
+        }
+        _files++;
+        var encoded = EncodePath(full);
+        _sha256.Append(Convert.ToHexStringLower(sha256.GetHashAndReset())).Append(' ').Append(encoded).Append('\n');
+        _sha512.Append(Convert.ToHexStringLower(sha512.GetHashAndReset())).Append(' ').Append(encoded).Append('\n');
+    }
+
+    public void AddPayload(string path, string text) => AddPayload(path, new MemoryStream(new UTF8Encoding(false).GetBytes(text)));
+
+    /// <summary>Writes the tag files. Call once, after the last payload file.</summary>
+    public void Finish(string sourceOrganization, string externalIdentifier, string description, DateOnly baggingDate)
+    {
+        var tags = new List<(string Name, string Text)>
+        {
+            ("bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"),
+            ("bag-info.txt", string.Create(CultureInfo.InvariantCulture,
+                $"Source-Organization: {sourceOrganization}\nBagging-Date: {baggingDate:yyyy-MM-dd}\nExternal-Identifier: {externalIdentifier}\n" +
+                $"External-Description: {description}\nPayload-Oxum: {_octets}.{_files}\nBag-Size: {Size(_octets)}\n")),
+            ("manifest-sha256.txt", _sha256.ToString()),
+            ("manifest-sha512.txt", _sha512.ToString()),
+        };
+        var tagManifest = new StringBuilder();
+        foreach (var (name, text) in tags)
+        {
+            var bytes = new UTF8Encoding(false).GetBytes(text);
+            using (var stream = _zip.CreateEntry(_root + name).Open()) stream.Write(bytes);
+            tagManifest.Append(Convert.ToHexStringLower(SHA256.HashData(bytes))).Append(' ').Append(name).Append('\n');
+        }
+        using var tag = _zip.CreateEntry(_root + "tagmanifest-sha256.txt").Open();
+        tag.Write(new UTF8Encoding(false).GetBytes(tagManifest.ToString()));
+    }
+
+    /// <summary>RFC 8493 §2.1.3: CR, LF and % in a path are percent-encoded in manifests.</summary>
+    public static string EncodePath(string path) => path.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+
+    public static string DecodePath(string path) => path.Replace("%0D", "\r").Replace("%0d", "\r").Replace("%0A", "\n").Replace("%0a", "\n").Replace("%25", "%");
+
+    private static string Size(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB"),
+        < 1024L * 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024:0.#} MB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024 / 1024:0.##} GB"),
+    };
+
+    public void Dispose() => _zip.Dispose();
+}

@@ -1,0 +1,142 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using LuoshiArchive.Core.Archive;
+using LuoshiArchive.Core.OneTable;
+using LuoshiArchive.Core.Organisation;
+using LuoshiArchive.Core.Tasks;
+
+namespace LuoshiArchive.Core.Tests.Archive;
+
+public sealed class AnnualBundleTests : IDisposable
+{
+    private readonly TempStorage _storage = new(new DateOnly(2018, 12, 20));
+    private readonly string _out = Directory.CreateTempSubdirectory("luoshi-bundle-").FullName;
+
+    private async Task<string> Export()
+    {
+        var office = _storage.Directory.SaveDepartment(new Department { Name = "办公室", Code = "BGS" });
+        var plain = _storage.Tasks.Create(new TaskDraft { Year = 2018, Name = "建立佐证材料档案", LeadDepartmentId = office.Id }, "t");
+        // A name with spaces, % and a long tail, as real task names are.
+        var odd = _storage.Tasks.Create(new TaskDraft { Year = 2018, Name = "完成率 100% 的 课后服务 " + new string('长', 90), LeadDepartmentId = office.Id }, "t");
+        var notice = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "notice.pdf"));
+        await _storage.Dossiers.AddAsync(new MemoryStream(notice), "通知.pdf", [plain.Code, odd.Code], null, "t");
+        await _storage.Dossiers.AddAsync(new MemoryStream("会议纪要\n研究课后服务。\n2018年5月6日"u8.ToArray()), "纪要 (第3次) 100%.txt", [odd.Code],
+            new Core.Dossiers.EvidenceDetails { Kind = Core.Dossiers.EvidenceKind.Minutes }, "t");
+        var bundle = new AnnualBundle(_storage.Tasks, _storage.Directory, _storage.Dossiers,
+            new OneTableService(_storage.Store, _storage.Directory, _storage.Tasks), _storage.Meetings,
+            new LuoshiOptions { OrganisationName = "天津市教育委员会", FondsNumber = "0194" }, _storage.Clock);
+        var file = Path.Combine(_out, "2018.zip");
+        bundle.Export(2018, file);
+        return file;
+    }
+
+    [Fact]
+    public async Task The_bundle_is_a_valid_bag_with_a_folder_per_task_catalogue_and_manifests()
+    {
+        var file = await Export();
+
+        Assert.Empty(BagVerifier.Verify(file));
+        using var zip = ZipFile.OpenRead(file);
+        var root = zip.Entries.Single(e => e.FullName.EndsWith("/bagit.txt", StringComparison.Ordinal)).FullName[..^"bagit.txt".Length];
+        string Text(string name) => new StreamReader(zip.GetEntry(root + name)!.Open()).ReadToEnd();
+        Assert.Equal("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n", Text("bagit.txt"));
+        var info = Text("bag-info.txt");
+        Assert.Contains("Source-Organization: 天津市教育委员会", info);
+        Assert.Contains("Bagging-Date: 2018-12-20", info);
+        Assert.Contains("External-Identifier: 0194-WS·2018", info);
+        var payload = zip.Entries.Where(e => e.FullName.StartsWith(root + "data/", StringComparison.Ordinal)).ToList();
+        Assert.Contains($"Payload-Oxum: {payload.Sum(e => e.Length)}.{payload.Count}", info);
+        Assert.Contains(payload, e => e.FullName.EndsWith("/2018-001-建立佐证材料档案/0001-市教委关于印发建立健全推进工作落实长效机制方案的通知.pdf", StringComparison.Ordinal));
+        Assert.Contains(payload, e => e.FullName.Contains("/2018-002-完成率 100% 的 课后服务 长长", StringComparison.Ordinal));
+        Assert.All(payload, e => Assert.True(Encoding.UTF8.GetByteCount(e.Name) <= 160, e.Name));
+        Assert.Contains("%25", Text("manifest-sha256.txt")); // the % in names is percent-encoded in manifests
+        foreach (var name in new[] { "归档文件目录.xlsx", "归档文件目录.docx", "工作落实清单一览表.xlsx", "会议台账.xlsx", "README.txt" })
+            Assert.NotNull(zip.GetEntry(root + "data/" + name));
+
+        var metadata = JsonDocument.Parse(zip.Entries.First(e => e.FullName.EndsWith("2018-001-建立佐证材料档案/metadata.json", StringComparison.Ordinal)).Open());
+        var item = metadata.RootElement.GetProperty("evidence")[0];
+        Assert.Equal("0194-WS·2018-D10-BGS-0001", item.GetProperty("archiveCode").GetString()); // kind Other: kept 10 years
+        var pdf = payload.First(e => e.FullName.EndsWith(".pdf", StringComparison.Ordinal));
+        using var pdfStream = pdf.Open();
+        Assert.Equal(item.GetProperty("Sha256").GetString(), Convert.ToHexStringLower(SHA256.HashData(pdfStream)));
+    }
+
+    [Fact]
+    public async Task The_catalogue_numbers_items_per_retention_and_department()
+    {
+        var file = await Export();
+        using var zip = ZipFile.OpenRead(file);
+        var sheet = zip.Entries.Single(e => e.FullName.EndsWith("data/归档文件目录.xlsx", StringComparison.Ordinal));
+        using var copy = new MemoryStream();
+        using (var s = sheet.Open()) s.CopyTo(copy);
+        copy.Position = 0;
+        var rows = Spreadsheets.SheetReader.Read(copy, 100);
+        Assert.Equal(CatalogueEntry.Columns, rows[0].Cells.OrderBy(c => c.Key).Select(c => c.Value));
+        var codes = rows.Skip(1).Select(r => r.Cells[1]).ToList();
+        // The minutes (D30) and the notice (kind Other, D10) are in different classes: each starts at 0001.
+        Assert.Equal(["0194-WS·2018-D10-BGS-0001", "0194-WS·2018-D30-BGS-0001"], codes.Order(StringComparer.Ordinal));
+        Assert.Contains(rows.Skip(1), r => r.Cells[5] == "20180208" && r.Cells[2] == "津教委〔2018〕1号");
+    }
+
+    [Theory]
+    [InlineData("altered")]
+    [InlineData("deleted")]
+    [InlineData("added")]
+    public async Task Tampering_is_detected(string tampering)
+    {
+        var file = await Export();
+        using (var zip = ZipFile.Open(file, ZipArchiveMode.Update))
+        {
+            var target = zip.Entries.First(e => e.FullName.EndsWith(".txt", StringComparison.Ordinal) && e.FullName.Contains("/data/", StringComparison.Ordinal));
+            var root = target.FullName[..target.FullName.IndexOf("/data/", StringComparison.Ordinal)];
+            if (tampering == "altered")
+            {
+                var name = target.FullName;
+                target.Delete();
+                using var w = new StreamWriter(zip.CreateEntry(name).Open());
+                w.Write("被改过的纪要");
+            }
+            else if (tampering == "deleted") target.Delete();
+            else using (var w = new StreamWriter(zip.CreateEntry(root + "/data/夹带.txt").Open())) w.Write("多出来的");
+        }
+
+        var problems = BagVerifier.Verify(file);
+
+        Assert.NotEmpty(problems);
+        Assert.Contains(problems, p => p.Contains(tampering switch { "altered" => "改动", "deleted" => "缺少", _ => "多出" }));
+    }
+
+    [Fact]
+    public void A_bag_made_by_another_tool_validates()
+    {
+        // As bagit.py or BagIt-Java write them: md5 and sha1 manifests, CRLF, the "*" binary marker, a percent-encoded name.
+        var file = Path.Combine(_out, "other.zip");
+        var content = "hello bag"u8.ToArray();
+        using (var zip = ZipFile.Open(file, ZipArchiveMode.Create))
+        {
+            void Add(string name, byte[] bytes) { using var s = zip.CreateEntry(name).Open(); s.Write(bytes); }
+            Add("bag/bagit.txt", "BagIt-Version: 0.97\r\nTag-File-Character-Encoding: UTF-8\r\n"u8.ToArray());
+            Add("bag/data/a%b.txt", content);
+            Add("bag/manifest-md5.txt", Encoding.UTF8.GetBytes($"{Convert.ToHexStringLower(MD5.HashData(content))} *data/a%25b.txt\r\n"));
+            Add("bag/manifest-sha1.txt", Encoding.UTF8.GetBytes($"{Convert.ToHexStringLower(SHA1.HashData(content))}  data/a%25b.txt\r\n"));
+        }
+        Assert.Empty(BagVerifier.Verify(file));
+    }
+
+    [Fact]
+    public void A_year_without_tasks_is_refused_and_no_file_is_left()
+    {
+        var bundle = new AnnualBundle(_storage.Tasks, _storage.Directory, _storage.Dossiers,
+            new OneTableService(_storage.Store, _storage.Directory, _storage.Tasks), _storage.Meetings, new LuoshiOptions(), _storage.Clock);
+        Assert.Throws<DomainRuleException>(() => bundle.Export(2030, Path.Combine(_out, "empty.zip")));
+        Assert.Empty(Directory.GetFiles(_out));
+    }
+
+    public void Dispose()
+    {
+        _storage.Dispose();
+        try { Directory.Delete(_out, recursive: true); } catch (IOException) { }
+    }
+}
