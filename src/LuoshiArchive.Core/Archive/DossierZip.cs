@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using LuoshiArchive.Core.Dossiers;
 using LuoshiArchive.Core.Spreadsheets;
 using LuoshiArchive.Core.Tasks;
@@ -7,8 +6,9 @@ using LuoshiArchive.Core.Tasks;
 namespace LuoshiArchive.Core.Archive;
 
 /// <summary>
-/// Writes the dossiers of chosen tasks as one ZIP: a folder per task (一事一档) holding the originals, and an index
-/// sheet (目录.xlsx) listing every item with its metadata and SHA-256. Files are streamed one at a time.
+/// The dossiers of chosen tasks (the inspection view's download) as a zipped BagIt bag, written by the same
+/// <see cref="BagZipWriter"/> as the annual bundle: a folder per task (一事一档) with the originals, and an index sheet
+/// (目录.xlsx) listing every item with its metadata and SHA-256. Files are streamed one at a time.
 /// </summary>
 public static class DossierZip
 {
@@ -16,27 +16,19 @@ public static class DossierZip
         ["任务编号", "任务名称", "件号", "题名", "发文字号", "成文日期", "类别", "页数", "文件", "SHA-256"];
 
     public static void Write(Stream output, IReadOnlyList<(KeyTask Task, IReadOnlyList<Evidence> Dossier)> dossiers,
-        Func<Evidence, Stream> openOriginal)
+        Func<Evidence, Stream> openOriginal, string organisation, DateOnly today)
     {
-        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         var index = new List<IReadOnlyList<string>>();
+        using var bag = new BagZipWriter(output, $"迎检材料-{today:yyyyMMdd}");
         foreach (var (task, dossier) in dossiers)
         {
             var folder = ArchiveNames.TaskFolder(task.Code, task.Name);
-            zip.CreateEntry(folder + "/");
             var itemNumber = 0;
             foreach (var evidence in dossier.OrderBy(e => e.Date ?? DateOnly.MaxValue).ThenBy(e => e.Id))
             {
-                itemNumber++;
-                var path = folder + "/" + ArchiveNames.EvidenceFile(itemNumber, evidence.Title, evidence.OriginalFileName);
-                // Originals are mostly compressed already (DOCX, PDF); storing them saves CPU for nothing lost.
-                var entry = zip.CreateEntry(path, CompressionLevel.NoCompression);
-                entry.LastWriteTime = new DateTimeOffset(DateTime.SpecifyKind(evidence.AddedAt, DateTimeKind.Utc));
-                using (var target = entry.Open())
+                var path = folder + "/" + ArchiveNames.EvidenceFile(++itemNumber, evidence.Title, evidence.OriginalFileName);
                 using (var source = openOriginal(evidence))
-                {
-                    source.CopyTo(target);
-                }
+                    bag.AddPayload(path, source, new DateTimeOffset(DateTime.SpecifyKind(evidence.AddedAt, DateTimeKind.Utc)), compress: false);
                 index.Add([
                     task.Code, task.Name, itemNumber.ToString("0000", CultureInfo.InvariantCulture), evidence.Title,
                     evidence.Number, evidence.Date?.ToString("yyyyMMdd", CultureInfo.InvariantCulture) ?? "",
@@ -45,12 +37,13 @@ public static class DossierZip
                 ]);
             }
         }
-        var sheet = zip.CreateEntry("目录.xlsx");
-        using var sheetStream = sheet.Open();
         // OpenXml needs a seekable stream for the package; the index is small, so it is built in memory.
-        using var buffer = new MemoryStream();
-        SheetWriter.Write(buffer, "佐证材料目录", IndexColumns, index, [12, 30, 8, 40, 22, 12, 10, 6, 50, 66]);
-        buffer.Position = 0;
-        buffer.CopyTo(sheetStream);
+        using (var sheet = new MemoryStream())
+        {
+            SheetWriter.Write(sheet, "佐证材料目录", IndexColumns, index, [12, 30, 8, 40, 22, 12, 10, 6, 50, 66]);
+            sheet.Position = 0;
+            bag.AddPayload("目录.xlsx", sheet);
+        }
+        bag.Finish(organisation, $"迎检材料-{today:yyyyMMdd}", $"{dossiers.Count} 项任务的佐证材料", today);
     }
 }

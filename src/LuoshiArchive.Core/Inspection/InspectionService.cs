@@ -9,7 +9,7 @@ namespace LuoshiArchive.Core.Inspection;
 /// The inspection view (迎检): every selected task with its four clarities, status and evidence counted by kind,
 /// flagging what an inspector would ask about first.
 /// </summary>
-public sealed class InspectionService(TaskRegistry tasks, DossierService dossiers, OrganisationDirectory directory)
+public sealed class InspectionService(TaskRegistry tasks, DossierService dossiers, OrganisationDirectory directory, LuoshiOptions options)
 {
     public IReadOnlyList<InspectionRow> Rows(InspectionSelection selection)
     {
@@ -50,7 +50,8 @@ public sealed class InspectionService(TaskRegistry tasks, DossierService dossier
 
     /// <summary>The selection's dossiers as a ZIP (one folder per task, originals and an index sheet).</summary>
     public void WriteZip(InspectionSelection selection, Stream output) =>
-        DossierZip.Write(output, Rows(selection).Select(r => (r.Task, r.Dossier)).ToList(), dossiers.OpenOriginal);
+        DossierZip.Write(output, Rows(selection).Select(r => (r.Task, r.Dossier)).ToList(), dossiers.OpenOriginal,
+            options.OrganisationName, tasks.Today);
 
     public string DepartmentName(int? id) => directory.DepartmentName(id);
 }

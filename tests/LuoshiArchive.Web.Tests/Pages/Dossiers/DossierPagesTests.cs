@@ -109,8 +109,11 @@ public class DossierPagesTests : IClassFixture<LuoshiWebFactory>
 
         var zip = await client.GetAsync($"/Inspection?handler=Zip&year=2018&department={department}");
         Assert.Equal(HttpStatusCode.OK, zip.StatusCode);
-        using var archive = new ZipArchive(await zip.Content.ReadAsStreamAsync());
-        Assert.Contains(archive.Entries, e => e.FullName == "目录.xlsx");
-        Assert.Contains(archive.Entries, e => e.FullName.StartsWith($"{_task.Code}-每月召开重点工作推动会/0001-", StringComparison.Ordinal));
+        var path = Path.GetTempFileName();
+        await File.WriteAllBytesAsync(path, await zip.Content.ReadAsByteArrayAsync());
+        Assert.Empty(LuoshiArchive.Core.Archive.BagVerifier.Verify(path)); // the same bag format as the annual bundle
+        using var archive = ZipFile.OpenRead(path);
+        Assert.Contains(archive.Entries, e => e.FullName.EndsWith("/data/目录.xlsx", StringComparison.Ordinal));
+        Assert.Contains(archive.Entries, e => e.FullName.Contains($"/data/{_task.Code}-每月召开重点工作推动会/0001-", StringComparison.Ordinal));
     }
 }
