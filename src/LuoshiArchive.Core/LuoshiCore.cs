@@ -39,6 +39,7 @@ public static class LuoshiCore
         services.AddSingleton<Meetings.MeetingRegister>();
         services.AddSingleton<Meetings.CadenceCheck>();
         services.AddSingleton<Archive.AnnualBundle>();
+        services.AddSingleton<Archive.BundleJobs>();
         return services;
     }
 }

@@ -1,0 +1,53 @@
+using System.Net;
+using LuoshiArchive.Core.Archive;
+using LuoshiArchive.Core.Tasks;
+
+namespace LuoshiArchive.Web.Tests.Pages.Archive;
+
+public class BundlePageTests : IClassFixture<LuoshiWebFactory>
+{
+    private readonly LuoshiWebFactory _app;
+
+    public BundlePageTests(LuoshiWebFactory app)
+    {
+        _app = app;
+        _app.EnsureAdmin();
+        var tasks = app.Service<TaskRegistry>();
+        if (tasks.Find("2018-001") is null) tasks.Create(new TaskDraft { Year = 2018, Name = "建立佐证材料档案" }, "t");
+    }
+
+    [Fact]
+    public async Task The_bundle_is_built_in_the_background_with_progress_then_downloaded_as_a_valid_bag()
+    {
+        var client = _app.CreateClient();
+        await client.SignInAsync();
+
+        var started = await client.PostFormAsync("/Archive", [new("year", "2018")]);
+        var jobUrl = started.RequestMessage!.RequestUri!.PathAndQuery;
+        Assert.Contains("job=", jobUrl);
+
+        var page = await client.GetDocumentAsync(jobUrl);
+        for (var i = 0; i < 100 && page.QuerySelector("a[href*=Download]") is null; i++)
+        {
+            Assert.NotNull(page.QuerySelector("progress, .ok, .errors"));
+            await Task.Delay(100);
+            page = await client.GetDocumentAsync(jobUrl);
+        }
+        var download = await client.GetAsync(page.QuerySelector("a[href*=Download]")!.GetAttribute("href"));
+
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/zip", download.Content.Headers.ContentType!.MediaType);
+        var file = Path.GetTempFileName();
+        await File.WriteAllBytesAsync(file, await download.Content.ReadAsByteArrayAsync());
+        Assert.Empty(BagVerifier.Verify(file));
+    }
+
+    [Fact]
+    public async Task An_unknown_job_is_a_404_and_paths_are_never_taken_from_the_request()
+    {
+        var client = _app.CreateClient();
+        await client.SignInAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Archive?handler=Download&job={Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Archive?handler=Download&job=../../etc/passwd")).StatusCode);
+    }
+}
