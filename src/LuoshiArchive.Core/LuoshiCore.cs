@@ -40,6 +40,7 @@ public static class LuoshiCore
         services.AddSingleton<Meetings.CadenceCheck>();
         services.AddSingleton<Archive.AnnualBundle>();
         services.AddSingleton<Archive.BundleJobs>();
+        services.AddSingleton<Archive.BundleImport>();
         return services;
     }
 }

@@ -71,7 +71,8 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
                     using (var original = dossiers.OpenOriginal(e))
                         bag.AddPayload($"{folder}/{name}", original, new DateTimeOffset(DateTime.SpecifyKind(e.AddedAt, DateTimeKind.Utc)), compress: false);
                     files.Add(new { file = name, archiveCode = archiveCode[e.Id], e.Title, e.Number, date = e.Date?.ToString("yyyy-MM-dd"),
-                        kind = e.Kind.ToString(), e.Author, e.PageCount, e.Sha256, e.OriginalFileName, e.NoTextRead, e.AddedBy, e.AddedAt });
+                        kind = e.Kind.ToString(), e.Author, e.PageCount, e.Sha256, e.Length, e.OriginalFileName, e.Format, e.NoTextRead,
+                        e.ExtractionNote, e.AddedBy, e.AddedAt });
                     progress?.Report((++done, total));
                 }
                 bag.AddPayload($"{folder}/metadata.json", JsonSerializer.Serialize(Metadata(item, files), Json));
@@ -83,6 +84,20 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
             using (var table = new MemoryStream()) { oneTable.ExportXlsx(new TaskFilter { Year = year }, table); table.Position = 0; bag.AddPayload("工作落实清单一览表.xlsx", table); }
             using (var register = new MemoryStream()) { MeetingRegisterSheet(year, register); register.Position = 0; bag.AddPayload("会议台账.xlsx", register); }
             progress?.Report((++done, total));
+            bag.AddPayload(BundleFiles.Organisation, JsonSerializer.Serialize(new
+            {
+                departments = directory.Departments().Select(d => new { d.Name, d.Code, d.SortOrder }),
+                people = directory.People().Select(p => new { p.Name, role = p.Role.ToString(), department = directory.DepartmentName(p.DepartmentId), p.Title, p.Phone }),
+            }, Json));
+            bag.AddPayload(BundleFiles.Meetings, JsonSerializer.Serialize(meetings.List(year).Select(m => new
+            {
+                kind = m.Kind.ToString(), date = m.Date.ToString("yyyy-MM-dd"), m.Title, m.Session, m.Chair, m.Attendees, m.Place,
+                department = directory.DepartmentName(m.DepartmentId), m.IsYearEndSummary,
+                agenda = m.Agenda.Select(a => new { a.Text, tasks = meetings.CodesOf(a.TaskIds) }),
+                decisions = m.Decisions.Select(d => new { d.Text, tasks = meetings.CodesOf(d.TaskIds), leadDepartment = directory.DepartmentName(d.LeadDepartmentId),
+                    deadline = d.Deadline?.ToString("yyyy-MM-dd"), createdTask = d.CreatedTaskId is { } c ? meetings.CodesOf([c]).FirstOrDefault() : null }),
+                minutesSha256 = m.MinutesEvidenceId is { } e ? dossiers.Find(e)?.Sha256 : null,
+            }), Json));
             bag.AddPayload("README.txt", Readme(year, items.Count, catalogue.Count));
             progress?.Report((++done, total));
             bag.Finish(options.OrganisationName, $"{options.FondsNumber}-WS·{year}", $"{options.OrganisationName}{year}年度重点任务“一事一档”归档包",
@@ -98,6 +113,7 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
         return new
         {
             code = t.Code, year = t.Year, name = t.Name, listKind = t.ListKind.ToString(), source = t.Source.ToString(), sourceDetail = t.SourceDetail,
+            addedOn = t.AddedOn.ToString("yyyy-MM-dd"),
             taskList = new { t.Target }, responsibility = new { leadDepartment = item.LeadDepartment,
                 cooperatingDepartments = t.CooperatingDepartmentIds.Select(id => directory.DepartmentName(id)), responsiblePerson = directory.PersonName(t.ResponsiblePersonId),
                 supervisingLeader = item.SupervisingLeader },

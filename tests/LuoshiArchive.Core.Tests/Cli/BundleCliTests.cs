@@ -38,6 +38,43 @@ public sealed class BundleCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Export_then_import_into_an_empty_store_gives_the_same_tasks_searches_meetings_and_bytes()
+    {
+        await Run("init", "--demo");
+        var notice = Path.Combine(_root, "通知.pdf");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "notice.pdf"), notice);
+        await Run("ingest", notice, "--task", "2018-001", "--task", "2018-002", "--kind", "policy");
+        var id = (await Run("meetings", "add", "--kind", "DirectorsOffice", "--date", "2018-03-20", "--title", "主任办公会", "--task", "2018-003")).Out.Trim();
+        var minutes = Path.Combine(_root, "纪要.txt");
+        File.WriteAllText(minutes, "主任办公会纪要\n会议研究了部署会筹备。\n2018年3月20日");
+        await Run("minutes", "attach", minutes, "--meeting", id);
+        var file = Path.Combine(_root, "bundle.zip");
+        await Run("bundle", "export", "--year", "2018", "--out", file);
+        var other = Path.Combine(_root, "other");
+        async Task<string> In(string storage, params string[] args)
+        {
+            var stdout = new StringWriter();
+            await LuoshiCli.RunAsync([.. args, "--storage", storage], stdout, new StringWriter(), new StringReader(""), _clock);
+            return stdout.ToString();
+        }
+
+        var import = await LuoshiCli.RunAsync(["bundle", "import", file, "--storage", other], new StringWriter(), new StringWriter(), new StringReader(""), _clock);
+
+        Assert.Equal(0, import);
+        var source = Path.Combine(_root, "storage");
+        Assert.Equal(await In(source, "tasks", "list", "--json"), await In(other, "tasks", "list", "--json"));
+        Assert.Equal(await In(source, "meetings", "list", "--json"), await In(other, "meetings", "list", "--json"));
+        foreach (var query in new[] { "津教委(2018]1号", "落实长效", "部署会筹备" })
+            Assert.Equal(await In(source, "search", query, "--json"), await In(other, "search", query, "--json"));
+        var blobs = Directory.GetFiles(Path.Combine(other, "blobs"), "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".txt", StringComparison.Ordinal));
+        Assert.Contains(blobs, b => File.ReadAllBytes(b).SequenceEqual(File.ReadAllBytes(notice)));
+
+        var again = await LuoshiCli.RunAsync(["bundle", "import", file, "--storage", other], new StringWriter(), new StringWriter(), new StringReader(""), _clock);
+        Assert.Equal(1, again);
+        Assert.Equal(await In(source, "tasks", "list", "--json"), await In(other, "tasks", "list", "--json"));
+    }
+
+    [Fact]
     public async Task Wrong_usage_exits_2() => Assert.Equal(2, (await Run("bundle", "export", "--out", "x.zip")).Exit);
 
     public void Dispose()

@@ -1,0 +1,9 @@
+namespace LuoshiArchive.Core.Archive;
+
+/// <summary>The machine-readable files of an annual bundle that <c>luoshi bundle import</c> reads back.</summary>
+public static class BundleFiles
+{
+    public const string Organisation = "organisation.json";
+    public const string Meetings = "meetings.json";
+    public const string TaskMetadata = "metadata.json";
+}

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.Json.Nodes;
+using LuoshiArchive.Core.Dossiers;
+using LuoshiArchive.Core.Meetings;
+using LuoshiArchive.Core.Organisation;
+using LuoshiArchive.Core.Storage;
+using LuoshiArchive.Core.Tasks;
+using LuoshiArchive.Core.Text;
+
+namespace LuoshiArchive.Core.Archive;
+
+/// <summary>
+/// Restores an annual bundle into a store that does not hold that year: tasks (with milestones and history),
+/// evidence (byte-identical, text re-read), departments, people, meetings, then the index. The bag is verified first;
+/// blobs go in before any metadata, and all metadata in one transaction, so a failure leaves the store as it was.
+/// </summary>
+public sealed class BundleImport(LuoshiStore store, TaskRegistry tasks, OrganisationDirectory directory, BlobStore blobs,
+    IsolatedTextExtractor extractor, DossierService dossiers)
+{
+    public sealed record Summary(int Year, int Tasks, int Evidence, int Meetings);
+
+    public async Task<Summary> ImportAsync(string zipFile, string actor, CancellationToken cancellationToken = default)
+    {
+        var problems = BagVerifier.Verify(zipFile);
+        if (problems.Count > 0) throw new DomainRuleException("归档包校验未通过，未导入：" + string.Join("；", problems.Take(5)));
+        using var zip = ZipFile.OpenRead(zipFile);
+        var root = zip.Entries.Single(e => e.FullName.EndsWith("bagit.txt", StringComparison.Ordinal) && e.FullName.Count(c => c == '/') <= 1).FullName[..^"bagit.txt".Length];
+        JsonNode Read(string path) => JsonNode.Parse(zip.GetEntry(root + "data/" + path)?.Open()
+            ?? throw new DomainRuleException($"归档包中缺少 {path}：它不是落实档案生成的年度归档包。"))!;
+        var taskFiles = zip.Entries.Where(e => e.FullName.StartsWith(root + "data/", StringComparison.Ordinal)
+                                               && e.FullName.EndsWith("/" + BundleFiles.TaskMetadata, StringComparison.Ordinal)).ToList();
+        var taskJson = taskFiles.Select(e => (Folder: e.FullName[..^BundleFiles.TaskMetadata.Length], Json: JsonNode.Parse(e.Open())!)).ToList();
+        if (taskJson.Count == 0) throw new DomainRuleException("归档包中没有任务。");
+        var years = taskJson.Select(t => (int)t.Json["year"]!).Distinct().ToList();
+        foreach (var year in years)
+            if (tasks.List(new TaskFilter { Year = year }).Count > 0)
+                throw new DomainRuleException($"数据目录中已有{year}年度的任务：为免重复，归档包只能导入到没有该年度数据的目录。未做任何修改。");
+        var organisation = Read(BundleFiles.Organisation);
+        var meetingsJson = Read(BundleFiles.Meetings).AsArray();
+
+        // 1. Blobs first: an unreferenced blob is harmless if a later step fails.
+        var texts = new Dictionary<string, ExtractedText?>(StringComparer.Ordinal);
+        foreach (var (folder, json) in taskJson)
+        foreach (var item in json["evidence"]!.AsArray())
+        {
+            var sha = (string)item!["Sha256"]!;
+            if (texts.ContainsKey(sha)) continue;
+            using var staged = blobs.Stage(zip.GetEntry(folder + (string)item["file"]!)!.Open(), long.MaxValue);
+            if (staged.Sha256 != sha) throw new DomainRuleException($"材料“{item["Title"]}”的校验值与元数据不符，未导入。");
+            ExtractedText? text;
+            try { text = await extractor.ExtractAsync(staged.Path, (string)item["OriginalFileName"]!, cancellationToken); }
+            catch (ExtractionException) { text = null; }
+            blobs.Commit(staged, text?.Text ?? "");
+            texts[sha] = text;
+        }
+
+        // 2. All metadata in one transaction.
+        var summary = store.InTransaction(() =>
+        {
+            foreach (var d in organisation["departments"]!.AsArray())
+                if (directory.DepartmentNamed((string)d!["Name"]!) is null)
+                    directory.SaveDepartment(new Department { Name = (string)d["Name"]!, Code = (string?)d["Code"] ?? "", SortOrder = (int?)d["SortOrder"] ?? 0 });
+            foreach (var p in organisation["people"]!.AsArray())
+                if (directory.PersonNamed((string)p!["Name"]!) is null)
+                    directory.SavePerson(new Person
+                    {
+                        Name = (string)p["Name"]!, Role = Enum.Parse<PersonRole>((string)p["role"]!), Title = (string?)p["Title"] ?? "",
+                        Phone = (string?)p["Phone"] ?? "", DepartmentId = directory.DepartmentNamed((string?)p["department"] ?? "")?.Id,
+                    });
+            var evidenceBySha = new Dictionary<string, Evidence>(StringComparer.Ordinal);
+            foreach (var (_, json) in taskJson)
+            {
+                var task = tasks.Create(Draft(json), actor, TaskChangeKind.Imported);
+                foreach (var h in json["history"]!.AsArray())
+                    store.TaskHistory.Insert(History(task.Id, h!));
+                foreach (var item in json["evidence"]!.AsArray())
+                {
+                    var sha = (string)item!["Sha256"]!;
+                    if (!evidenceBySha.TryGetValue(sha, out var evidence))
+                    {
+                        evidence = NewEvidence(item, texts[sha]);
+                        store.Evidence.Insert(evidence);
+                        evidenceBySha[sha] = evidence;
+                    }
+                    evidence.Links.Add(new EvidenceLink { TaskId = task.Id, LinkedAt = evidence.AddedAt, LinkedBy = evidence.AddedBy });
+                    store.Evidence.Update(evidence);
+                }
+            }
+            foreach (var m in meetingsJson) ImportMeeting(m!, evidenceBySha);
+            return new Summary(years[0], taskJson.Count, evidenceBySha.Count, meetingsJson.Count);
+        });
+
+        // 3. The index follows the store.
+        dossiers.BringIndexUpToDate();
+        return summary;
+    }
+
+    private TaskDraft Draft(JsonNode json)
+    {
+        var responsibility = json["responsibility"]!;
+        var measures = json["measures"]!;
+        return new TaskDraft
+        {
+            Code = (string)json["code"]!, Year = (int)json["year"]!, Name = (string)json["name"]!,
+            ListKind = Enum.Parse<TaskListKind>((string)json["listKind"]!), Source = Enum.Parse<TaskSource>((string)json["source"]!),
+            SourceDetail = (string?)json["sourceDetail"] ?? "", Target = (string?)json["taskList"]!["Target"] ?? "",
+            LeadDepartmentId = directory.DepartmentNamed((string?)responsibility["leadDepartment"] ?? "")?.Id,
+            CooperatingDepartmentIds = responsibility["cooperatingDepartments"]!.AsArray()
+                .Select(n => directory.DepartmentNamed((string)n!)?.Id).OfType<int>().ToList(),
+            ResponsiblePersonId = directory.PersonNamed((string?)responsibility["responsiblePerson"] ?? "")?.Id,
+            SupervisingLeaderId = directory.PersonNamed((string?)responsibility["supervisingLeader"] ?? "")?.Id,
+            Measures = (string?)measures["Measures"] ?? "", Deadline = Date(measures["deadline"]),
+            Milestones = measures["milestones"]!.AsArray().Select(m => new Milestone
+            {
+                Due = Date(m!["due"])!.Value, Description = (string)m["Description"]!, Done = (bool)m["Done"]!, DoneOn = Date(m["doneOn"]),
+            }).ToList(),
+            Standard = (string?)json["outcomes"]!["Standard"] ?? "", ExpectedOutcomes = (string?)json["outcomes"]!["ExpectedOutcomes"] ?? "",
+            Status = Enum.Parse<KeyTaskStatus>((string)json["status"]!), ProgressSummary = (string?)json["progress"] ?? "",
+            Remarks = (string?)json["Remarks"] ?? "", AddedOn = Date(json["addedOn"]),
+        };
+    }
+
+    private static TaskHistoryEntry History(int taskId, JsonNode h) => new()
+    {
+        TaskId = taskId, At = h["At"]!.GetValue<DateTime>(), By = (string)h["By"]!, Kind = Enum.Parse<TaskChangeKind>((string)h["kind"]!),
+        Changes = h["Changes"]!.AsArray().Select(c => new FieldChange((string)c!["Field"]!, (string)c["Before"]!, (string)c["After"]!)).ToList(),
+        Adjustment = h["Adjustment"] is { } a ? System.Text.Json.JsonSerializer.Deserialize<Adjustment>(a.ToJsonString()) : null,
+    };
+
+    private static Evidence NewEvidence(JsonNode item, ExtractedText? text) => new()
+    {
+        Sha256 = (string)item["Sha256"]!, Length = (long)item["Length"]!, OriginalFileName = (string)item["OriginalFileName"]!,
+        Format = (string?)item["Format"] ?? text?.Format.ToString() ?? "", Kind = Enum.Parse<EvidenceKind>((string)item["kind"]!),
+        Title = (string)item["Title"]!, Number = (string?)item["Number"] ?? "", Date = Date(item["date"]), Author = (string?)item["Author"] ?? "",
+        PageCount = (int?)item["PageCount"], NoTextRead = (bool?)item["NoTextRead"] ?? text is null,
+        ExtractionNote = (string?)item["ExtractionNote"] ?? "", TextLength = text?.Text.Length ?? 0,
+        AddedAt = item["AddedAt"]!.GetValue<DateTime>(), AddedBy = (string)item["AddedBy"]!,
+    };
+
+    private void ImportMeeting(JsonNode m, Dictionary<string, Evidence> evidenceBySha)
+    {
+        List<int> Ids(JsonNode? codes) => codes!.AsArray().Select(c => tasks.Find((string)c!)?.Id).OfType<int>().ToList();
+        var meeting = new Meeting
+        {
+            Kind = Enum.Parse<MeetingKind>((string)m["kind"]!), Date = Date(m["date"])!.Value, Title = (string)m["Title"]!,
+            Session = (string?)m["Session"] ?? "", Chair = (string?)m["Chair"] ?? "", Place = (string?)m["Place"] ?? "",
+            Attendees = m["Attendees"]!.AsArray().Select(a => (string)a!).ToList(),
+            DepartmentId = directory.DepartmentNamed((string?)m["department"] ?? "")?.Id, IsYearEndSummary = (bool)m["IsYearEndSummary"]!,
+            Agenda = m["agenda"]!.AsArray().Select(a => new AgendaItem { Text = (string)a!["Text"]!, TaskIds = Ids(a["tasks"]) }).ToList(),
+            Decisions = m["decisions"]!.AsArray().Select(d => new MeetingDecision
+            {
+                Text = (string)d!["Text"]!, TaskIds = Ids(d["tasks"]), Deadline = Date(d["deadline"]),
+                LeadDepartmentId = directory.DepartmentNamed((string?)d["leadDepartment"] ?? "")?.Id,
+                CreatedTaskId = (string?)d["createdTask"] is { } code ? tasks.Find(code)?.Id : null,
+            }).ToList(),
+            MinutesEvidenceId = (string?)m["minutesSha256"] is { } sha && evidenceBySha.TryGetValue(sha, out var minutes) ? minutes.Id : null,
+        };
+        store.Meetings.Insert(meeting);
+        foreach (var decision in meeting.Decisions.Where(d => d.CreatedTaskId is not null))
+        {
+            var task = store.Tasks.FindById(decision.CreatedTaskId!.Value);
+            task.SourceMeetingId = meeting.Id;
+            store.Tasks.Update(task);
+        }
+    }
+
+    private static DateOnly? Date(JsonNode? node) =>
+        (string?)node is { Length: > 0 } text ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+}
