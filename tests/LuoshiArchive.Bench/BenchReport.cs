@@ -27,6 +27,7 @@ public sealed class BenchReport(string machine, int cores, DateTime date, string
     public Throughput? BareSample { get; set; }
     public List<Throughput> EndToEnd { get; } = [];
     public List<Latency> Search { get; set; } = [];
+    public List<BundleBench.Result> Bundle { get; } = [];
 
     public string ToMarkdown()
     {
@@ -38,6 +39,8 @@ public sealed class BenchReport(string machine, int cores, DateTime date, string
             md.AppendLine(c, $"| {t.What} | {t.Documents} | {t.Seconds:0.00} | {t.DocsPerSecond:0.0} | {t.MegabytesPerSecond:0.00} | {(t.What.StartsWith("bare", StringComparison.Ordinal) ? "1" : (t.DocsPerSecond / BareSample!.DocsPerSecond).ToString("0.000", c))} |");
         md.AppendLine().AppendLine(c, $"| search ({Bare!.Documents} docs, warm) | runs | p50 ms | p95 ms | p99 ms | hits |").AppendLine("|---|---|---|---|---|---|");
         foreach (var s in Search) md.AppendLine(c, $"| {s.Query} | {s.Runs} | {s.P50:0.0} | {s.P95:0.0} | {s.P99:0.0} | {s.Hits} |");
+        md.AppendLine().AppendLine("| bundle export | files | MB | bundle s | plain zip s | ratio (plain/bundle) | peak working set above start, MB |").AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var b in Bundle) md.AppendLine(c, $"| annual bundle | {b.Files} | {b.Megabytes:0.0} | {b.BundleSeconds:0.00} | {b.PlainZipSeconds:0.00} | {b.Ratio:0.00} | {b.PeakMegabytes:0.0} |");
         return md.ToString();
     }
 }

@@ -26,6 +26,12 @@ try
         report.EndToEnd.Add(result);
         Console.Error.WriteLine($"end-to-end {result} (ratio to bare {result.DocsPerSecond / report.BareSample.DocsPerSecond:0.000})");
     }
+    foreach (var size in options.BundleSizes)
+    {
+        var result = await BundleBench.Run(size, Path.Combine(work, $"bundle-{size}"));
+        report.Bundle.Add(result);
+        Console.Error.WriteLine($"bundle {result}");
+    }
     Console.WriteLine(options.Json ? JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }) : report.ToMarkdown());
 }
 finally
@@ -33,13 +39,14 @@ finally
     Directory.Delete(work, recursive: true);
 }
 
-internal sealed record BenchOptions(int Documents, int Ingest, int Seed, bool Json)
+internal sealed record BenchOptions(int Documents, int Ingest, int Seed, bool Json, int[] BundleSizes)
 {
     public static BenchOptions Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         return new BenchOptions(int.Parse(Value("--docs") ?? "10000"), int.Parse(Value("--ingest") ?? "200"),
-            int.Parse(Value("--seed") ?? "2018"), args.Contains("--json"));
+            int.Parse(Value("--seed") ?? "2018"), args.Contains("--json"),
+            (Value("--bundle") ?? "50,300").Split(',').Select(int.Parse).ToArray());
     }
 }
 

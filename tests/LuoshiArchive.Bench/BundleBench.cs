@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text;
+using LuoshiArchive.Core;
+using LuoshiArchive.Core.Archive;
+using LuoshiArchive.Core.Dossiers;
+using LuoshiArchive.Core.Meetings;
+using LuoshiArchive.Core.OneTable;
+using LuoshiArchive.Core.Organisation;
+using LuoshiArchive.Core.Search;
+using LuoshiArchive.Core.Storage;
+using LuoshiArchive.Core.Tasks;
+using LuoshiArchive.Core.Text;
+
+namespace LuoshiArchive.Bench;
+
+/// <summary>Annual bundle export against a plain ZIP of the same files, and its peak memory at two store sizes.</summary>
+public static class BundleBench
+{
+    public sealed record Result(int Files, double Megabytes, double BundleSeconds, double PlainZipSeconds, double PeakMegabytes)
+    {
+        public double Ratio => PlainZipSeconds / BundleSeconds;
+    }
+
+    public static async Task<Result> Run(int files, string storagePath)
+    {
+        var store = LuoshiStore.Open(storagePath, "bench");
+        var directory = new OrganisationDirectory(store);
+        var clock = TimeProvider.System;
+        var tasks = new TaskRegistry(store, directory, clock);
+        var codes = Enumerable.Range(0, 20).Select(i => tasks.Create(new TaskDraft { Year = 2018, Name = $"任务{i}" }, "bench").Code).ToList();
+        var blobs = new BlobStore(storagePath);
+        var options = new LuoshiOptions { StoragePath = storagePath };
+        using var index = new EvidenceIndex(Path.Combine(storagePath, "index"));
+        using var extractor = new IsolatedTextExtractor(new ExtractionLimits(), ConverterPaths.None);
+        var dossiers = new DossierService(store, blobs, index, extractor, tasks, new EvidenceIndexing(store, blobs, index, directory), clock, options);
+        var pdf = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "notice.pdf"));
+        await Parallel.ForEachAsync(Enumerable.Range(0, files), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (i, ct) =>
+            await dossiers.AddAsync(new MemoryStream([.. pdf, .. Encoding.ASCII.GetBytes($"\n%bundle {i}\n")]), $"{i:00000}.pdf", [codes[i % codes.Count]], null, "bench", ct));
+
+        var bundle = new AnnualBundle(tasks, directory, dossiers, new OneTableService(store, directory, tasks),
+            new MeetingRegister(store, tasks, dossiers, clock, options), options, clock);
+        var output = Path.Combine(storagePath, "bundle.zip");
+        GC.Collect();
+        var (bundleSeconds, peak) = Measure(() => bundle.Export(2018, output));
+        var blobFiles = Directory.GetFiles(Path.Combine(storagePath, "blobs"), "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".txt", StringComparison.Ordinal)).ToList();
+        var plain = Path.Combine(storagePath, "plain.zip");
+        var (plainSeconds, _) = Measure(() =>
+        {
+            using var zip = ZipFile.Open(plain, ZipArchiveMode.Create);
+            foreach (var file in blobFiles) zip.CreateEntryFromFile(file, Path.GetFileName(file), CompressionLevel.NoCompression);
+        });
+        store.Dispose();
+        return new Result(files, blobFiles.Sum(f => new FileInfo(f).Length) / 1e6, bundleSeconds, plainSeconds, peak / 1e6);
+    }
+
+    /// <summary>Wall time, and the highest working set above the starting one, sampled every 5 ms.</summary>
+    private static (double Seconds, long PeakBytes) Measure(Action action)
+    {
+        var baseline = Environment.WorkingSet;
+        long peak = 0;
+        using var stop = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, Environment.WorkingSet - baseline);
+                await Task.Delay(5);
+            }
+        });
+        var watch = Stopwatch.StartNew();
+        action();
+        var seconds = watch.Elapsed.TotalSeconds;
+        stop.Cancel();
+        sampler.Wait();
+        return (seconds, peak);
+    }
+}
