@@ -15,7 +15,7 @@ public sealed class BundleExportCommand : ICliCommand
         var year = line.Int("year") ?? throw new UsageException("缺少必需的选项 --year。");
         var outFile = line.Required("out");
         ProgressBar? bar = null;
-        var summary = context.Get<AnnualBundle>().Export(year, outFile, new Immediate(p =>
+        var summary = context.Get<AnnualBundle>().Export(year, outFile, new ImmediateProgress(p =>
         {
             bar ??= new ProgressBar(context.Error, p.Total);
             bar.Report(p.Done);
@@ -24,8 +24,4 @@ public sealed class BundleExportCommand : ICliCommand
         return Task.FromResult(LuoshiCli.Success);
     }
 
-    private sealed class Immediate(Action<(int Done, int Total)> report) : IProgress<(int Done, int Total)>
-    {
-        public void Report((int Done, int Total) value) => report(value);
-    }
 }

@@ -13,3 +13,9 @@ public sealed class ProgressBar(TextWriter stderr, int total)
         if (done == total) stderr.WriteLine();
     }
 }
+
+/// <summary>Progress&lt;T&gt; posts to the thread pool; a command line wants each report drawn on the spot.</summary>
+public sealed class ImmediateProgress(Action<(int Done, int Total)> report) : IProgress<(int Done, int Total)>
+{
+    public void Report((int Done, int Total) value) => report(value);
+}

@@ -14,7 +14,7 @@ public sealed class ReindexCommand : ICliCommand
     {
         if (line.Positionals.Count > 0) throw new UsageException($"多余的参数“{line.Positionals[0]}”。");
         ProgressBar? bar = null;
-        var count = context.Get<DossierService>().Reindex(new SyncProgress(p =>
+        var count = context.Get<DossierService>().Reindex(new ImmediateProgress(p =>
         {
             bar ??= new ProgressBar(context.Error, p.Total);
             if (p.Done % 50 == 0 || p.Done == p.Total) bar.Report(p.Done);
@@ -23,9 +23,4 @@ public sealed class ReindexCommand : ICliCommand
         return Task.FromResult(LuoshiCli.Success);
     }
 
-    /// <summary>Progress&lt;T&gt; posts to the thread pool; a CLI wants the report on the spot.</summary>
-    private sealed class SyncProgress(Action<(int Done, int Total)> report) : IProgress<(int Done, int Total)>
-    {
-        public void Report((int Done, int Total) value) => report(value);
-    }
 }
