@@ -19,7 +19,7 @@ public sealed class BundleExportCommand : ICliCommand
         {
             bar ??= new ProgressBar(context.Error, p.Total);
             bar.Report(p.Done);
-        }));
+        }), actor: "命令行");
         context.Error.WriteLine($"已生成归档包 {summary.File}：{summary.Tasks} 项任务，{summary.Evidence} 件材料。");
         return Task.FromResult(LuoshiCli.Success);
     }

@@ -24,6 +24,7 @@ public static class LuoshiCore
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => LuoshiStore.Open(options.StoragePath, ownerDescription));
+        services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<OrganisationDirectory>();
         services.AddSingleton<TaskRegistry>();
         services.AddSingleton<AccountService>();

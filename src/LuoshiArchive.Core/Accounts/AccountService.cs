@@ -7,7 +7,10 @@ namespace LuoshiArchive.Core.Accounts;
 public sealed class AccountService(LuoshiStore store, TimeProvider clock)
 {
     public const int MinimumPasswordLength = 8;
+    public const int FailuresBeforeLockout = 5;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
     private readonly PasswordHasher<UserAccount> _hasher = new();
+    private readonly Audit.AuditLog _audit = new(store, clock);
 
     public bool AnyAccount() => store.Users.Count() > 0;
 
@@ -15,7 +18,7 @@ public sealed class AccountService(LuoshiStore store, TimeProvider clock)
 
     public UserAccount? Find(string name) => store.Users.FindOne(u => u.Name == Normalise(name));
 
-    public UserAccount Create(string name, string displayName, string password, UserRole role, int? departmentId = null)
+    public UserAccount Create(string name, string displayName, string password, UserRole role, int? departmentId = null, string actor = "首次设置")
     {
         var normalised = Normalise(name);
         if (normalised.Length == 0) throw new DomainRuleException("用户名不能为空。");
@@ -33,22 +36,63 @@ public sealed class AccountService(LuoshiStore store, TimeProvider clock)
         };
         account.PasswordHash = _hasher.HashPassword(account, password);
         store.Users.Insert(account);
+        _audit.Record(actor, "account.created", $"账户 {account.Name}", $"角色：{ChineseLabels.Of(role)}");
         return account;
     }
 
-    /// <summary>The account when name and password match; null otherwise (the caller does not learn which was wrong).</summary>
-    public UserAccount? Verify(string name, string password)
+    /// <summary>
+    /// The account when name and password match; null otherwise (the caller does not learn which was wrong). After
+    /// <see cref="FailuresBeforeLockout"/> wrong passwords in a row the account is locked for <see cref="LockoutDuration"/>.
+    /// </summary>
+    public UserAccount? Verify(string name, string password) => SignIn(name, password).Account;
+
+    public SignInResult SignIn(string name, string password)
     {
         var account = Find(name);
-        if (account is null || string.IsNullOrEmpty(password)) return null;
-        var result = _hasher.VerifyHashedPassword(account, account.PasswordHash, password);
-        if (result == PasswordVerificationResult.Failed) return null;
-        if (result == PasswordVerificationResult.SuccessRehashNeeded)
+        if (account is null)
         {
-            account.PasswordHash = _hasher.HashPassword(account, password);
-            store.Users.Update(account);
+            _audit.Record(Normalise(name), "signin.failed", "登录", "用户名不存在");
+            return new SignInResult(null, false);
         }
-        return account;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (account.LockedUntil is { } until && until > now)
+        {
+            _audit.Record(account.Name, "signin.locked", "登录", "账户锁定期间尝试登录");
+            return new SignInResult(null, true);
+        }
+        var result = string.IsNullOrEmpty(password)
+            ? PasswordVerificationResult.Failed
+            : _hasher.VerifyHashedPassword(account, account.PasswordHash, password);
+        if (result == PasswordVerificationResult.Failed)
+        {
+            account.FailedSignIns++;
+            if (account.FailedSignIns >= FailuresBeforeLockout)
+            {
+                account.LockedUntil = now + LockoutDuration;
+                account.FailedSignIns = 0;
+            }
+            store.Users.Update(account);
+            _audit.Record(account.Name, "signin.failed", "登录", account.LockedUntil > now ? $"密码错误，账户锁定至 {account.LockedUntil:HH:mm}（UTC）" : "密码错误");
+            return new SignInResult(null, account.LockedUntil > now);
+        }
+        if (result == PasswordVerificationResult.SuccessRehashNeeded) account.PasswordHash = _hasher.HashPassword(account, password);
+        account.FailedSignIns = 0;
+        account.LockedUntil = null;
+        store.Users.Update(account);
+        return new SignInResult(account, false);
+    }
+
+    /// <summary>Changes a password; the current one must be given.</summary>
+    public void ChangePassword(string name, string currentPassword, string newPassword)
+    {
+        var account = Find(name) ?? throw new DomainRuleException("账户不存在。");
+        if (_hasher.VerifyHashedPassword(account, account.PasswordHash, currentPassword ?? "") == PasswordVerificationResult.Failed)
+            throw new DomainRuleException("当前密码不正确。");
+        CheckPassword(newPassword);
+        if (newPassword == currentPassword) throw new DomainRuleException("新密码不能与当前密码相同。");
+        account.PasswordHash = _hasher.HashPassword(account, newPassword);
+        store.Users.Update(account);
+        _audit.Record(account.Name, "password.changed", $"账户 {account.Name}");
     }
 
     private static void CheckPassword(string password)

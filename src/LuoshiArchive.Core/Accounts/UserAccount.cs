@@ -11,4 +11,8 @@ public sealed class UserAccount
     public UserRole Role { get; set; }
     public int? DepartmentId { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>Wrong passwords in a row; reset by a successful sign-in.</summary>
+    public int FailedSignIns { get; set; }
+    /// <summary>UTC; sign-in is refused until then.</summary>
+    public DateTime? LockedUntil { get; set; }
 }

@@ -15,7 +15,7 @@ namespace LuoshiArchive.Core.Archive;
 /// README. Written to a temp file and renamed: a failed or cancelled export leaves nothing under the final name.
 /// </summary>
 public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory directory, DossierService dossiers,
-    OneTableService oneTable, MeetingRegister meetings, LuoshiOptions options, TimeProvider clock)
+    OneTableService oneTable, MeetingRegister meetings, LuoshiOptions options, TimeProvider clock, Audit.AuditLog audit)
 {
     public sealed record Summary(int Tasks, int Evidence, int PayloadFiles, string File);
 
@@ -24,7 +24,8 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
         WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
-    public Summary Export(int year, string outFile, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    public Summary Export(int year, string outFile, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default,
+        string actor = "系统")
     {
         var items = tasks.List(new TaskFilter { Year = year });
         if (items.Count == 0) throw new DomainRuleException($"{year}年没有任务，无法生成归档包。");
@@ -35,6 +36,7 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
         {
             var summary = Write(year, items, partial, progress, cancellationToken);
             File.Move(partial, target, overwrite: true);
+            audit.Record(actor, "bundle.exported", $"{year}年度归档包", $"{summary.Tasks} 项任务，{summary.Evidence} 件材料 → {target}");
             return summary with { File = target };
         }
         finally

@@ -33,7 +33,7 @@ public sealed class BundleJobs(AnnualBundle bundle, LuoshiOptions options, TimeP
         {
             try
             {
-                var summary = bundle.Export(year, file, new Progress(job));
+                var summary = bundle.Export(year, file, new Progress(job), actor: actor);
                 (job.File, job.Message, job.State) = (summary.File, $"{summary.Tasks} 项任务，{summary.Evidence} 件材料", State.Done);
             }
             catch (Exception e) when (e is DomainRuleException or IOException or UnauthorizedAccessException)

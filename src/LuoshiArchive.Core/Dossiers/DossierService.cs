@@ -16,6 +16,7 @@ public sealed class DossierService(
 {
     // LiteDB transactions are per thread and short; this lock makes "is this content stored? then link or insert" atomic.
     private readonly Lock _write = new();
+    private readonly Audit.AuditLog _audit = new(store, clock);
 
     public Evidence? Find(int id) => store.Evidence.FindById(id);
 
@@ -68,6 +69,8 @@ public sealed class DossierService(
             store.Evidence.Insert(evidence);
         }
         indexing.Index(evidence, extracted.Text);
+        _audit.Record(actor, "evidence.added", $"材料 {evidence.Id}",
+            $"{evidence.Title}（{evidence.OriginalFileName}，SHA-256 {evidence.Sha256[..16]}…）归入 {string.Join("、", taskList.Select(t => t.Code))}");
         return new IntakeResult(evidence, AlreadyStored: false, taskList.Select(t => t.Code).ToList());
     }
 
@@ -83,8 +86,11 @@ public sealed class DossierService(
             evidence.Title = details.Title?.Trim() ?? evidence.Title;
             evidence.Number = details.Number is { } n ? DocumentNumbers.Normalise(n) ?? n.Trim() : evidence.Number;
             evidence.Date = details.Date ?? evidence.Date;
+            var before = $"{evidence.Kind}|{evidence.Title}|{evidence.Number}|{evidence.Date:yyyy-MM-dd}|{evidence.Author}";
             evidence.Author = details.Author?.Trim() ?? evidence.Author;
             store.Evidence.Update(evidence);
+            _audit.Record(actor, "evidence.updated", $"材料 {evidence.Id}",
+                $"{before} → {evidence.Kind}|{evidence.Title}|{evidence.Number}|{evidence.Date:yyyy-MM-dd}|{evidence.Author}");
         }
         indexing.Reindex(evidence, blobs.ReadText(evidence.Sha256));
         return evidence;
@@ -101,6 +107,7 @@ public sealed class DossierService(
             if (evidence.IsFiledIn(task.Id)) return evidence;
             evidence.Links.Add(Link(task.Id, actor));
             store.Evidence.Update(evidence);
+            _audit.Record(actor, "evidence.filed", $"材料 {evidence.Id}", $"归入 {task.Code}");
         }
         indexing.Reindex(evidence, blobs.ReadText(evidence.Sha256));
         return evidence;
@@ -125,6 +132,7 @@ public sealed class DossierService(
             {
                 store.Evidence.Update(existing);
                 indexing.Reindex(existing, blobs.ReadText(existing.Sha256));
+                _audit.Record(actor, "evidence.filed", $"材料 {existing.Id}", $"相同文件再次上传，归入 {string.Join("、", newTasks.Select(t => t.Code))}");
             }
             return new IntakeResult(existing, AlreadyStored: true, newTasks.Select(t => t.Code).ToList());
         }

@@ -10,6 +10,8 @@ namespace LuoshiArchive.Core.Meetings;
 /// </summary>
 public sealed class MeetingRegister(LuoshiStore store, TaskRegistry tasks, DossierService dossiers, TimeProvider clock, LuoshiOptions options)
 {
+    private readonly Audit.AuditLog _audit = new(store, clock);
+
     public Meeting? Find(int id) => store.Meetings.FindById(id);
 
     public IReadOnlyList<Meeting> List(int? year) =>
@@ -25,6 +27,7 @@ public sealed class MeetingRegister(LuoshiStore store, TaskRegistry tasks, Dossi
         var meeting = new Meeting { CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor };
         Apply(meeting, draft);
         store.Meetings.Insert(meeting);
+        _audit.Record(actor, "meeting.added", $"会议 {meeting.Id}", $"{meeting.Date:yyyy-MM-dd} {meeting.Title}");
         return meeting;
     }
 
@@ -54,6 +57,7 @@ public sealed class MeetingRegister(LuoshiStore store, TaskRegistry tasks, Dossi
         if (joining.Count > 0) fresh.Agenda.Add(new AgendaItem { Text = "纪要涉及的其他任务", TaskIds = joining });
         fresh.MinutesEvidenceId = result.Evidence.Id;
         store.Meetings.Update(fresh);
+        _audit.Record(actor, "minutes.filed", $"会议 {meetingId}", $"纪要（材料 {result.Evidence.Id}）归入 {string.Join("、", codes)}");
         return result.Evidence;
     }
 
@@ -95,6 +99,7 @@ public sealed class MeetingRegister(LuoshiStore store, TaskRegistry tasks, Dossi
             decision.CreatedTaskId = task.Id;
             if (!decision.TaskIds.Contains(task.Id)) decision.TaskIds.Add(task.Id);
             store.Meetings.Update(meeting);
+            _audit.Record(actor, "decision.task", $"会议 {meeting.Id}", $"议定事项转为任务 {task.Code}");
             return task;
         });
     }

@@ -44,6 +44,7 @@ public sealed class LuoshiStore : IDisposable
         Evidence.EnsureIndex("task", "$.Links[*].TaskId");
         Meetings = db.GetCollection<Meeting>("meetings");
         Meetings.EnsureIndex(m => m.Date);
+        Audit = db.GetCollection<Audit.AuditEntry>("audit");
     }
 
     public string StoragePath { get; }
@@ -54,6 +55,7 @@ public sealed class LuoshiStore : IDisposable
     public ILiteCollection<UserAccount> Users { get; }
     public ILiteCollection<Evidence> Evidence { get; }
     public ILiteCollection<Meeting> Meetings { get; }
+    public ILiteCollection<Audit.AuditEntry> Audit { get; }
 
     /// <summary>Opens (creating if needed) the store in <paramref name="storagePath"/>.</summary>
     /// <param name="storagePath">The storage folder; created if missing.</param>

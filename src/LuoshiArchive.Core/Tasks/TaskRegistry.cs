@@ -12,6 +12,8 @@ namespace LuoshiArchive.Core.Tasks;
 /// </summary>
 public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirectory directory, TimeProvider clock)
 {
+    private readonly Audit.AuditLog _audit = new(store, clock);
+
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     public KeyTask? Find(string code) => store.Tasks.FindOne(t => t.Code == code.Trim());
@@ -61,7 +63,7 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
             var task = new KeyTask { Code = code, AddedOn = Today };
             task.Apply(draft);
             store.Tasks.Insert(task);
-            Record(task.Id, actor, kind, Describe(task).Select(f => new FieldChange(f.Key, "", f.Value))
+            Record(task, actor, kind, Describe(task).Select(f => new FieldChange(f.Key, "", f.Value))
                 .Where(c => c.After.Length > 0).ToList());
             return task;
         });
@@ -87,7 +89,7 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
             task.Apply(draft);
             store.Tasks.Update(task);
             var changes = Diff(before, Describe(task));
-            if (changes.Count > 0) Record(task.Id, actor, TaskChangeKind.Edited, changes);
+            if (changes.Count > 0) Record(task, actor, TaskChangeKind.Edited, changes);
             return task;
         });
     }
@@ -110,7 +112,7 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
             var before = Describe(task);
             var adjustment = task.Adjust(newTarget, newDeadline, newMilestones, decision);
             store.Tasks.Update(task);
-            Record(task.Id, actor, TaskChangeKind.Adjusted, Diff(before, Describe(task)), adjustment);
+            Record(task, actor, TaskChangeKind.Adjusted, Diff(before, Describe(task)), adjustment);
             return task;
         });
     }
@@ -127,7 +129,7 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
             milestone.DoneOn = done ? Today : null;
             store.Tasks.Update(task);
             var text = $"{milestone.Due:yyyy-MM-dd} {milestone.Description}";
-            Record(task.Id, actor, done ? TaskChangeKind.MilestoneDone : TaskChangeKind.MilestoneReopened,
+            Record(task, actor, done ? TaskChangeKind.MilestoneDone : TaskChangeKind.MilestoneReopened,
                 [new FieldChange("时间节点", done ? text + "：未完成" : text + "：已完成", done ? text + "：已完成" : text + "：未完成")]);
             return task;
         });
@@ -188,16 +190,22 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
         after.Where(a => before.GetValueOrDefault(a.Key, "") != a.Value)
             .Select(a => new FieldChange(a.Key, before.GetValueOrDefault(a.Key, ""), a.Value)).ToList();
 
-    private void Record(int taskId, string actor, TaskChangeKind kind, List<FieldChange> changes, Adjustment? adjustment = null) =>
+    private void Record(KeyTask task, string actor, TaskChangeKind kind, List<FieldChange> changes, Adjustment? adjustment = null)
+    {
         store.TaskHistory.Insert(new TaskHistoryEntry
         {
-            TaskId = taskId,
+            TaskId = task.Id,
             At = clock.GetUtcNow().UtcDateTime,
             By = actor,
             Kind = kind,
             Changes = changes,
             Adjustment = adjustment,
         });
+        var details = string.Join("；", changes.Select(c => $"{c.Field}：{c.Before} → {c.After}"));
+        if (adjustment is not null)
+            details = $"依据：{adjustment.Decision.DecidedBy} {adjustment.Decision.DecidedOn:yyyy-MM-dd} {adjustment.Decision.Occasion}，{adjustment.Decision.Reason}；" + details;
+        _audit.Record(actor, "task." + kind.ToString().ToLowerInvariant(), $"任务 {task.Code}", details);
+    }
 
     [GeneratedRegex("^[A-Za-z0-9-]{1,32}$")]
     private static partial Regex CodePattern();

@@ -71,8 +71,8 @@ public sealed class LuoshiCliTests : IDisposable
         Assert.DoesNotContain("Tianjin-2018", created.Out + created.Err);
 
         using var store = LuoshiStore.Open(_storage, "test");
-        var account = new Accounts.AccountService(store, _clock).Verify("office", "Tianjin-2018");
-        Assert.Equal(Accounts.UserRole.Admin, account!.Role);
+        var account = new Core.Accounts.AccountService(store, _clock).Verify("office", "Tianjin-2018");
+        Assert.Equal(Core.Accounts.UserRole.Admin, account!.Role);
         Assert.Equal("办公室张三", account.DisplayName);
     }
 

@@ -21,10 +21,13 @@ public class LoginModel(AccountService accounts) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string? name, string? password, string? returnUrl)
     {
-        var account = accounts.Verify(name ?? "", password ?? "");
-        if (account is null)
+        var result = accounts.SignIn(name ?? "", password ?? "");
+        if (result.Account is not { } account)
         {
-            (Name, ReturnUrl, Error) = (name, returnUrl, "用户名或密码不正确。");
+            (Name, ReturnUrl) = (name, returnUrl);
+            Error = result.LockedOut
+                ? $"连续输错密码次数过多，账户已暂时锁定 {AccountService.LockoutDuration.TotalMinutes:0} 分钟，请稍后再试或联系管理员。"
+                : "用户名或密码不正确。";
             return Page();
         }
         await HttpContext.SignInAsync(WebSetup.PrincipalFor(account));

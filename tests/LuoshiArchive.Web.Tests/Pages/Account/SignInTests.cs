@@ -70,4 +70,37 @@ public class SignInTests : IClassFixture<LuoshiWebFactory>
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Account/Login", response.Headers.Location!.OriginalString);
     }
+
+    [Fact]
+    public async Task Repeated_wrong_passwords_lock_the_account_with_a_clear_message()
+    {
+        var accounts = _app.Service<LuoshiArchive.Core.Accounts.AccountService>();
+        if (accounts.Find("locktest") is null) accounts.Create("locktest", "锁定测试", "Locked-2018", LuoshiArchive.Core.Accounts.UserRole.Inspector);
+        var client = _app.CreateClient();
+        string page = "";
+        for (var i = 0; i < LuoshiArchive.Core.Accounts.AccountService.FailuresBeforeLockout; i++)
+            page = await (await client.PostFormAsync("/Account/Login", [new("name", "locktest"), new("password", "wrong")])).Content.ReadAsStringAsync();
+
+        Assert.Contains("账户已暂时锁定", page);
+        var right = await client.PostFormAsync("/Account/Login", [new("name", "locktest"), new("password", "Locked-2018")]);
+        Assert.Equal("/Account/Login", right.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_user_changes_their_password_and_the_audit_page_shows_it_with_an_intact_chain()
+    {
+        var accounts = _app.Service<LuoshiArchive.Core.Accounts.AccountService>();
+        if (accounts.Find("changer") is null) accounts.Create("changer", "改密码的人", "Before-2018", LuoshiArchive.Core.Accounts.UserRole.OfficeSupervisor);
+        var client = _app.CreateClient();
+        await client.SignInAsync("changer", "Before-2018");
+
+        var wrong = await client.PostFormAsync("/Account/Password", [new("current", "nope"), new("password", "After-2019"), new("confirm", "After-2019")]);
+        Assert.Contains("当前密码不正确", await wrong.Content.ReadAsStringAsync());
+        await client.PostFormAsync("/Account/Password", [new("current", "Before-2018"), new("password", "After-2019"), new("confirm", "After-2019")]);
+
+        Assert.NotNull(accounts.Verify("changer", "After-2019"));
+        var audit = await client.GetDocumentAsync("/Audit?action=password.");
+        Assert.Contains("记录链完整", audit.Body!.TextContent);
+        Assert.Contains("changer", audit.QuerySelector("table.data tbody")!.TextContent);
+    }
 }

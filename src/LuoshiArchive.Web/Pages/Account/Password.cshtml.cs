@@ -1,0 +1,35 @@
+using LuoshiArchive.Core;
+using LuoshiArchive.Core.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LuoshiArchive.Web.Pages.Account;
+
+/// <summary>A signed-in user changes their own password; the current one is asked for.</summary>
+public class PasswordModel(AccountService accounts) : PageModel
+{
+    public List<string> Errors { get; } = [];
+
+    public void OnGet()
+    {
+    }
+
+    public IActionResult OnPost(string? current, string? password, string? confirm)
+    {
+        if (password != confirm) Errors.Add("两次输入的新密码不一致。");
+        else
+        {
+            try
+            {
+                accounts.ChangePassword(User.Identity!.Name!, current ?? "", password ?? "");
+                TempData["Message"] = "密码已修改。";
+                return RedirectToPage("/Tasks/Index");
+            }
+            catch (DomainRuleException e)
+            {
+                Errors.Add(e.Message);
+            }
+        }
+        return Page();
+    }
+}

@@ -1,0 +1,17 @@
+using LuoshiArchive.Core.Audit;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LuoshiArchive.Web.Pages.Audit;
+
+/// <summary>The audit trail with filters, and whether its hash chain is intact.</summary>
+public class IndexModel(AuditLog audit) : PageModel
+{
+    public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+    public IReadOnlyList<string> ChainProblems { get; private set; } = [];
+
+    public void OnGet(string? who, string? action, DateOnly? from, DateOnly? to)
+    {
+        Entries = audit.Find(who, action, from, to);
+        ChainProblems = audit.Verify();
+    }
+}
