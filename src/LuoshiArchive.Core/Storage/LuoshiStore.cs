@@ -149,6 +149,7 @@ public sealed class LuoshiStore : IDisposable
         mapper.Entity<KeyTask>().Ignore(t => t.IsComplete);
         mapper.Entity<Adjustment>().Ignore(a => a.ChangesAnything);
         mapper.Entity<Meeting>().Ignore(m => m.TaskIds);
+        mapper.Entity<Dossiers.Evidence>().Ignore(e => e.IsRemoved);
         return mapper;
     }
 
