@@ -42,6 +42,13 @@ public static class LuoshiCore
         services.AddSingleton<Archive.AnnualBundle>();
         services.AddSingleton<Archive.BundleJobs>();
         services.AddSingleton<Archive.BundleImport>();
+        services.AddSingleton<Supervision.ProgressLog>();
+        services.AddSingleton<Supervision.SupervisionService>();
+        services.AddSingleton<Supervision.SelfCheckService>();
+        services.AddSingleton<Supervision.ReconciliationService>();
+        services.AddSingleton<Supervision.LeaderReportService>();
+        services.AddSingleton<Supervision.Reminders>();
+        services.AddSingleton<Supervision.Dashboard>();
         return services;
     }
 }
