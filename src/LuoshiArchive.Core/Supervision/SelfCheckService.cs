@@ -143,6 +143,8 @@ public sealed class SelfCheckService(LuoshiStore store, TaskRegistry tasks, Prog
             [6, 11, 30, 45, 30, 30, 10, 10]);
     }
 
+    public string DepartmentName(int departmentId) => directory.DepartmentName(departmentId);
+
     public string FileName(SelfCheck form, string extension) =>
         $"{directory.DepartmentName(form.DepartmentId)}{form.Year}年{form.Month}月自查自评表.{extension}";
 
