@@ -45,7 +45,19 @@ public static class LuoshiCore
         services.AddSingleton<OfficialDocuments.DocumentTemplates>();
         services.AddSingleton<OfficialDocuments.DocumentNumberRegister>();
         services.AddSingleton<OfficialDocuments.Drafting>();
-        services.AddSingleton<OfficialDocuments.OfficialDocumentService>();
+        services.AddSingleton(provider =>
+        {
+            var documents = ActivatorUtilities.CreateInstance<OfficialDocuments.OfficialDocumentService>(provider);
+            documents.OpenRectificationOrder = Supervision.RectificationOrders.Opener(provider.GetRequiredService<Supervision.SupervisionService>());
+            return documents;
+        });
+        services.AddSingleton<Supervision.ProgressLog>();
+        services.AddSingleton<Supervision.SupervisionService>();
+        services.AddSingleton<Supervision.SelfCheckService>();
+        services.AddSingleton<Supervision.ReconciliationService>();
+        services.AddSingleton<Supervision.LeaderReportService>();
+        services.AddSingleton<Supervision.Reminders>();
+        services.AddSingleton<Supervision.Dashboard>();
         return services;
     }
 }
