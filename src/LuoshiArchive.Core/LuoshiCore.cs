@@ -41,6 +41,7 @@ public static class LuoshiCore
         services.AddSingleton<Meetings.CadenceCheck>();
         services.AddSingleton<Archive.AnnualBundle>();
         services.AddSingleton<Archive.BundleJobs>();
+        services.AddSingleton<Archive.BundleRecords>();
         services.AddSingleton<Archive.BundleImport>();
         services.AddSingleton<OfficialDocuments.DocumentTemplates>();
         services.AddSingleton<OfficialDocuments.DocumentNumberRegister>();
