@@ -117,7 +117,7 @@ public static class TaskScoring
             {
                 score.NodesOnTime++;
                 total += share;
-                lines.Add($"　{due:yyyy-MM-dd} {what}：按时完成{(doneOn is { } d && d != due ? $"（{d:yyyy-MM-dd}）" : "")} {Signed(share)}");
+                lines.Add($"· {due:yyyy-MM-dd} {what}：按时完成{(doneOn is { } d && d != due ? $"（{d:yyyy-MM-dd}）" : "")} {Signed(share)}");
                 continue;
             }
             score.NodesLate++;
@@ -125,7 +125,7 @@ public static class TaskScoring
             total += share - deduction;
             var how = doneOn is { } done ? $"逾期 {daysLate} 天完成（{done:yyyy-MM-dd}）" : $"截至 {asOf:yyyy-MM-dd} 逾期 {daysLate} 天未完成";
             var unit = scheme.LateUnit == LateUnit.Day ? $"{daysLate} 天" : $"{(daysLate + 6) / 7} 周";
-            lines.Add($"　{due:yyyy-MM-dd} {what}：{how}，每{(scheme.LateUnit == LateUnit.Day ? "天" : "周")}扣 {Points(scheme.LateDeduction)} 分 × {unit}"
+            lines.Add($"· {due:yyyy-MM-dd} {what}：{how}，每{(scheme.LateUnit == LateUnit.Day ? "天" : "周")}扣 {Points(scheme.LateDeduction)} 分 × {unit}"
                       + $"，扣 {Points(deduction)} {Signed(share - deduction)}");
         }
         return total;

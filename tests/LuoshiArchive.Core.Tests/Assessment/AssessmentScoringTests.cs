@@ -45,13 +45,13 @@ public sealed class AssessmentScoringTests : IDisposable
 
         Assert.Equal("权重：全委综合重点任务清单 1.2 × 市委市政府部署 1.3 = 1.56", lines[0]);
         Assert.Equal("时效：3 个节点参与考核，每个 20.00 分", lines[1]);
-        Assert.Equal("　2018-04-30 节点1：按时完成（2018-04-28） +20.00", lines[2]);
-        Assert.Equal("　2018-08-31 节点2：截至 2018-12-31 逾期 123 天未完成，每周扣 2.00 分 × 18 周，扣 20.00 +0.00", lines[3]);
+        Assert.Equal("· 2018-04-30 节点1：按时完成（2018-04-28） +20.00", lines[2]);
+        Assert.Equal("· 2018-08-31 节点2：截至 2018-12-31 逾期 123 天未完成，每周扣 2.00 分 × 18 周，扣 20.00 +0.00", lines[3]);
         Assert.Contains("完成效果：合格（委领导王建国 2019-01-10 评定）+24.00", lines);
         Assert.Contains("加减分：批评，第三季度调度会通报批评（津教委〔2018〕30号） -3.00", lines);
         Assert.Equal("得分：时效 40.00 + 完成效果 24.00 + 加减分 -13.00 = 51.00", lines[^1]);
         var late = _world.Service.Result(2018).Tasks.Single(t => t.Code == "2018-002").Explanation;
-        Assert.Contains("　2018-05-31 节点1：逾期 10 天完成（2018-06-10），每周扣 2.00 分 × 2 周，扣 4.00 +26.00", late);
+        Assert.Contains("· 2018-05-31 节点1：逾期 10 天完成（2018-06-10），每周扣 2.00 分 × 2 周，扣 4.00 +26.00", late);
     }
 
     [Fact]
