@@ -16,7 +16,8 @@ namespace LuoshiArchive.Core.Archive;
 /// README. Written to a temp file and renamed: a failed or cancelled export leaves nothing under the final name.
 /// </summary>
 public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory directory, DossierService dossiers,
-    OneTableService oneTable, MeetingRegister meetings, LuoshiOptions options, TimeProvider clock, Audit.AuditLog audit)
+    OneTableService oneTable, MeetingRegister meetings, LuoshiOptions options, TimeProvider clock, Audit.AuditLog audit,
+    Assessment.AssessmentService? assessment = null)
 {
     public sealed record Summary(int Tasks, int Evidence, int PayloadFiles, string File);
 
@@ -103,6 +104,7 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
                     deadline = d.Deadline?.ToString("yyyy-MM-dd"), createdTask = d.CreatedTaskId is { } c ? meetings.CodesOf([c]).FirstOrDefault() : null }),
                 minutesSha256 = m.MinutesEvidenceId is { } e ? dossiers.Find(e)?.Sha256 : null,
             }), Json));
+            if (assessment is not null) AddAssessment(bag, year);
             bag.AddPayload("README.txt", Readme(year, items.Count, catalogue.Count));
             progress?.Report((++done, total));
             bag.Finish(options.OrganisationName, $"{options.FondsNumber}-WS·{year}", $"{options.OrganisationName}{year}年度重点任务“一事一档”归档包",
@@ -138,6 +140,15 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
                 string.Join("\n", m.Decisions.Select(d => d.Text)), m.MinutesEvidenceId is null ? "未上传" : "已归档",
             ]), [12, 14, 30, 14, 10, 30, 50, 8]);
 
+    // The year's assessment (考核结果): ranking, item-by-item scores and accountability (问责), as closed or as computed today.
+    private void AddAssessment(BagZipWriter bag, int year)
+    {
+        var result = assessment!.Result(year);
+        if (result.Tasks.Count == 0) return;
+        using (var docx = new MemoryStream()) { assessment.WriteDocx(result, docx); docx.Position = 0; bag.AddPayload("考核结果.docx", docx); }
+        using (var xlsx = new MemoryStream()) { assessment.WriteXlsx(result, xlsx); xlsx.Position = 0; bag.AddPayload("考核结果.xlsx", xlsx); }
+    }
+
     private string Readme(int year, int taskCount, int itemCount) => new StringBuilder()
         .AppendLine($"{options.OrganisationName} {year}年度重点任务归档包（一事一档）")
         .AppendLine()
@@ -149,7 +160,8 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
         .AppendLine($"data/归档文件目录.xlsx / .docx   按 DA/T 22-2015 编制的归档文件目录（共 {itemCount} 件），档号：全宗号-WS·年度-保管期限-机构代码-件号")
         .AppendLine("data/工作落实清单一览表.xlsx     本年度工作落实清单一览表")
         .AppendLine("data/会议台账.xlsx              本年度会议登记")
+        .AppendLine("data/考核结果.docx / .xlsx       本年度考核结果（处室排名、分管领域、逐项得分和计分说明、问责情况；年度结果未确定的，为打包时的计算结果）")
         .AppendLine()
-        .AppendLine("说明：发文登记簿和考核结果将在相应功能上线后纳入归档包。")
+        .AppendLine("说明：发文登记簿将在相应功能上线后纳入归档包。")
         .ToString();
 }
