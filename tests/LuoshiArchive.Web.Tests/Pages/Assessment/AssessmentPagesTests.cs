@@ -97,4 +97,25 @@ public class AssessmentPagesTests : IClassFixture<LuoshiWebFactory>
             [new("level", "Excellent"), new("__RequestVerificationToken", form.AntiforgeryToken())]));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
+
+    [Fact]
+    public async Task The_scheme_page_shows_the_formulas_and_saves_each_edit_as_a_new_version()
+    {
+        var client = await SignedIn(LuoshiWebFactory.AdminName);
+        var page = await client.GetDocumentAsync("/Assessment/Scheme?year=2018");
+        Assert.Contains(page.QuerySelectorAll("ol.formulas li"), li => li.TextContent.Contains("184 ÷ 365"));
+
+        var fields = page.QuerySelectorAll("form.scheme-form input[name], form.scheme-form select[name]")
+            .Select(e => new KeyValuePair<string, string>(e.GetAttribute("name")!, e.LocalName == "select"
+                ? e.QuerySelector("option[selected]")?.GetAttribute("value") ?? e.QuerySelector("option")!.GetAttribute("value")!
+                : e.GetAttribute("value") ?? ""))
+            .Where(f => f.Key is not ("__RequestVerificationToken" or "Input.Note")).ToList();
+        fields.Add(new("Input.Note", "年中修订说明"));
+        fields.Add(new("__RequestVerificationToken", page.AntiforgeryToken()));
+        var saved = await client.PostAsync("/Assessment/Scheme?year=2018", new FormUrlEncodedContent(fields));
+
+        var after = BrowserLikeClient.Parse(await saved.Content.ReadAsStringAsync());
+        Assert.Contains("第1版", after.QuerySelector("h1")!.TextContent);
+        Assert.Contains(after.QuerySelectorAll("section td"), td => td.TextContent == "年中修订说明");
+    }
 }
