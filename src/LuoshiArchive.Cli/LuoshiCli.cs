@@ -21,6 +21,7 @@ public static class LuoshiCli
         new BackupVerifyCommand(), new BackupCommand(), new RestoreCommand(),
         new BundleExportCommand(), new BundleVerifyCommand(), new BundleImportCommand(), new AuditVerifyCommand(), new DocRenderCommand(),
         new SupervisionDueCommand(),
+        new AssessCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin,

@@ -11,7 +11,7 @@ namespace LuoshiArchive.Core;
 /// The Chinese names of the domain's enumerations, as users read and write them (pages, XLSX one-table, documents).
 /// Code and JSON use the English enum names; everything a person reads uses these.
 /// </summary>
-public static class ChineseLabels
+public static partial class ChineseLabels
 {
     private static readonly Dictionary<TaskListKind, string> ListKinds = new()
     {

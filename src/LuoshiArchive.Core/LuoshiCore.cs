@@ -59,6 +59,9 @@ public static class LuoshiCore
         services.AddSingleton<Supervision.LeaderReportService>();
         services.AddSingleton<Supervision.Reminders>();
         services.AddSingleton<Supervision.Dashboard>();
+        services.AddSingleton<Assessment.ScoringSchemes>();
+        services.AddSingleton<Assessment.AssessmentRecords>();
+        services.AddSingleton<Assessment.AssessmentService>();
         return services;
     }
 }

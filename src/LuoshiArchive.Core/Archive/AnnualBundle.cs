@@ -16,7 +16,8 @@ namespace LuoshiArchive.Core.Archive;
 /// README. Written to a temp file and renamed: a failed or cancelled export leaves nothing under the final name.
 /// </summary>
 public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory directory, DossierService dossiers,
-    OneTableService oneTable, MeetingRegister meetings, LuoshiOptions options, TimeProvider clock, Audit.AuditLog audit, BundleRecords records)
+    OneTableService oneTable, MeetingRegister meetings, LuoshiOptions options, TimeProvider clock, Audit.AuditLog audit, BundleRecords records,
+    Assessment.AssessmentService? assessment = null)
 {
     public sealed record Summary(int Tasks, int Evidence, int PayloadFiles, string File);
 
@@ -107,6 +108,7 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
             using (var register = new MemoryStream()) { records.DocumentsSheet(year, register); register.Position = 0; bag.AddPayload("发文登记.xlsx", register); }
             bag.AddPayload(BundleFiles.Audit, records.AuditJson(year));
             using (var trail = new MemoryStream()) { records.AuditSheet(year, trail); trail.Position = 0; bag.AddPayload("审计记录.xlsx", trail); }
+            if (assessment is not null) AddAssessment(bag, year);
             bag.AddPayload("README.txt", Readme(year, items.Count, catalogue.Count));
             progress?.Report((++done, total));
             bag.Finish(options.OrganisationName, $"{options.FondsNumber}-WS·{year}", $"{options.OrganisationName}{year}年度重点任务“一事一档”归档包",
@@ -143,6 +145,15 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
                 string.Join("\n", m.Decisions.Select(d => d.Text)), m.MinutesEvidenceId is null ? "未上传" : "已归档",
             ]), [12, 14, 30, 14, 10, 30, 50, 8]);
 
+    // The year's assessment (考核结果): ranking, item-by-item scores and accountability (问责), as closed or as computed today.
+    private void AddAssessment(BagZipWriter bag, int year)
+    {
+        var result = assessment!.Result(year);
+        if (result.Tasks.Count == 0) return;
+        using (var docx = new MemoryStream()) { assessment.WriteDocx(result, docx); docx.Position = 0; bag.AddPayload("考核结果.docx", docx); }
+        using (var xlsx = new MemoryStream()) { assessment.WriteXlsx(result, xlsx); xlsx.Position = 0; bag.AddPayload("考核结果.xlsx", xlsx); }
+    }
+
     private string Readme(int year, int taskCount, int itemCount) => new StringBuilder()
         .AppendLine($"{options.OrganisationName} {year}年度重点任务归档包（一事一档）")
         .AppendLine()
@@ -157,7 +168,7 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
         .AppendLine("data/发文登记.xlsx              本年度印发的公文（发文字号、文种、标题、日期、公开属性、索引号）；documents.json 含发文字号登记簿（含作废号）")
         .AppendLine("data/审计记录.xlsx / audit.json 本年度审计记录（谁在何时改了什么）；audit.json 保留每条记录的哈希链，可复核未被改动")
         .AppendLine("metadata.json 中的 records     每项任务的进展记录和督办单")
+        .AppendLine("data/考核结果.docx / .xlsx       本年度考核结果（处室排名、分管领域、逐项得分和计分说明、问责情况；年度结果未确定的，为打包时的计算结果）")
         .AppendLine()
-        .AppendLine("说明：发文登记簿和考核结果将在相应功能上线后纳入归档包。")
         .ToString();
 }

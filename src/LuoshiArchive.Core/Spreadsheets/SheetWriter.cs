@@ -11,45 +11,57 @@ namespace LuoshiArchive.Core.Spreadsheets;
 public static class SheetWriter
 {
     public static void Write(Stream output, string sheetName, IReadOnlyList<string> header,
-        IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<double>? columnWidths = null)
+        IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<double>? columnWidths = null) =>
+        Write(output, [new SheetContent(sheetName, header, rows, columnWidths)]);
+
+    /// <summary>Several worksheets in one workbook, in order, each laid out as <see cref="Write(Stream, string, IReadOnlyList{string}, IEnumerable{IReadOnlyList{string}}, IReadOnlyList{double}?)"/>.</summary>
+    public static void Write(Stream output, IReadOnlyList<SheetContent> sheets)
     {
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();
         workbook.Workbook = new Workbook();
         var styles = workbook.AddNewPart<WorkbookStylesPart>();
         styles.Stylesheet = Stylesheet();
-        var sheetPart = workbook.AddNewPart<WorksheetPart>();
-
-        using (var writer = OpenXmlWriter.Create(sheetPart))
+        var sheetList = new Sheets();
+        uint sheetId = 1;
+        foreach (var sheet in sheets)
         {
-            writer.WriteStartElement(new Worksheet());
-            writer.WriteStartElement(new SheetViews());
-            writer.WriteElement(new SheetView(new Pane
+            var sheetPart = workbook.AddNewPart<WorksheetPart>();
+            WriteSheet(sheetPart, sheet.Header, sheet.Rows, sheet.ColumnWidths);
+            sheetList.Append(new Sheet
             {
-                VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
-            }) { WorkbookViewId = 0 });
-            writer.WriteEndElement();
-            writer.WriteStartElement(new Columns());
-            for (var i = 0; i < header.Count; i++)
-            {
-                var width = columnWidths is not null && i < columnWidths.Count ? columnWidths[i] : 16;
-                writer.WriteElement(new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = width, CustomWidth = true });
-            }
-            writer.WriteEndElement();
-            writer.WriteStartElement(new SheetData());
-            WriteRow(writer, 1, header, styleIndex: 1);
-            uint rowIndex = 2;
-            foreach (var row in rows) WriteRow(writer, rowIndex++, row, styleIndex: 2);
-            writer.WriteEndElement();
-            writer.WriteElement(new PageSetup { Orientation = OrientationValues.Landscape, PaperSize = 9 });
-            writer.WriteEndElement();
+                Id = workbook.GetIdOfPart(sheetPart), SheetId = sheetId++, Name = sheet.Name.Length > 31 ? sheet.Name[..31] : sheet.Name,
+            });
         }
-
-        workbook.Workbook.AppendChild(new Sheets(new Sheet
-        {
-            Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName.Length > 31 ? sheetName[..31] : sheetName,
-        }));
+        workbook.Workbook.AppendChild(sheetList);
         workbook.Workbook.Save();
+    }
+
+    private static void WriteSheet(WorksheetPart sheetPart, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows,
+        IReadOnlyList<double>? columnWidths)
+    {
+        using var writer = OpenXmlWriter.Create(sheetPart);
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteStartElement(new SheetViews());
+        writer.WriteElement(new SheetView(new Pane
+        {
+            VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
+        }) { WorkbookViewId = 0 });
+        writer.WriteEndElement();
+        writer.WriteStartElement(new Columns());
+        for (var i = 0; i < header.Count; i++)
+        {
+            var width = columnWidths is not null && i < columnWidths.Count ? columnWidths[i] : 16;
+            writer.WriteElement(new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = width, CustomWidth = true });
+        }
+        writer.WriteEndElement();
+        writer.WriteStartElement(new SheetData());
+        WriteRow(writer, 1, header, styleIndex: 1);
+        uint rowIndex = 2;
+        foreach (var row in rows) WriteRow(writer, rowIndex++, row, styleIndex: 2);
+        writer.WriteEndElement();
+        writer.WriteElement(new PageSetup { Orientation = OrientationValues.Landscape, PaperSize = 9 });
+        writer.WriteEndElement();
     }
 
     private static void WriteRow(OpenXmlWriter writer, uint rowIndex, IReadOnlyList<string> cells, uint styleIndex)

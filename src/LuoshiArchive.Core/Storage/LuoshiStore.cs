@@ -60,6 +60,15 @@ public sealed class LuoshiStore : IDisposable
         SupervisionOrders.EnsureIndex(o => o.TaskId);
         LeaderReports = db.GetCollection<LeaderReport>("leader_reports");
         LeaderReports.EnsureIndex(r => r.Key, unique: true);
+        ScoringSchemes = db.GetCollection<Assessment.ScoringScheme>("scoring_schemes");
+        ScoringSchemes.EnsureIndex(s => s.Year);
+        ResultRatings = db.GetCollection<Assessment.ResultRating>("result_ratings");
+        ResultRatings.EnsureIndex(r => r.TaskId, unique: true);
+        ScoreAdjustments = db.GetCollection<Assessment.ScoreAdjustment>("score_adjustments");
+        ScoreAdjustments.EnsureIndex(a => a.Year);
+        Accountability = db.GetCollection<Assessment.AccountabilityEntry>("accountability");
+        Accountability.EnsureIndex(a => a.Year);
+        AssessmentClosures = db.GetCollection<Assessment.AssessmentResult>("assessment_closures");
     }
 
     public string StoragePath { get; }
@@ -77,6 +86,12 @@ public sealed class LuoshiStore : IDisposable
     public ILiteCollection<SelfCheck> SelfChecks { get; }
     public ILiteCollection<SupervisionOrder> SupervisionOrders { get; }
     public ILiteCollection<LeaderReport> LeaderReports { get; }
+    public ILiteCollection<Assessment.ScoringScheme> ScoringSchemes { get; }
+    public ILiteCollection<Assessment.ResultRating> ResultRatings { get; }
+    public ILiteCollection<Assessment.ScoreAdjustment> ScoreAdjustments { get; }
+    public ILiteCollection<Assessment.AccountabilityEntry> Accountability { get; }
+    /// <summary>Closed years' results, as computed at closing (id = year).</summary>
+    public ILiteCollection<Assessment.AssessmentResult> AssessmentClosures { get; }
 
     /// <summary>Opens (creating if needed) the store in <paramref name="storagePath"/>.</summary>
     /// <param name="storagePath">The storage folder; created if missing.</param>

@@ -1,0 +1,5 @@
+namespace LuoshiArchive.Core.Spreadsheets;
+
+/// <summary>One worksheet for <see cref="SheetWriter"/>: its name (up to 31 characters), header row, rows and column widths.</summary>
+public sealed record SheetContent(string Name, IReadOnlyList<string> Header, IEnumerable<IReadOnlyList<string>> Rows,
+    IReadOnlyList<double>? ColumnWidths = null);

@@ -1,0 +1,42 @@
+using System.IO.Compression;
+using LuoshiArchive.Core.Archive;
+using LuoshiArchive.Core.OneTable;
+using LuoshiArchive.Core.Tests.Supervision;
+
+namespace LuoshiArchive.Core.Tests.Assessment;
+
+public sealed class AssessmentBundleTests : IDisposable
+{
+    private readonly AssessmentWorld _world = new AssessmentWorld().WithKnownYear();
+    private readonly string _out = Path.Combine(Path.GetTempPath(), "luoshi-bundle-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public void The_annual_bundle_carries_the_closed_results_with_the_accountability_records()
+    {
+        _world.Service.Close(2018, _world.Supervisor);
+        var storage = _world.Storage;
+        var bundle = new AnnualBundle(storage.Tasks, storage.Directory, storage.Dossiers, new OneTableService(storage.Store, storage.Directory, storage.Tasks),
+            storage.Meetings, new LuoshiOptions { StoragePath = storage.Path }, storage.Clock, new Core.Audit.AuditLog(storage.Store, storage.Clock),
+            new BundleRecords(storage.Store, storage.Directory),
+            _world.Service);
+        var file = Path.Combine(_out, "2018.zip");
+
+        bundle.Export(2018, file);
+
+        Assert.Empty(BagVerifier.Verify(file));
+        using var zip = ZipFile.OpenRead(file);
+        var docx = zip.Entries.Single(e => e.FullName.EndsWith("/data/考核结果.docx", StringComparison.Ordinal));
+        Assert.Contains(zip.Entries, e => e.FullName.EndsWith("/data/考核结果.xlsx", StringComparison.Ordinal));
+        using var copy = new MemoryStream();
+        docx.Open().CopyTo(copy);
+        var text = SupervisionWorld.ValidDocxText(copy);
+        Assert.Contains("2018-003 任务003（基础教育处）：基础教育处张某：诫勉谈话（津教委〔2018〕41号）", text);
+        Assert.Contains("现将考核结果通报如下", text);
+    }
+
+    public void Dispose()
+    {
+        _world.Dispose();
+        try { Directory.Delete(_out, recursive: true); } catch (IOException) { }
+    }
+}
