@@ -109,6 +109,7 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
             bag.AddPayload(BundleFiles.Audit, records.AuditJson(year));
             using (var trail = new MemoryStream()) { records.AuditSheet(year, trail); trail.Position = 0; bag.AddPayload("审计记录.xlsx", trail); }
             if (assessment is not null) AddAssessment(bag, year);
+            bag.AddPayload(BundleFiles.Assessment, records.AssessmentJson(year));
             bag.AddPayload("README.txt", Readme(year, items.Count, catalogue.Count));
             progress?.Report((++done, total));
             bag.Finish(options.OrganisationName, $"{options.FondsNumber}-WS·{year}", $"{options.OrganisationName}{year}年度重点任务“一事一档”归档包",
@@ -168,6 +169,7 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
         .AppendLine("data/发文登记.xlsx              本年度印发的公文（发文字号、文种、标题、日期、公开属性、索引号）；documents.json 含发文字号登记簿（含作废号）")
         .AppendLine("data/审计记录.xlsx / audit.json 本年度审计记录（谁在何时改了什么）；audit.json 保留每条记录的哈希链，可复核未被改动")
         .AppendLine("metadata.json 中的 records     每项任务的进展记录和督办单")
+        .AppendLine("data/assessment.json            考核记录（评分办法各版本、效果评定、加减分、问责、已确定的结果），导入时恢复")
         .AppendLine("data/考核结果.docx / .xlsx       本年度考核结果（处室排名、分管领域、逐项得分和计分说明、问责情况；年度结果未确定的，为打包时的计算结果）")
         .AppendLine()
         .ToString();

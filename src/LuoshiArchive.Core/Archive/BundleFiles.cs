@@ -8,4 +8,5 @@ public static class BundleFiles
     public const string TaskMetadata = "metadata.json";
     public const string Documents = "documents.json";
     public const string Audit = "audit.json";
+    public const string Assessment = "assessment.json";
 }

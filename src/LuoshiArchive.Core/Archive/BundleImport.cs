@@ -17,7 +17,7 @@ namespace LuoshiArchive.Core.Archive;
 /// blobs go in before any metadata, and all metadata in one transaction, so a failure leaves the store as it was.
 /// </summary>
 public sealed class BundleImport(LuoshiStore store, TaskRegistry tasks, OrganisationDirectory directory, BlobStore blobs,
-    IsolatedTextExtractor extractor, DossierService dossiers)
+    IsolatedTextExtractor extractor, DossierService dossiers, BundleRecords records)
 {
     public sealed record Summary(int Year, int Tasks, int Evidence, int Meetings);
 
@@ -96,6 +96,8 @@ public sealed class BundleImport(LuoshiStore store, TaskRegistry tasks, Organisa
                 if (json["records"] is { } records) ImportRecords(tasks.Find((string)json["code"]!)!, records, evidenceBySha, orderIds);
             if (zip.GetEntry(root + "data/" + BundleFiles.Documents) is not null)
                 ImportDocuments(Read(BundleFiles.Documents), evidenceBySha, orderIds);
+            if (zip.GetEntry(root + "data/" + BundleFiles.Assessment) is { } assessment)
+                using (var reader = new StreamReader(assessment.Open())) records.ImportAssessment(reader.ReadToEnd());
             return new Summary(years[0], taskJson.Count, evidenceBySha.Count, meetingsJson.Count);
         });
 

@@ -79,6 +79,45 @@ public sealed class BundleRecords(LuoshiStore store, OrganisationDirectory direc
         }),
     };
 
+    /// <summary>What assessment recorded for the year, as stored: scheme versions, ratings, adjustments, 问责, closed results.</summary>
+    public sealed record AssessmentRecords(
+        List<Assessment.ScoringScheme> Schemes, List<Assessment.ResultRating> Ratings, List<Assessment.ScoreAdjustment> Adjustments,
+        List<Assessment.AccountabilityEntry> Accountability, List<Assessment.AssessmentResult> Closures);
+
+    private static readonly JsonSerializerOptions RecordJson = new(Json) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    public string AssessmentJson(int year) => JsonSerializer.Serialize(new AssessmentRecords(
+        store.ScoringSchemes.Find(s => s.Year == year).OrderBy(s => s.Version).ToList(),
+        store.ResultRatings.Find(r => r.Year == year).ToList(),
+        store.ScoreAdjustments.Find(a => a.Year == year).ToList(),
+        store.Accountability.Find(a => a.Year == year).ToList(),
+        store.AssessmentClosures.Find(c => c.Year == year).ToList()), RecordJson);
+
+    /// <summary>Puts a year's assessment records back, with task, department and leader ids of this store (matched by code and name).</summary>
+    public void ImportAssessment(string json)
+    {
+        var records = JsonSerializer.Deserialize<AssessmentRecords>(json, RecordJson) ?? throw new DomainRuleException("assessment.json 无法读取。");
+        int TaskId(string code) => store.Tasks.FindOne(t => t.Code == code)?.Id ?? 0;
+        foreach (var s in records.Schemes) { s.Id = 0; store.ScoringSchemes.Insert(s); }
+        foreach (var r in records.Ratings) { r.Id = 0; r.TaskId = TaskId(r.TaskCode); store.ResultRatings.Insert(r); }
+        foreach (var a in records.Adjustments) { a.Id = 0; a.TaskId = TaskId(a.TaskCode); store.ScoreAdjustments.Insert(a); }
+        foreach (var a in records.Accountability) { a.Id = 0; a.TaskId = TaskId(a.TaskCode); store.Accountability.Insert(a); }
+        foreach (var c in records.Closures)
+        {
+            c.Id = 0;
+            c.Scheme.Id = 0;
+            foreach (var t in c.Tasks)
+            {
+                t.TaskId = TaskId(t.Code);
+                t.DepartmentId = directory.DepartmentNamed(t.Department)?.Id;
+                t.LeaderId = directory.PersonNamed(t.Leader)?.Id;
+            }
+            foreach (var d in c.Departments) d.DepartmentId = directory.DepartmentNamed(d.Name)?.Id ?? 0;
+            foreach (var l in c.Leaders) l.LeaderId = directory.PersonNamed(l.Leader)?.Id;
+            store.AssessmentClosures.Insert(c);
+        }
+    }
+
     /// <summary>The audit entries of the year with their hashes: the chain between them can be re-checked from the file.</summary>
     public string AuditJson(int year) => JsonSerializer.Serialize(AuditOf(year).Select(e => new
     {

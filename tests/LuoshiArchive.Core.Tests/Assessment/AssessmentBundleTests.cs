@@ -34,6 +34,31 @@ public sealed class AssessmentBundleTests : IDisposable
         Assert.Contains("现将考核结果通报如下", text);
     }
 
+    [Fact]
+    public async Task A_closed_year_comes_back_from_its_bundle_with_the_same_scores_ratings_and_accountability()
+    {
+        _world.Service.Close(2018, _world.Supervisor);
+        var closed = _world.Service.Result(2018);
+        var storage = _world.Storage;
+        var bundle = new AnnualBundle(storage.Tasks, storage.Directory, storage.Dossiers, new OneTableService(storage.Store, storage.Directory, storage.Tasks),
+            storage.Meetings, new LuoshiOptions { StoragePath = storage.Path }, storage.Clock, new Core.Audit.AuditLog(storage.Store, storage.Clock),
+            new BundleRecords(storage.Store, storage.Directory), _world.Service);
+        var file = Path.Combine(_out, "2018.zip");
+        bundle.Export(2018, file);
+
+        var other = Path.Combine(_out, "restored");
+        var import = await LuoshiArchive.Cli.LuoshiCli.RunAsync(["bundle", "import", file, "--storage", other], new StringWriter(), new StringWriter(), new StringReader(""), storage.Clock);
+        Assert.Equal(0, import);
+        using var restored = Core.Storage.LuoshiStore.Open(other, "test");
+        var closure = Assert.Single(restored.AssessmentClosures.FindAll());
+        Assert.True(closure.Closed);
+        Assert.Equal(closed.Departments.Select(d => (d.Name, d.Score, d.Rank)), closure.Departments.Select(d => (d.Name, d.Score, d.Rank)));
+        Assert.Equal(closed.Tasks.Select(t => (t.Code, t.Score)), closure.Tasks.Select(t => (t.Code, t.Score)));
+        Assert.All(closure.Tasks, t => Assert.Equal(t.Code, restored.Tasks.FindById(t.TaskId).Code));
+        Assert.Equal(storage.Store.ResultRatings.Count(), restored.ResultRatings.Count());
+        Assert.Contains(restored.Accountability.FindAll(), a => a.Document == "津教委〔2018〕41号" && restored.Tasks.FindById(a.TaskId).Code == a.TaskCode);
+    }
+
     public void Dispose()
     {
         _world.Dispose();
