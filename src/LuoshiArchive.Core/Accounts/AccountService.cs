@@ -95,6 +95,15 @@ public sealed class AccountService(LuoshiStore store, TimeProvider clock)
         _audit.Record(account.Name, "password.changed", $"账户 {account.Name}");
     }
 
+    /// <summary>Turns 长者模式 (larger text, higher contrast) on or off for an account; the pages read it on every request.</summary>
+    public void SetElderMode(string name, bool on)
+    {
+        var account = Find(name) ?? throw new DomainRuleException("账户不存在。");
+        if (account.ElderMode == on) return;
+        account.ElderMode = on;
+        store.Users.Update(account);
+    }
+
     private static void CheckPassword(string password)
     {
         if (string.IsNullOrEmpty(password) || password.Length < MinimumPasswordLength)

@@ -1,0 +1,67 @@
+using Microsoft.Playwright;
+
+namespace LuoshiArchive.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// One app on Kestrel and one Debian Chromium for all browser tests (starting either costs seconds); every test opens
+/// its own browser context, so cookies and sign-ins never leak from one test into another.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    /// <summary>Debian's Chromium (scripts/install-test-deps.sh); Playwright's own browser download is never used.</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
+    public static readonly ViewportSize Phone = new() { Width = 375, Height = 812 };
+
+    private IPlaywright? _playwright;
+
+    public LuoshiKestrelFactory App { get; } = new();
+    public Uri BaseUrl { get; private set; } = null!;
+    public Seed Seed { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"{ChromiumPath} is missing: run scripts/install-test-deps.sh (installs Debian's chromium).");
+        BaseUrl = App.Start();
+        Seed = await Seed.LoadAsync(App);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A fresh browser (own cookies) showing pages at <paramref name="viewport"/>; screenshots go to the journey's folder.</summary>
+    public async Task<Session> OpenAsync(string journey, ViewportSize? viewport = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl.ToString(),
+            ViewportSize = viewport ?? Desktop,
+            AcceptDownloads = true,
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+        });
+        context.SetDefaultTimeout(15_000);
+        return new Session(context, await context.NewPageAsync(), journey);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
+{
+    /// <summary>All browser tests share one app and one browser and run one after another (2 cores).</summary>
+    public const string Name = "browser";
+}
