@@ -29,7 +29,8 @@ public sealed class KeyboardTests(BrowserApp browser)
         await box.FocusAsync();
         await PageChecks.TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "检索", Exact = true }), max: 3);
         await PageChecks.TabToAsync(page, page.GetByLabel("起始日期"), max: 3);
-        await PageChecks.TabToAsync(page, page.GetByLabel("排序"), max: 3);
+        // (a date box takes one Tab per part: year, month, day)
+        await PageChecks.TabToAsync(page, page.GetByLabel("排序"), max: 8);
         var facet = page.Locator(".facets a", new() { HasText = "教育督导室" });
         await PageChecks.TabToAsync(page, facet, max: 40);
         await page.Keyboard.PressAsync("Enter");

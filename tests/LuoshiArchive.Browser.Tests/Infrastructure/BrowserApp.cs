@@ -37,10 +37,31 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>A fresh browser (own cookies) showing pages at <paramref name="viewport"/>; screenshots go to the journey's folder.</summary>
-    public async Task<Session> OpenAsync(string journey, ViewportSize? viewport = null)
+    public Task<Session> OpenAsync(string journey, ViewportSize? viewport = null) => OpenAsync(journey, viewport, storageState: null);
+
+    /// <summary>
+    /// A fresh browser already signed in as the administrator: the cookies of one sign-in through the login page are
+    /// reused (signing in again for each of dozens of checks would only cost time; the journeys sign in themselves).
+    /// </summary>
+    public async Task<Session> OpenSignedInAsync(string journey, ViewportSize? viewport = null)
+    {
+        if (_adminCookies is null)
+        {
+            await using var first = await OpenAsync(journey + "-signin", viewport);
+            await first.SignInAsync();
+            _adminCookies = await first.Context.StorageStateAsync();
+            Directory.Delete(Path.Combine(Session.ScreenshotRoot, journey + "-signin"), recursive: true);
+        }
+        return await OpenAsync(journey, viewport, _adminCookies);
+    }
+
+    private string? _adminCookies;
+
+    private async Task<Session> OpenAsync(string journey, ViewportSize? viewport, string? storageState)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
+            StorageState = storageState,
             BaseURL = BaseUrl.ToString(),
             ViewportSize = viewport ?? Desktop,
             AcceptDownloads = true,

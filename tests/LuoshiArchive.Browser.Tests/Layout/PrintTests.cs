@@ -24,12 +24,13 @@ public sealed class PrintTests(BrowserApp browser)
     [MemberData(nameof(Pages))]
     public async Task The_printed_page_is_A4_landscape_without_navigation_or_forms(string name, string path, string table)
     {
-        await using var s = await browser.OpenAsync("print-" + name);
+        await using var s = await browser.OpenSignedInAsync("print-" + name);
         var page = s.Page;
-        await s.SignInAsync();
         await page.GotoAsync(path.Replace("{task}", browser.Seed.ArchiveTask));
         Assert.True(await page.Locator(".site-header").IsVisibleAsync());
 
+        // Printed, the page is A4 landscape less the margins: 277 mm ≈ 1047 CSS pixels wide.
+        await page.SetViewportSizeAsync(1047, 740);
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         await s.StepAsync("print-media");
         Assert.False(await page.Locator(".site-header").IsVisibleAsync(), "the header and navigation are printed");
@@ -39,6 +40,9 @@ public sealed class PrintTests(BrowserApp browser)
             Assert.False(await button.IsVisibleAsync(), $"a button is printed: {await button.InnerTextAsync()}");
         Assert.True(await page.Locator(table).First.IsVisibleAsync(), "the table itself is not printed");
         Assert.True(await page.Locator("h1").IsVisibleAsync());
+        await PageChecks.AssertNoHorizontalOverflowAsync(page);
+        var right = await page.Locator(table).First.EvaluateAsync<double>("t => t.getBoundingClientRect().right");
+        Assert.True(right <= 1047, $"the printed table is {right}px wide: cut off at the page edge");
 
         var pdf = await page.PdfAsync(new PagePdfOptions { PreferCSSPageSize = true, PrintBackground = false });
         await File.WriteAllBytesAsync(Path.Combine(Session.ScreenshotRoot, "print-" + name, name + ".pdf"), pdf);

@@ -20,8 +20,7 @@ public sealed class ResponsiveTests(BrowserApp browser)
     {
         var viewport = device == "phone" ? BrowserApp.Phone : BrowserApp.Desktop;
         var url = path.Replace("{task}", browser.Seed.ArchiveTask).Replace("{evidence}", browser.Seed.Notice.Id.ToString());
-        await using var s = await browser.OpenAsync($"responsive-{device}{string.Concat(path.Split('?')[0].Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'))}", viewport);
-        await s.SignInAsync();
+        await using var s = await browser.OpenSignedInAsync($"responsive-{device}{string.Concat(path.Split('?')[0].Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'))}", viewport);
         await s.Page.GotoAsync(url);
         Assert.Equal(viewport.Width, await s.Page.EvaluateAsync<int>("() => window.innerWidth"));
         await s.StepAsync(device);
