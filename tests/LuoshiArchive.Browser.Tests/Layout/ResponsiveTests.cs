@@ -40,4 +40,15 @@ public sealed class ResponsiveTests(BrowserApp browser)
             Assert.True(await table.EvaluateAsync<bool>("t => !!t.closest('.table-scroll')"), "a table wider than the screen is not in a scrolling box");
         }
     }
+
+    [Fact]
+    public async Task The_sideways_check_notices_an_element_wider_than_the_screen()
+    {
+        await using var s = await browser.OpenSignedInAsync("responsive-self-check", BrowserApp.Phone);
+        await s.Page.GotoAsync("/Tasks");
+        await s.Page.EvaluateAsync("() => { const d = document.createElement('div'); d.className = 'too-wide'; d.style.width = '600px'; d.textContent = '宽'; document.querySelector('main').append(d); }");
+        var (overflows, scroll, inner, culprits) = await PageChecks.HorizontalOverflowAsync(s.Page);
+        Assert.True(overflows, $"{scroll} <= {inner}");
+        Assert.Contains("div.too-wide", culprits);
+    }
 }
