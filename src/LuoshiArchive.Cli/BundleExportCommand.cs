@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Archive;
 
 namespace LuoshiArchive.Cli;
@@ -19,7 +20,7 @@ public sealed class BundleExportCommand : ICliCommand
         {
             bar ??= new ProgressBar(context.Error, p.Total);
             bar.Report(p.Done);
-        }), actor: "命令行");
+        }), actor: Actor.Console());
         context.Error.WriteLine($"已生成归档包 {summary.File}：{summary.Tasks} 项任务，{summary.Evidence} 件材料。");
         return Task.FromResult(LuoshiCli.Success);
     }

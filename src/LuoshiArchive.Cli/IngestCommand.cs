@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using System.Globalization;
 using LuoshiArchive.Core;
 using LuoshiArchive.Core.Dossiers;
@@ -44,7 +45,7 @@ public sealed class IngestCommand : ICliCommand
             try
             {
                 await using var stream = File.OpenRead(files[i]);
-                var result = await dossiers.AddAsync(stream, Path.GetFileName(files[i]), tasks, details, "命令行");
+                var result = await dossiers.AddAsync(stream, Path.GetFileName(files[i]), tasks, details, Actor.Console());
                 if (result.AlreadyStored) linked++; else added++;
             }
             catch (Exception e) when (e is ExtractionException or DomainRuleException or IOException or UnauthorizedAccessException)

@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Demo;
 
 namespace LuoshiArchive.Cli;
@@ -17,7 +18,7 @@ public sealed class InitCommand : ICliCommand
         context.Error.WriteLine($"数据目录：{context.StoragePath}");
         if (line.Has("demo"))
         {
-            var loaded = DemoCommission.Load(context.Directory, context.Tasks, context.Tasks.Today, "演示数据");
+            var loaded = DemoCommission.Load(context.Directory, context.Tasks, context.Tasks.Today, Actor.Console("演示数据"));
             context.Error.WriteLine($"已载入演示数据：{loaded.Departments} 个处室，{loaded.People} 名人员，{loaded.Tasks} 项任务（{context.Tasks.Today.Year}年）。");
         }
         if (!context.Accounts.AnyAccount())

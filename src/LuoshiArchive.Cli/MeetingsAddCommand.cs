@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using System.Globalization;
 using LuoshiArchive.Core;
 using LuoshiArchive.Core.Meetings;
@@ -31,7 +32,7 @@ public sealed class MeetingsAddCommand : ICliCommand
             Session = line.Value("session") ?? "", Attendees = line.Values("attendee").ToList(), DepartmentId = department,
             IsYearEndSummary = line.Has("year-end"),
             Agenda = tasks.Count > 0 ? [(title, tasks)] : [],
-        }, "命令行");
+        }, Actor.Console());
         context.Out.WriteLine(meeting.Id);
         context.Error.WriteLine($"已登记会议 {meeting.Id}：{meeting.Date:yyyy-MM-dd} {meeting.Title}");
         return Task.FromResult(LuoshiCli.Success);

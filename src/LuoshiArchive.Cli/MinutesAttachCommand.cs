@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core;
 using LuoshiArchive.Core.Meetings;
 
@@ -19,7 +20,7 @@ public sealed class MinutesAttachCommand : ICliCommand
         if (!File.Exists(path)) throw new DomainRuleException($"找不到文件“{path}”。");
         await using var file = File.OpenRead(path);
         var register = context.Get<MeetingRegister>();
-        var evidence = await register.AttachMinutesAsync(meetingId, file, Path.GetFileName(path), line.Values("task"), "命令行");
+        var evidence = await register.AttachMinutesAsync(meetingId, file, Path.GetFileName(path), line.Values("task"), Actor.Console());
         context.Error.WriteLine($"纪要已归档（材料 {evidence.Id}），归入任务：{string.Join("、", register.CodesOf(evidence.Links.Select(l => l.TaskId)))}");
         return LuoshiCli.Success;
     }

@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 namespace LuoshiArchive.Cli;
 
 /// <summary><c>luoshi tasks import FILE.xlsx</c>: all rows or none; every problem printed with its row number.</summary>
@@ -14,7 +15,7 @@ public sealed class TasksImportCommand : ICliCommand
         var path = line.Positionals[0];
         if (!File.Exists(path)) throw new Core.DomainRuleException($"找不到文件“{path}”。");
         using var file = File.OpenRead(path);
-        var result = context.OneTable.ImportXlsx(file, "命令行导入");
+        var result = context.OneTable.ImportXlsx(file, Actor.Console("命令行导入"));
         if (!result.Succeeded)
         {
             context.Error.WriteLine($"未导入任何任务，“{path}”有 {result.Problems.Count} 个问题：");

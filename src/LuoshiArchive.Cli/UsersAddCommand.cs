@@ -24,7 +24,7 @@ public sealed class UsersAddCommand : ICliCommand
             : Enum.TryParse<UserRole>(roleText, ignoreCase: true, out var parsed) ? parsed
             : throw new UsageException($"未知角色“{roleText}”，应为 admin、office、department、leader 或 inspector。");
         var password = ReadPassword(context);
-        var account = context.Accounts.Create(name, line.Value("display-name") ?? "", password, role, actor: "命令行");
+        var account = context.Accounts.Create(name, line.Value("display-name") ?? "", password, role, actor: Actor.Console());
         context.Error.WriteLine($"已创建账户“{account.Name}”（{Core.ChineseLabels.Of(account.Role)}）。");
         return Task.FromResult(LuoshiCli.Success);
     }

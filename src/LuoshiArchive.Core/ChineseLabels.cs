@@ -105,6 +105,15 @@ public static class ChineseLabels
     public static string Of(TaskChangeKind value) => ChangeKinds[value];
     public static string Of(EvidenceKind value) => EvidenceKinds[value];
     public static string Of(MeetingKind value) => MeetingKinds[value];
+    public static string Of(OfficialDocuments.DocumentGenre value) => value switch
+    {
+        OfficialDocuments.DocumentGenre.Notice => "通知",
+        OfficialDocuments.DocumentGenre.Issuance => "印发通知",
+        OfficialDocuments.DocumentGenre.Commendation => "通报表扬",
+        OfficialDocuments.DocumentGenre.Criticism => "通报批评",
+        OfficialDocuments.DocumentGenre.Supervision => "督办通知",
+        _ => "会议纪要",
+    };
 
     /// <summary>Reads a Chinese label (or the English enum name) back; null when it names nothing.</summary>
     public static T? Parse<T>(string? text) where T : struct, Enum

@@ -42,6 +42,10 @@ public static class LuoshiCore
         services.AddSingleton<Archive.AnnualBundle>();
         services.AddSingleton<Archive.BundleJobs>();
         services.AddSingleton<Archive.BundleImport>();
+        services.AddSingleton<OfficialDocuments.DocumentTemplates>();
+        services.AddSingleton<OfficialDocuments.DocumentNumberRegister>();
+        services.AddSingleton<OfficialDocuments.Drafting>();
+        services.AddSingleton<OfficialDocuments.OfficialDocumentService>();
         return services;
     }
 }

@@ -27,6 +27,9 @@ public sealed class LuoshiOptions
     /// <summary>Largest accepted upload in bytes (XLSX imports now, evidence later).</summary>
     public long MaxUploadBytes { get; set; } = 50 * 1024 * 1024;
 
+    /// <summary>Whether department users may read other departments' tasks and dossiers (they edit only their own).</summary>
+    public bool DepartmentUsersReadAll { get; set; } = true;
+
     /// <summary>How long a sign-in lasts without activity.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 

@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
@@ -28,7 +29,7 @@ public static class BundleBench
         var directory = new OrganisationDirectory(store);
         var clock = TimeProvider.System;
         var tasks = new TaskRegistry(store, directory, clock);
-        var codes = Enumerable.Range(0, 20).Select(i => tasks.Create(new TaskDraft { Year = 2018, Name = $"任务{i}" }, "bench").Code).ToList();
+        var codes = Enumerable.Range(0, 20).Select(i => tasks.Create(new TaskDraft { Year = 2018, Name = $"任务{i}" }, Actor.Console("bench")).Code).ToList();
         var blobs = new BlobStore(storagePath);
         var options = new LuoshiOptions { StoragePath = storagePath };
         using var index = new EvidenceIndex(Path.Combine(storagePath, "index"));
@@ -36,7 +37,7 @@ public static class BundleBench
         var dossiers = new DossierService(store, blobs, index, extractor, tasks, new EvidenceIndexing(store, blobs, index, directory), clock, options);
         var pdf = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "notice.pdf"));
         await Parallel.ForEachAsync(Enumerable.Range(0, files), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (i, ct) =>
-            await dossiers.AddAsync(new MemoryStream([.. pdf, .. Encoding.ASCII.GetBytes($"\n%bundle {i}\n")]), $"{i:00000}.pdf", [codes[i % codes.Count]], null, "bench", ct));
+            await dossiers.AddAsync(new MemoryStream([.. pdf, .. Encoding.ASCII.GetBytes($"\n%bundle {i}\n")]), $"{i:00000}.pdf", [codes[i % codes.Count]], null, Actor.Console("bench"), ct));
 
         var bundle = new AnnualBundle(tasks, directory, dossiers, new OneTableService(store, directory, tasks),
             new MeetingRegister(store, tasks, dossiers, clock, options), options, clock, new LuoshiArchive.Core.Audit.AuditLog(store, clock));

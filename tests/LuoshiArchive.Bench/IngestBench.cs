@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -35,7 +36,7 @@ public static class IngestBench
         var store = LuoshiStore.Open(storagePath, "bench");
         var directory = new OrganisationDirectory(store);
         var tasks = new TaskRegistry(store, directory, TimeProvider.System);
-        var codes = Enumerable.Range(0, 10).Select(i => tasks.Create(new TaskDraft { Year = 2018, Name = $"任务{i}" }, "bench").Code).ToList();
+        var codes = Enumerable.Range(0, 10).Select(i => tasks.Create(new TaskDraft { Year = 2018, Name = $"任务{i}" }, Actor.Console("bench")).Code).ToList();
         var blobs = new BlobStore(storagePath);
         using var index = new EvidenceIndex(Path.Combine(storagePath, "index"));
         using var extractor = new IsolatedTextExtractor(new ExtractionLimits(), ConverterPaths.None);
@@ -45,7 +46,7 @@ public static class IngestBench
         await Parallel.ForEachAsync(files.Select((f, i) => (f, i)), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (item, ct) =>
         {
             await using var stream = File.OpenRead(item.f);
-            await dossiers.AddAsync(stream, Path.GetFileName(item.f), [codes[item.i % codes.Count]], null, "bench", ct);
+            await dossiers.AddAsync(stream, Path.GetFileName(item.f), [codes[item.i % codes.Count]], null, Actor.Console("bench"), ct);
         });
         var seconds = watch.Elapsed.TotalSeconds;
         store.Dispose();

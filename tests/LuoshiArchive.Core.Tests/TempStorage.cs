@@ -31,6 +31,10 @@ public sealed class TempStorage : IDisposable
     public DossierService Dossiers { get; private set; } = null!;
     public Core.Meetings.MeetingRegister Meetings { get; private set; } = null!;
     public Core.Meetings.CadenceCheck Cadence { get; private set; } = null!;
+    public Core.OfficialDocuments.DocumentNumberRegister Numbers { get; private set; } = null!;
+    public Core.OfficialDocuments.OfficialDocumentService Documents { get; private set; } = null!;
+    /// <summary>Converters given to the documents service (none by default: no PDF rendition, fast).</summary>
+    public ConverterPaths DocumentConverters { get; set; } = ConverterPaths.None;
     private bool _open;
     private IsolatedTextExtractor? _extractor;
 
@@ -47,6 +51,11 @@ public sealed class TempStorage : IDisposable
             new EvidenceIndexing(Store, blobs, Index, Directory), Clock, new LuoshiOptions { StoragePath = Path });
         Meetings = new Core.Meetings.MeetingRegister(Store, Tasks, Dossiers, Clock, new LuoshiOptions { StoragePath = Path });
         Cadence = new Core.Meetings.CadenceCheck(Meetings, Directory, Clock);
+        var options = new LuoshiOptions { StoragePath = Path };
+        var templates = new Core.OfficialDocuments.DocumentTemplates(options);
+        Numbers = new Core.OfficialDocuments.DocumentNumberRegister(Store, Clock);
+        Documents = new Core.OfficialDocuments.OfficialDocumentService(Store, Tasks, Dossiers, Numbers,
+            new Core.OfficialDocuments.Drafting(templates, Directory, options), templates, DocumentConverters, Clock, options);
         _open = true;
     }
 

@@ -18,14 +18,20 @@ public sealed class AccountService(LuoshiStore store, TimeProvider clock)
 
     public UserAccount? Find(string name) => store.Users.FindOne(u => u.Name == Normalise(name));
 
-    public UserAccount Create(string name, string displayName, string password, UserRole role, int? departmentId = null, string actor = "首次设置")
+    public UserAccount Create(string name, string displayName, string password, UserRole role, int? departmentId = null, Actor? actor = null)
     {
+        // The first account is made at the console or on the localhost-only first-run page; later ones by an administrator.
+        actor ??= Actor.Console("首次设置");
+        Access.Demand(actor, Permission.Administer, _audit);
         var normalised = Normalise(name);
         if (normalised.Length == 0) throw new DomainRuleException("用户名不能为空。");
         if (normalised.Length > 64 || normalised.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
             throw new DomainRuleException("用户名不能含空格，且不超过64个字符。");
         CheckPassword(password);
         if (Find(normalised) is not null) throw new DomainRuleException($"用户名“{normalised}”已存在。");
+        if (!Enum.IsDefined(role)) throw new DomainRuleException("角色无效。");
+        if (role == UserRole.DepartmentUser && departmentId is null) throw new DomainRuleException("处室用户须选择所在处室。");
+        if (departmentId is { } dept && store.Departments.FindById(dept) is null) throw new DomainRuleException("所选处室不存在。");
         var account = new UserAccount
         {
             Name = normalised,
@@ -36,7 +42,7 @@ public sealed class AccountService(LuoshiStore store, TimeProvider clock)
         };
         account.PasswordHash = _hasher.HashPassword(account, password);
         store.Users.Insert(account);
-        _audit.Record(actor, "account.created", $"账户 {account.Name}", $"角色：{ChineseLabels.Of(role)}");
+        _audit.Record(actor.Name, "account.created", $"账户 {account.Name}", $"角色：{ChineseLabels.Of(role)}");
         return account;
     }
 
@@ -52,6 +58,11 @@ public sealed class AccountService(LuoshiStore store, TimeProvider clock)
         if (account is null)
         {
             _audit.Record(Normalise(name), "signin.failed", "登录", "用户名不存在");
+            return new SignInResult(null, false);
+        }
+        if (account.Disabled)
+        {
+            _audit.Record(account.Name, "signin.failed", "登录", "账户已停用");
             return new SignInResult(null, false);
         }
         var now = clock.GetUtcNow().UtcDateTime;
@@ -103,6 +114,57 @@ public sealed class AccountService(LuoshiStore store, TimeProvider clock)
         account.ElderMode = on;
         store.Users.Update(account);
     }
+
+    /// <summary>An administrator changes an account's role, department or display name; recorded before → after.</summary>
+    public UserAccount Change(string name, UserRole role, int? departmentId, string displayName, Actor actor)
+    {
+        Access.Demand(actor, Permission.Administer, _audit);
+        var account = Find(name) ?? throw new DomainRuleException("账户不存在。");
+        if (!Enum.IsDefined(role)) throw new DomainRuleException("角色无效。");
+        if (role == UserRole.DepartmentUser && departmentId is null) throw new DomainRuleException("处室用户须选择所在处室。");
+        if (departmentId is { } d && store.Departments.FindById(d) is null) throw new DomainRuleException("所选处室不存在。");
+        if (account.Role == UserRole.Admin && role != UserRole.Admin && !account.Disabled && ActiveAdmins() == 1)
+            throw new DomainRuleException("这是唯一的管理员账户，不能改为其他角色。");
+        var before = Describe(account);
+        account.Role = role;
+        account.DepartmentId = departmentId;
+        if (!string.IsNullOrWhiteSpace(displayName)) account.DisplayName = displayName.Trim();
+        store.Users.Update(account);
+        _audit.Record(actor.Name, "account.changed", $"账户 {account.Name}", $"{before} → {Describe(account)}");
+        return account;
+    }
+
+    /// <summary>Disables or re-enables an account (accounts are never deleted: the audit trail names them).</summary>
+    public UserAccount SetDisabled(string name, bool disabled, Actor actor)
+    {
+        Access.Demand(actor, Permission.Administer, _audit);
+        var account = Find(name) ?? throw new DomainRuleException("账户不存在。");
+        if (disabled && account.Role == UserRole.Admin && !account.Disabled && ActiveAdmins() == 1)
+            throw new DomainRuleException("这是唯一的管理员账户，不能停用。");
+        if (account.Disabled == disabled) return account;
+        account.Disabled = disabled;
+        store.Users.Update(account);
+        _audit.Record(actor.Name, disabled ? "account.disabled" : "account.enabled", $"账户 {account.Name}");
+        return account;
+    }
+
+    /// <summary>An administrator sets a new password (e.g. forgotten); the lockout is lifted.</summary>
+    public void ResetPassword(string name, string newPassword, Actor actor)
+    {
+        Access.Demand(actor, Permission.Administer, _audit);
+        var account = Find(name) ?? throw new DomainRuleException("账户不存在。");
+        CheckPassword(newPassword);
+        account.PasswordHash = _hasher.HashPassword(account, newPassword);
+        account.FailedSignIns = 0;
+        account.LockedUntil = null;
+        store.Users.Update(account);
+        _audit.Record(actor.Name, "password.reset", $"账户 {account.Name}");
+    }
+
+    private int ActiveAdmins() => store.Users.Count(u => u.Role == UserRole.Admin && !u.Disabled);
+
+    private string Describe(UserAccount a) =>
+        $"{a.DisplayName}，{ChineseLabels.Of(a.Role)}{(a.DepartmentId is { } d ? "，" + (store.Departments.FindById(d)?.Name ?? $"处室{d}") : "")}";
 
     private static void CheckPassword(string password)
     {

@@ -11,6 +11,8 @@ public sealed class UserAccount
     public UserRole Role { get; set; }
     public int? DepartmentId { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>A disabled account cannot sign in and is signed out at its next request; it is never deleted.</summary>
+    public bool Disabled { get; set; }
     /// <summary>Wrong passwords in a row; reset by a successful sign-in.</summary>
     public int FailedSignIns { get; set; }
     /// <summary>UTC; sign-in is refused until then.</summary>

@@ -1,6 +1,6 @@
 namespace LuoshiArchive.Core.Accounts;
 
-/// <summary>Sign-in roles. For now every signed-in role may do everything; per-role rules come with accounts hardening.</summary>
+/// <summary>Sign-in roles; what each may do is decided by <see cref="Access"/>.</summary>
 public enum UserRole
 {
     /// <summary>办公室管理员</summary>

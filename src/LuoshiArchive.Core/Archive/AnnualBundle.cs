@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using System.Text;
 using System.Text.Json;
 using LuoshiArchive.Core.Dossiers;
@@ -25,8 +26,10 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
     };
 
     public Summary Export(int year, string outFile, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default,
-        string actor = "系统")
+        Actor? actor = null)
     {
+        actor ??= Actor.Console("系统");
+        Access.Demand(actor, Permission.ExportArchive, audit);
         var items = tasks.List(new TaskFilter { Year = year });
         if (items.Count == 0) throw new DomainRuleException($"{year}年没有任务，无法生成归档包。");
         var target = Path.GetFullPath(outFile);
@@ -36,7 +39,7 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
         {
             var summary = Write(year, items, partial, progress, cancellationToken);
             File.Move(partial, target, overwrite: true);
-            audit.Record(actor, "bundle.exported", $"{year}年度归档包", $"{summary.Tasks} 项任务，{summary.Evidence} 件材料 → {target}");
+            audit.Record(actor.Name, "bundle.exported", $"{year}年度归档包", $"{summary.Tasks} 项任务，{summary.Evidence} 件材料 → {target}");
             return summary with { File = target };
         }
         finally

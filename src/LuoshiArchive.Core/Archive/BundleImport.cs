@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
@@ -20,8 +21,9 @@ public sealed class BundleImport(LuoshiStore store, TaskRegistry tasks, Organisa
 {
     public sealed record Summary(int Year, int Tasks, int Evidence, int Meetings);
 
-    public async Task<Summary> ImportAsync(string zipFile, string actor, CancellationToken cancellationToken = default)
+    public async Task<Summary> ImportAsync(string zipFile, Actor actor, CancellationToken cancellationToken = default)
     {
+        Access.Demand(actor, Permission.ImportArchive, tasks.AuditTrail);
         var problems = BagVerifier.Verify(zipFile);
         if (problems.Count > 0) throw new DomainRuleException("归档包校验未通过，未导入：" + string.Join("；", problems.Take(5)));
         using var zip = ZipFile.OpenRead(zipFile);

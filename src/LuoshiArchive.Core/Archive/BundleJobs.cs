@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using System.Collections.Concurrent;
 
 namespace LuoshiArchive.Core.Archive;
@@ -6,7 +7,7 @@ namespace LuoshiArchive.Core.Archive;
 /// Annual-bundle exports run as background jobs for the web page: started, polled for progress, then downloaded by
 /// job id (never by a path from the request). Finished bundles stay in storage/exports/.
 /// </summary>
-public sealed class BundleJobs(AnnualBundle bundle, LuoshiOptions options, TimeProvider clock)
+public sealed class BundleJobs(AnnualBundle bundle, LuoshiOptions options, TimeProvider clock, Audit.AuditLog audit)
 {
     public enum State { Running, Done, Failed }
 
@@ -24,9 +25,10 @@ public sealed class BundleJobs(AnnualBundle bundle, LuoshiOptions options, TimeP
 
     private readonly ConcurrentDictionary<Guid, Job> _jobs = new();
 
-    public Job Start(int year, string actor)
+    public Job Start(int year, Actor actor)
     {
-        var job = new Job { Id = Guid.NewGuid(), Year = year, StartedBy = actor };
+                Access.Demand(actor, Permission.ExportArchive, audit);
+        var job = new Job { Id = Guid.NewGuid(), Year = year, StartedBy = actor.Name };
         _jobs[job.Id] = job;
         var file = Path.Combine(options.StoragePath, "exports", $"{year}年度归档包-{clock.GetLocalNow():yyyyMMdd-HHmmss}.zip");
         _ = Task.Run(() =>

@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Tasks;
 
@@ -22,7 +23,7 @@ public static class DemoCommission
     private static readonly (string Name, string Title)[] Leaders =
         [("王建国", "副主任"), ("李红梅", "副主任"), ("张志强", "副主任"), ("刘振华", "副主任")];
 
-    public static DemoLoadResult Load(OrganisationDirectory directory, TaskRegistry tasks, DateOnly today, string actor)
+    public static DemoLoadResult Load(OrganisationDirectory directory, TaskRegistry tasks, DateOnly today, Actor actor)
     {
         if (directory.Departments().Count > 0 || tasks.Years().Count > 0)
             throw new DomainRuleException("数据目录中已有处室或任务：演示数据只能载入空的数据目录。请用 --storage 指定一个新目录。");

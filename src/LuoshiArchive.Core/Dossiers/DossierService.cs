@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Search;
 using LuoshiArchive.Core.Storage;
 using LuoshiArchive.Core.Tasks;
@@ -20,11 +21,44 @@ public sealed class DossierService(
 
     public Evidence? Find(int id) => store.Evidence.FindById(id);
 
-    /// <summary>The dossier of one task, newest first.</summary>
+    /// <summary>The dossier of one task, newest first (removed evidence left out).</summary>
     public IReadOnlyList<Evidence> DossierOf(int taskId) =>
-        // Build the expression with its parameter: Find(string, int) would bind the id to "skip".
-        store.Evidence.Find(LiteDB.BsonExpression.Create("$.Links[*].TaskId ANY = @0", taskId)).OrderByDescending(e => e.Date ?? DateOnly.MinValue)
-            .ThenByDescending(e => e.Id).ToList();
+        FiledIn(taskId).Where(e => !e.IsRemoved).OrderByDescending(e => e.Date ?? DateOnly.MinValue).ThenByDescending(e => e.Id).ToList();
+
+    /// <summary>Evidence removed from one task's dossier, most recently removed first: what an administrator can restore.</summary>
+    public IReadOnlyList<Evidence> RemovedFrom(int taskId) =>
+        FiledIn(taskId).Where(e => e.IsRemoved).OrderByDescending(e => e.Removal!.At).ToList();
+
+    // Build the expression with its parameter: Find(string, int) would bind the id to "skip".
+    private IEnumerable<Evidence> FiledIn(int taskId) =>
+        store.Evidence.Find(LiteDB.BsonExpression.Create("$.Links[*].TaskId ANY = @0", taskId));
+
+    /// <summary>
+    /// The evidence as <paramref name="actor"/> may see it: null when it does not exist, or is removed and the actor may
+    /// not restore it; refused when none of its tasks is theirs to read.
+    /// </summary>
+    public Evidence? Read(int id, Actor actor)
+    {
+        var evidence = Find(id);
+        if (evidence is null) return null;
+        if (evidence.IsRemoved && !Access.Allows(actor, Permission.RestoreEvidence)) return null;
+        var linked = TasksOf(evidence);
+        if (!linked.Any(t => Access.Allows(actor, Permission.ReadTask, t, options.DepartmentUsersReadAll)))
+            Access.Demand(actor, Permission.ReadTask, _audit, linked.FirstOrDefault(), options.DepartmentUsersReadAll);
+        return evidence;
+    }
+
+    /// <summary>May <paramref name="actor"/> change this evidence? Only where every task it is filed in allows it.</summary>
+    public bool MayChange(Evidence evidence, Actor actor) =>
+        TasksOf(evidence).All(t => Access.Allows(actor, Permission.FileEvidence, t));
+
+    private List<KeyTask> TasksOf(Evidence evidence) =>
+        evidence.Links.Select(l => store.Tasks.FindById(l.TaskId)).OfType<KeyTask>().ToList();
+
+    private void DemandChange(Evidence evidence, Actor actor)
+    {
+        foreach (var task in TasksOf(evidence)) Access.Demand(actor, Permission.FileEvidence, _audit, task);
+    }
 
     public Stream OpenOriginal(Evidence evidence) => blobs.OpenRead(evidence.Sha256);
 
@@ -38,10 +72,11 @@ public sealed class DossierService(
     /// <see cref="ExtractionException"/>) with a Chinese message and leaves the store as it was.
     /// </summary>
     public async Task<IntakeResult> AddAsync(Stream content, string originalFileName, IReadOnlyList<string> taskCodes,
-        EvidenceDetails? details, string actor, CancellationToken cancellationToken = default)
+        EvidenceDetails? details, Actor actor, CancellationToken cancellationToken = default)
     {
         var fileName = SafeFileName(originalFileName);
         var taskList = ResolveTasks(taskCodes);
+        foreach (var task in taskList) Access.Demand(actor, Permission.FileEvidence, _audit, task);
         using var staged = blobs.Stage(content, options.MaxUploadBytes);
         if (staged.Length == 0) throw new ExtractionException(ExtractionProblem.Empty, $"“{fileName}”是空文件（0 字节），未保存。");
 
@@ -57,7 +92,7 @@ public sealed class DossierService(
             Number = DocumentNumbers.Normalise(Pick(details?.Number, proposed.DocumentNumber, "")) ?? "",
             Date = details?.Date ?? proposed.Date, Author = Pick(details?.Author, proposed.IssuingBody, ""),
             PageCount = extracted.PageCount, NoTextRead = extracted.NoTextRead, ExtractionNote = extracted.Note ?? "",
-            TextLength = extracted.Text.Length, AddedAt = clock.GetUtcNow().UtcDateTime, AddedBy = actor,
+            TextLength = extracted.Text.Length, AddedAt = clock.GetUtcNow().UtcDateTime, AddedBy = actor.Name,
             Links = taskList.Select(t => Link(t.Id, actor)).ToList(),
         };
 
@@ -69,18 +104,19 @@ public sealed class DossierService(
             store.Evidence.Insert(evidence);
         }
         indexing.Index(evidence, extracted.Text);
-        _audit.Record(actor, "evidence.added", $"材料 {evidence.Id}",
+        _audit.Record(actor.Name, "evidence.added", $"材料 {evidence.Id}",
             $"{evidence.Title}（{evidence.OriginalFileName}，SHA-256 {evidence.Sha256[..16]}…）归入 {string.Join("、", taskList.Select(t => t.Code))}");
         return new IntakeResult(evidence, AlreadyStored: false, taskList.Select(t => t.Code).ToList());
     }
 
     /// <summary>Corrects the metadata of a piece of evidence; the index follows.</summary>
-    public Evidence UpdateDetails(int id, EvidenceDetails details, string actor)
+    public Evidence UpdateDetails(int id, EvidenceDetails details, Actor actor)
     {
         Evidence evidence;
         lock (_write)
         {
             evidence = Find(id) ?? throw new DomainRuleException("该佐证材料不存在。");
+            DemandChange(evidence, actor);
             if (details.Title is { } title && string.IsNullOrWhiteSpace(title)) throw new DomainRuleException("题名不能为空。");
             evidence.Kind = details.Kind ?? evidence.Kind;
             evidence.Title = details.Title?.Trim() ?? evidence.Title;
@@ -89,7 +125,7 @@ public sealed class DossierService(
             var before = $"{evidence.Kind}|{evidence.Title}|{evidence.Number}|{evidence.Date:yyyy-MM-dd}|{evidence.Author}";
             evidence.Author = details.Author?.Trim() ?? evidence.Author;
             store.Evidence.Update(evidence);
-            _audit.Record(actor, "evidence.updated", $"材料 {evidence.Id}",
+            _audit.Record(actor.Name, "evidence.updated", $"材料 {evidence.Id}",
                 $"{before} → {evidence.Kind}|{evidence.Title}|{evidence.Number}|{evidence.Date:yyyy-MM-dd}|{evidence.Author}");
         }
         indexing.Reindex(evidence, blobs.ReadText(evidence.Sha256));
@@ -97,17 +133,59 @@ public sealed class DossierService(
     }
 
     /// <summary>Files existing evidence into one more task's dossier (e.g. minutes concerning several tasks).</summary>
-    public Evidence FileInto(int evidenceId, string taskCode, string actor)
+    public Evidence FileInto(int evidenceId, string taskCode, Actor actor)
     {
         var task = ResolveTasks([taskCode])[0];
+        Access.Demand(actor, Permission.FileEvidence, _audit, task);
         Evidence evidence;
         lock (_write)
         {
             evidence = Find(evidenceId) ?? throw new DomainRuleException("该佐证材料不存在。");
+            if (evidence.IsRemoved) throw new DomainRuleException("该佐证材料已删除，请先恢复。");
             if (evidence.IsFiledIn(task.Id)) return evidence;
             evidence.Links.Add(Link(task.Id, actor));
             store.Evidence.Update(evidence);
-            _audit.Record(actor, "evidence.filed", $"材料 {evidence.Id}", $"归入 {task.Code}");
+            _audit.Record(actor.Name, "evidence.filed", $"材料 {evidence.Id}", $"归入 {task.Code}");
+        }
+        indexing.Reindex(evidence, blobs.ReadText(evidence.Sha256));
+        return evidence;
+    }
+
+    /// <summary>
+    /// Removes evidence from every dossier and from search, with a reason (a soft delete: the file, its text and its
+    /// metadata stay in the store, and an administrator can <see cref="Restore"/> it).
+    /// </summary>
+    public Evidence Remove(int id, string reason, Actor actor)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("请写明删除原因。");
+        if (reason.Trim().Length > 500) throw new DomainRuleException("删除原因不能超过500字。");
+        Evidence evidence;
+        lock (_write)
+        {
+            evidence = Find(id) ?? throw new DomainRuleException("该佐证材料不存在。");
+            if (evidence.IsRemoved) return evidence;
+            DemandChange(evidence, actor);
+            evidence.Removal = new EvidenceRemoval { At = clock.GetUtcNow().UtcDateTime, By = actor.Name, Reason = reason.Trim() };
+            store.Evidence.Update(evidence);
+            _audit.Record(actor.Name, "evidence.removed", $"材料 {evidence.Id}", $"{evidence.Title}（{evidence.OriginalFileName}）；原因：{reason.Trim()}");
+        }
+        indexing.Remove(evidence.Id);
+        return evidence;
+    }
+
+    /// <summary>Puts removed evidence back into its dossiers and into search (administrators only).</summary>
+    public Evidence Restore(int id, Actor actor)
+    {
+        Access.Demand(actor, Permission.RestoreEvidence, _audit);
+        Evidence evidence;
+        lock (_write)
+        {
+            evidence = Find(id) ?? throw new DomainRuleException("该佐证材料不存在。");
+            if (evidence.Removal is not { } removal) return evidence;
+            evidence.Removal = null;
+            store.Evidence.Update(evidence);
+            _audit.Record(actor.Name, "evidence.restored", $"材料 {evidence.Id}",
+                $"{evidence.Title}（{removal.By} 于 {removal.At:yyyy-MM-dd HH:mm} 删除，原因：{removal.Reason}）");
         }
         indexing.Reindex(evidence, blobs.ReadText(evidence.Sha256));
         return evidence;
@@ -119,20 +197,24 @@ public sealed class DossierService(
     /// <summary>Rebuilds the index from the store and the stored texts.</summary>
     public int Reindex(IProgress<(int Done, int Total)>? progress = null) => indexing.Rebuild(progress);
 
-    private IntakeResult? TryLinkExisting(string sha256, IReadOnlyList<KeyTask> taskList, EvidenceDetails? details, string actor)
+    private IntakeResult? TryLinkExisting(string sha256, IReadOnlyList<KeyTask> taskList, EvidenceDetails? details, Actor actor)
     {
         lock (_write)
         {
             var existing = store.Evidence.FindOne(e => e.Sha256 == sha256);
             if (existing is null) return null;
             var newTasks = taskList.Where(t => !existing.IsFiledIn(t.Id)).ToList();
+            var cameBack = existing.Removal is not null;
+            // Filing the same file again is a new, deliberate act: the removed evidence comes back (and is audited so).
+            existing.Removal = null;
             existing.Links.AddRange(newTasks.Select(t => Link(t.Id, actor)));
             if (details?.Kind is { } kind && existing.Kind == EvidenceKind.Other) existing.Kind = kind;
-            if (newTasks.Count > 0 || details?.Kind is not null)
+            if (newTasks.Count > 0 || details?.Kind is not null || cameBack)
             {
                 store.Evidence.Update(existing);
                 indexing.Reindex(existing, blobs.ReadText(existing.Sha256));
-                _audit.Record(actor, "evidence.filed", $"材料 {existing.Id}", $"相同文件再次上传，归入 {string.Join("、", newTasks.Select(t => t.Code))}");
+                _audit.Record(actor.Name, cameBack ? "evidence.restored" : "evidence.filed", $"材料 {existing.Id}",
+                    $"相同文件再次上传{(cameBack ? "（此前已删除，现恢复）" : "")}，归入 {string.Join("、", newTasks.Select(t => t.Code))}");
             }
             return new IntakeResult(existing, AlreadyStored: true, newTasks.Select(t => t.Code).ToList());
         }
@@ -145,8 +227,8 @@ public sealed class DossierService(
             .DistinctBy(t => t.Id).ToList();
     }
 
-    private EvidenceLink Link(int taskId, string actor) =>
-        new() { TaskId = taskId, LinkedAt = clock.GetUtcNow().UtcDateTime, LinkedBy = actor };
+    private EvidenceLink Link(int taskId, Actor actor) =>
+        new() { TaskId = taskId, LinkedAt = clock.GetUtcNow().UtcDateTime, LinkedBy = actor.Name };
 
     private static string Pick(string? given, string? proposed, string fallback) =>
         !string.IsNullOrWhiteSpace(given) ? given.Trim() : !string.IsNullOrWhiteSpace(proposed) ? proposed.Trim() : fallback;

@@ -34,7 +34,20 @@ public sealed class Evidence
     public DateTime AddedAt { get; set; }
     public string AddedBy { get; set; } = "";
 
+    /// <summary>Set when the evidence was removed (a soft delete): kept in the store, out of dossiers and search.</summary>
+    public EvidenceRemoval? Removal { get; set; }
+
+    public bool IsRemoved => Removal is not null;
+
     public bool IsFiledIn(int taskId) => Links.Any(l => l.TaskId == taskId);
+}
+
+/// <summary>Who removed a piece of evidence, when and why; an administrator can restore it.</summary>
+public sealed class EvidenceRemoval
+{
+    public DateTime At { get; set; }
+    public string By { get; set; } = "";
+    public string Reason { get; set; } = "";
 }
 
 /// <summary>The filing of a piece of evidence in one task's dossier: who filed it, when.</summary>

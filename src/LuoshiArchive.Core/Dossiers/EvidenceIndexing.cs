@@ -37,6 +37,13 @@ public sealed class EvidenceIndexing(LuoshiStore store, BlobStore blobs, Evidenc
         lock (_commit) CommitNow();
     }
 
+    /// <summary>Takes removed evidence out of the index, durably.</summary>
+    public void Remove(int evidenceId)
+    {
+        index.Delete(evidenceId);
+        lock (_commit) CommitNow();
+    }
+
     private void CommitNow()
     {
         index.Commit();
@@ -48,7 +55,7 @@ public sealed class EvidenceIndexing(LuoshiStore store, BlobStore blobs, Evidenc
     public int Repair(IProgress<(int Done, int Total)>? progress = null)
     {
         var indexed = index.AllIds();
-        var stored = store.Evidence.Query().Select(e => e.Id).ToList().ToHashSet();
+        var stored = store.Evidence.Find(e => e.Removal == null).Select(e => e.Id).ToHashSet();
         var missing = stored.Where(id => !indexed.Contains(id)).ToList();
         var extra = indexed.Where(id => !stored.Contains(id)).ToList();
         foreach (var id in extra) index.Delete(id);
@@ -59,7 +66,7 @@ public sealed class EvidenceIndexing(LuoshiStore store, BlobStore blobs, Evidenc
     public int Rebuild(IProgress<(int Done, int Total)>? progress = null)
     {
         index.DeleteAll();
-        var ids = store.Evidence.Query().Select(e => e.Id).ToList();
+        var ids = store.Evidence.Find(e => e.Removal == null).Select(e => e.Id).ToList();
         IndexAll(ids, progress);
         return ids.Count;
     }
@@ -71,7 +78,7 @@ public sealed class EvidenceIndexing(LuoshiStore store, BlobStore blobs, Evidenc
         for (var i = 0; i < ids.Count; i++)
         {
             var evidence = store.Evidence.FindById(ids[i]);
-            if (evidence is not null) index.Upsert(ToIndexed(evidence, blobs.ReadText(evidence.Sha256), tasksById));
+            if (evidence is { IsRemoved: false }) index.Upsert(ToIndexed(evidence, blobs.ReadText(evidence.Sha256), tasksById));
             if ((i + 1) % commitEvery == 0) index.Commit();
             progress?.Report((i + 1, ids.Count));
         }

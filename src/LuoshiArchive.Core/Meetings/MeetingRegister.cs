@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Dossiers;
 using LuoshiArchive.Core.Storage;
 using LuoshiArchive.Core.Tasks;
@@ -22,12 +23,13 @@ public sealed class MeetingRegister(LuoshiStore store, TaskRegistry tasks, Dossi
     public IReadOnlyList<Meeting> AboutTask(int taskId) =>
         store.Meetings.FindAll().Where(m => m.TaskIds.Contains(taskId)).OrderByDescending(m => m.Date).ToList();
 
-    public Meeting Add(MeetingDraft draft, string actor)
+    public Meeting Add(MeetingDraft draft, Actor actor)
     {
-        var meeting = new Meeting { CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor };
+        Access.Demand(actor, Permission.ManageMeetings, _audit);
+        var meeting = new Meeting { CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name };
         Apply(meeting, draft);
         store.Meetings.Insert(meeting);
-        _audit.Record(actor, "meeting.added", $"会议 {meeting.Id}", $"{meeting.Date:yyyy-MM-dd} {meeting.Title}");
+        _audit.Record(actor.Name, "meeting.added", $"会议 {meeting.Id}", $"{meeting.Date:yyyy-MM-dd} {meeting.Title}");
         return meeting;
     }
 
@@ -43,8 +45,9 @@ public sealed class MeetingRegister(LuoshiStore store, TaskRegistry tasks, Dossi
     /// with, plus <paramref name="extraTaskCodes"/>, which join the meeting's agenda.
     /// </summary>
     public async Task<Evidence> AttachMinutesAsync(int meetingId, Stream content, string fileName, IReadOnlyList<string> extraTaskCodes,
-        string actor, CancellationToken cancellationToken = default)
+        Actor actor, CancellationToken cancellationToken = default)
     {
+        Access.Demand(actor, Permission.ManageMeetings, _audit);
         var meeting = Find(meetingId) ?? throw new DomainRuleException($"会议 {meetingId} 不存在。");
         var extra = ResolveTasks(extraTaskCodes);
         var codes = CodesOf(meeting.TaskIds).Concat(extra.Select(t => t.Code)).Distinct().ToList();
@@ -57,14 +60,15 @@ public sealed class MeetingRegister(LuoshiStore store, TaskRegistry tasks, Dossi
         if (joining.Count > 0) fresh.Agenda.Add(new AgendaItem { Text = "纪要涉及的其他任务", TaskIds = joining });
         fresh.MinutesEvidenceId = result.Evidence.Id;
         store.Meetings.Update(fresh);
-        _audit.Record(actor, "minutes.filed", $"会议 {meetingId}", $"纪要（材料 {result.Evidence.Id}）归入 {string.Join("、", codes)}");
+        _audit.Record(actor.Name, "minutes.filed", $"会议 {meetingId}", $"纪要（材料 {result.Evidence.Id}）归入 {string.Join("、", codes)}");
         return result.Evidence;
     }
 
     /// <summary>Minutes written in the form: generated as a 纪要 DOCX (GB/T 9704 special format), then filed like an upload.</summary>
     public Task<Evidence> WriteMinutesAsync(int meetingId, IReadOnlyList<string> paragraphs, IReadOnlyList<string> extraTaskCodes,
-        string actor, CancellationToken cancellationToken = default)
+        Actor actor, CancellationToken cancellationToken = default)
     {
+        Access.Demand(actor, Permission.ManageMeetings, _audit);
         var meeting = Find(meetingId) ?? throw new DomainRuleException($"会议 {meetingId} 不存在。");
         if (paragraphs.All(string.IsNullOrWhiteSpace) && meeting.Decisions.Count == 0)
             throw new DomainRuleException("纪要内容为空：请填写纪要正文或议定事项。");
@@ -75,8 +79,9 @@ public sealed class MeetingRegister(LuoshiStore store, TaskRegistry tasks, Dossi
     }
 
     /// <summary>Turns a decision into a MeetingDecided task, pre-filled from the meeting, and links the two.</summary>
-    public KeyTask DecisionToTask(int meetingId, Guid decisionId, string actor)
+    public KeyTask DecisionToTask(int meetingId, Guid decisionId, Actor actor)
     {
+        Access.Demand(actor, Permission.ManageMeetings, _audit);
         var meeting = Find(meetingId) ?? throw new DomainRuleException($"会议 {meetingId} 不存在。");
         var decision = meeting.Decisions.FirstOrDefault(d => d.Id == decisionId) ?? throw new DomainRuleException("该议定事项不存在。");
         if (decision.CreatedTaskId is { } existing && store.Tasks.FindById(existing) is { } already)
@@ -99,7 +104,7 @@ public sealed class MeetingRegister(LuoshiStore store, TaskRegistry tasks, Dossi
             decision.CreatedTaskId = task.Id;
             if (!decision.TaskIds.Contains(task.Id)) decision.TaskIds.Add(task.Id);
             store.Meetings.Update(meeting);
-            _audit.Record(actor, "decision.task", $"会议 {meeting.Id}", $"议定事项转为任务 {task.Code}");
+            _audit.Record(actor.Name, "decision.task", $"会议 {meeting.Id}", $"议定事项转为任务 {task.Code}");
             return task;
         });
     }

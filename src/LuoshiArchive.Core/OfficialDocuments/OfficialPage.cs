@@ -27,7 +27,9 @@ public static class OfficialPage
         new RunPropertiesDefault(new RunPropertiesBaseStyle(
             new RunFonts { Ascii = FangSong, HighAnsi = FangSong, EastAsia = FangSong, Hint = FontTypeHintValues.EastAsia },
             new FontSize { Val = BodySize.ToString() }, new FontSizeComplexScript { Val = BodySize.ToString() })),
+        // Widow/orphan control off: every page carries its full 22 lines, as the grid requires.
         new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
+            new WidowControl { Val = false },
             new SpacingBetweenLines { Line = LinePitch.ToString(), LineRule = LineSpacingRuleValues.Exact, Before = "0", After = "0" }))));
 
     public static Run Text(string text, string font = FangSong, int size = BodySize, string? color = null, bool bodySpacing = true)

@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Spreadsheets;
 using LuoshiArchive.Core.Storage;
@@ -20,8 +21,9 @@ public sealed class OneTableService(LuoshiStore store, OrganisationDirectory dir
     public void ExportXlsx(TaskFilter filter, Stream output) =>
         SheetWriter.Write(output, "工作落实清单一览表", OneTableRow.Columns, Rows(filter).Select(r => r.Cells()), ColumnWidths);
 
-    public OneTableImportResult ImportXlsx(Stream input, string actor)
+    public OneTableImportResult ImportXlsx(Stream input, Actor actor)
     {
+        Access.Demand(actor, Permission.CreateTasks, tasks.AuditTrail);
         IReadOnlyList<(int RowNumber, IReadOnlyDictionary<int, string> Cells)> sheet;
         try
         {
@@ -53,7 +55,7 @@ public sealed class OneTableService(LuoshiStore store, OrganisationDirectory dir
         }
     }
 
-    private string CreateTask(OneTableParser.ParsedRow row, string actor, List<string> createdDepartments, List<string> createdPeople)
+    private string CreateTask(OneTableParser.ParsedRow row, Actor actor, List<string> createdDepartments, List<string> createdPeople)
     {
         var draft = row.Draft;
         draft.LeadDepartmentId = Department(row.LeadDepartment, createdDepartments);

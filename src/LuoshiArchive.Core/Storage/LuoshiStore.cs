@@ -45,6 +45,10 @@ public sealed class LuoshiStore : IDisposable
         Meetings = db.GetCollection<Meeting>("meetings");
         Meetings.EnsureIndex(m => m.Date);
         Audit = db.GetCollection<Audit.AuditEntry>("audit");
+        Documents = db.GetCollection<OfficialDocuments.OfficialDocument>("documents");
+        DocumentNumbers = db.GetCollection<OfficialDocuments.NumberAllocation>("document_numbers");
+        DocumentNumbers.EnsureIndex(n => n.Number, unique: true);
+        DocumentNumbers.EnsureIndex(n => n.DocumentId);
     }
 
     public string StoragePath { get; }
@@ -56,6 +60,8 @@ public sealed class LuoshiStore : IDisposable
     public ILiteCollection<Evidence> Evidence { get; }
     public ILiteCollection<Meeting> Meetings { get; }
     public ILiteCollection<Audit.AuditEntry> Audit { get; }
+    public ILiteCollection<OfficialDocuments.OfficialDocument> Documents { get; }
+    public ILiteCollection<OfficialDocuments.NumberAllocation> DocumentNumbers { get; }
 
     /// <summary>Opens (creating if needed) the store in <paramref name="storagePath"/>.</summary>
     /// <param name="storagePath">The storage folder; created if missing.</param>
@@ -149,6 +155,7 @@ public sealed class LuoshiStore : IDisposable
         mapper.Entity<KeyTask>().Ignore(t => t.IsComplete);
         mapper.Entity<Adjustment>().Ignore(a => a.ChangesAnything);
         mapper.Entity<Meeting>().Ignore(m => m.TaskIds);
+        mapper.Entity<Dossiers.Evidence>().Ignore(e => e.IsRemoved);
         return mapper;
     }
 

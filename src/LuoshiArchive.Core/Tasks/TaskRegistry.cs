@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using LuoshiArchive.Core.OneTable;
@@ -14,9 +15,20 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
 {
     private readonly Audit.AuditLog _audit = new(store, clock);
 
+    /// <summary>The audit trail on this registry's clock, for the services that build on it.</summary>
+    internal Audit.AuditLog AuditTrail => _audit;
+
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     public KeyTask? Find(string code) => store.Tasks.FindOne(t => t.Code == code.Trim());
+
+    /// <summary>The task as <paramref name="actor"/> may see it: null when it does not exist, refused when not theirs to read.</summary>
+    public KeyTask? Read(string code, Actor actor, bool departmentUsersReadAll = true)
+    {
+        var task = Find(code);
+        if (task is not null) Access.Demand(actor, Permission.ReadTask, _audit, task, departmentUsersReadAll);
+        return task;
+    }
 
     public IReadOnlyList<int> Years() =>
         store.Tasks.Query().Select(t => t.Year).ToList().Distinct().OrderByDescending(y => y).ToList();
@@ -47,14 +59,15 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
 
     /// <summary>Pieces of evidence filed in each task's dossier (一事一档), by task id.</summary>
     public Dictionary<int, int> EvidenceCounts() =>
-        store.Evidence.FindAll().SelectMany(e => e.Links.Select(l => l.TaskId).Distinct())
+        store.Evidence.Find(e => e.Removal == null).SelectMany(e => e.Links.Select(l => l.TaskId).Distinct())
             .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
 
     public IReadOnlyList<TaskHistoryEntry> History(int taskId) =>
         store.TaskHistory.Find(h => h.TaskId == taskId).OrderByDescending(h => h.At).ThenByDescending(h => h.Id).ToList();
 
-    public KeyTask Create(TaskDraft draft, string actor, TaskChangeKind kind = TaskChangeKind.Created)
+    public KeyTask Create(TaskDraft draft, Actor actor, TaskChangeKind kind = TaskChangeKind.Created)
     {
+        Access.Demand(actor, Permission.CreateTasks, _audit);
         Validate(draft, existing: null);
         return store.InTransaction(() =>
         {
@@ -70,9 +83,13 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
     }
 
     /// <summary>Edits a task. Changing a target or schedule already set is refused: that is an adjustment.</summary>
-    public KeyTask Update(string code, TaskDraft draft, string actor)
+    public KeyTask Update(string code, TaskDraft draft, Actor actor)
     {
         var task = Find(code) ?? throw new DomainRuleException($"任务“{code}”不存在。");
+        Access.Demand(actor, Permission.EditTask, _audit, task);
+        // A department user keeps the task in their department: moving it away is the office's decision.
+        if (actor.Role == UserRole.DepartmentUser && draft.LeadDepartmentId != task.LeadDepartmentId)
+            Access.Demand(actor, Permission.CreateTasks, _audit);
         Validate(draft, task);
         if (task.WouldChangePlan(draft.Target, draft.Deadline, draft.Milestones))
             throw new DomainRuleException("已确定的目标任务、完成时限或时间节点不能直接修改，请通过“调整”并记录委领导的研究决定。");
@@ -96,9 +113,10 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
 
     /// <summary>Changes target or schedule under a leader decision; the original values stay in the history.</summary>
     public KeyTask Adjust(string code, string newTarget, DateOnly? newDeadline, IReadOnlyList<Milestone> newMilestones,
-        LeaderDecision? decision, string actor)
+        LeaderDecision? decision, Actor actor)
     {
         var task = Find(code) ?? throw new DomainRuleException($"任务“{code}”不存在。");
+        Access.Demand(actor, Permission.AdjustTask, _audit, task);
         if (string.IsNullOrWhiteSpace(newTarget)) throw new DomainRuleException("目标任务不能为空。");
         ValidateMilestones(newMilestones);
         // A milestone kept through the adjustment keeps its completion.
@@ -117,9 +135,10 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
         });
     }
 
-    public KeyTask MarkMilestone(string code, Guid milestoneId, bool done, string actor)
+    public KeyTask MarkMilestone(string code, Guid milestoneId, bool done, Actor actor)
     {
         var task = Find(code) ?? throw new DomainRuleException($"任务“{code}”不存在。");
+        Access.Demand(actor, Permission.EditTask, _audit, task);
         var milestone = task.Milestones.FirstOrDefault(m => m.Id == milestoneId)
                         ?? throw new DomainRuleException("该时间节点不存在。");
         if (milestone.Done == done) return task;
@@ -190,13 +209,13 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
         after.Where(a => before.GetValueOrDefault(a.Key, "") != a.Value)
             .Select(a => new FieldChange(a.Key, before.GetValueOrDefault(a.Key, ""), a.Value)).ToList();
 
-    private void Record(KeyTask task, string actor, TaskChangeKind kind, List<FieldChange> changes, Adjustment? adjustment = null)
+    private void Record(KeyTask task, Actor actor, TaskChangeKind kind, List<FieldChange> changes, Adjustment? adjustment = null)
     {
         store.TaskHistory.Insert(new TaskHistoryEntry
         {
             TaskId = task.Id,
             At = clock.GetUtcNow().UtcDateTime,
-            By = actor,
+            By = actor.Name,
             Kind = kind,
             Changes = changes,
             Adjustment = adjustment,
@@ -204,7 +223,7 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
         var details = string.Join("；", changes.Select(c => $"{c.Field}：{c.Before} → {c.After}"));
         if (adjustment is not null)
             details = $"依据：{adjustment.Decision.DecidedBy} {adjustment.Decision.DecidedOn:yyyy-MM-dd} {adjustment.Decision.Occasion}，{adjustment.Decision.Reason}；" + details;
-        _audit.Record(actor, "task." + kind.ToString().ToLowerInvariant(), $"任务 {task.Code}", details);
+        _audit.Record(actor.Name, "task." + kind.ToString().ToLowerInvariant(), $"任务 {task.Code}", details);
     }
 
     [GeneratedRegex("^[A-Za-z0-9-]{1,32}$")]

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using LuoshiArchive.Core;
 using LuoshiArchive.Core.Accounts;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 
@@ -35,7 +36,17 @@ public static class WebSetup
             {
                 cookie.LoginPath = "/Account/Login";
                 cookie.LogoutPath = "/Account/Logout";
-                cookie.AccessDeniedPath = "/Account/Login";
+                // A role that may not open a page gets 403 with the status page, and the refusal is audited.
+                cookie.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    context.HttpContext.RequestServices.GetRequiredService<Core.Audit.AuditLog>()
+                        .Record(context.HttpContext.User.Actor().Name, "access.denied", context.Request.Path, "页面访问被拒绝");
+                    return Task.CompletedTask;
+                };
+                // The account is read again on every request: a changed role or department applies at once, a removed
+                // account is signed out.
+                cookie.Events.OnValidatePrincipal = RefreshPrincipal;
                 cookie.ExpireTimeSpan = options.SessionLifetime;
                 cookie.SlidingExpiration = true;
                 cookie.Cookie.Name = "luoshi.auth";
@@ -44,7 +55,13 @@ public static class WebSetup
                 cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             });
         builder.Services.AddAuthorization(auth =>
-            auth.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        {
+            auth.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            // One policy per permission, named after it: [Authorize(Policy = nameof(Permission.X))] on a page.
+            foreach (var permission in Enum.GetValues<Permission>())
+                auth.AddPolicy(permission.ToString(), policy => policy.RequireAuthenticatedUser()
+                    .RequireAssertion(context => Access.Allows(context.User.Actor(), permission)));
+        });
         // Chinese is written as characters, not as &#x...; entities: readable pages, half the bytes.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(encoder =>
             encoder.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -78,6 +95,21 @@ public static class WebSetup
                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'";
             await next();
         });
+        app.UseStatusCodePagesWithReExecute("/Status/{0}");
+        // Core services refuse what the actor's role or department does not allow; the user sees why, with 403.
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next();
+            }
+            catch (AccessDeniedException denied) when (!context.Response.HasStarted)
+            {
+                context.Items[Pages.StatusModel.MessageKey] = denied.Message;
+                context.Response.Clear();
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            }
+        });
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
@@ -89,16 +121,54 @@ public static class WebSetup
         app.Services.GetRequiredService<LuoshiArchive.Core.Storage.LuoshiStore>();
     }
 
-    /// <summary>The name recorded in task histories for the signed-in user.</summary>
-    public static string Actor(this ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.GivenName) ?? user.Identity?.Name ?? "未知用户";
+    private const string DepartmentClaim = "luoshi:department";
 
-    public static ClaimsPrincipal PrincipalFor(UserAccount account) =>
-        new(new ClaimsIdentity(
-        [
-            new Claim(ClaimTypes.NameIdentifier, account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new Claim(ClaimTypes.Name, account.Name),
-            new Claim(ClaimTypes.GivenName, account.DisplayName),
-            new Claim(ClaimTypes.Role, account.Role.ToString()),
-        ], CookieAuthenticationDefaults.AuthenticationScheme));
+    /// <summary>
+    /// The signed-in user as Core sees them: display name (recorded in histories and the audit trail), role and
+    /// department. Anonymous requests get a role that is allowed nothing beyond reading.
+    /// </summary>
+    public static Actor Actor(this ClaimsPrincipal user)
+    {
+        var name = user.FindFirstValue(ClaimTypes.GivenName) ?? user.Identity?.Name ?? "未登录用户";
+        var role = Enum.TryParse<UserRole>(user.FindFirstValue(ClaimTypes.Role), out var r) && user.Identity?.IsAuthenticated == true
+            ? r : UserRole.Inspector;
+        var department = int.TryParse(user.FindFirstValue(DepartmentClaim), System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : (int?)null;
+        return new Actor(name, role, department);
+    }
+
+    public static bool May(this ClaimsPrincipal user, Permission permission, Core.Tasks.KeyTask? task = null) =>
+        Access.Allows(user.Actor(), permission, task);
+
+    public static ClaimsPrincipal PrincipalFor(UserAccount account)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(ClaimTypes.Name, account.Name),
+            new(ClaimTypes.GivenName, account.DisplayName),
+            new(ClaimTypes.Role, account.Role.ToString()),
+        };
+        if (account.DepartmentId is { } department)
+            claims.Add(new Claim(DepartmentClaim, department.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
+    }
+
+    private static Task RefreshPrincipal(CookieValidatePrincipalContext context)
+    {
+        var name = context.Principal?.Identity?.Name;
+        var account = name is null ? null : context.HttpContext.RequestServices.GetRequiredService<AccountService>().Find(name);
+        if (account is null || account.Disabled)
+        {
+            context.RejectPrincipal();
+            return Task.CompletedTask;
+        }
+        var fresh = PrincipalFor(account);
+        var stale = context.Principal!.Actor() != fresh.Actor();
+        if (stale)
+        {
+            context.ReplacePrincipal(fresh);
+            context.ShouldRenew = true;
+        }
+        return Task.CompletedTask;
+    }
 }

@@ -12,7 +12,7 @@ public sealed class AxeTests(BrowserApp browser)
     public static TheoryData<string> SignedInPages =>
     [
         "/", "/Tasks", "/Tasks/{task}", "/OneTable", "/Meetings", "/Meetings/{meeting}", "/Search?q=长效机制",
-        "/Evidence/{evidence}?q=长效机制", "/Inspection?department=1", "/Archive", "/Admin/Organisation", "/Audit", "/Account/Password",
+        "/Evidence/{evidence}?q=长效机制", "/Inspection?department=1", "/Archive", "/Admin/Organisation", "/Admin/Users", "/Audit", "/Account/Password",
         "/Tasks/Edit", "/Tasks/Adjust/{task}", "/OneTable/Import", "/Meetings/Edit",
     ];
 

@@ -22,7 +22,8 @@ public sealed class Seed
     public const string AdminName = "office";
     public const string AdminPassword = "Luoshi-2018!";
     public const string AdminDisplayName = "办公室张三";
-    public const string Actor = "演示数据";
+    /// <summary>Who loads the demo data and files the seeded documents: the office administrator.</summary>
+    private static readonly Actor Office = new(AdminDisplayName, UserRole.Admin);
 
     /// <summary>The phrase all three seeded documents contain (and nothing the journeys add).</summary>
     public const string SharedPhrase = "长效机制";
@@ -41,15 +42,15 @@ public sealed class Seed
     public required int MeetingId { get; init; }
     public required int TaskCount { get; init; }
 
-    /// <summary>Another account, for tests that change a user's own settings.</summary>
-    public static void CreateUser(LuoshiKestrelFactory app, string name, string displayName) =>
-        app.Service<AccountService>().Create(name, displayName, AdminPassword, UserRole.DepartmentUser);
+    /// <summary>Another account (a commission leader: reads everything), for tests that change a user's own settings.</summary>
+    public static void CreateLeader(LuoshiKestrelFactory app, string name, string displayName) =>
+        app.Service<AccountService>().Create(name, displayName, AdminPassword, UserRole.Leader, actor: Office);
 
     public static async Task<Seed> LoadAsync(LuoshiKestrelFactory app)
     {
         var directory = app.Service<OrganisationDirectory>();
         var tasks = app.Service<TaskRegistry>();
-        DemoCommission.Load(directory, tasks, app.Clock.GetToday(), Actor);
+        DemoCommission.Load(directory, tasks, app.Clock.GetToday(), Office);
         app.Service<AccountService>().Create(AdminName, AdminDisplayName, AdminPassword, UserRole.Admin);
 
         var all = tasks.List(new TaskFilter()).Select(i => i.Task).ToList();
@@ -62,7 +63,7 @@ public sealed class Seed
         async Task<SeededEvidence> Add(byte[] bytes, string fileName, string code, EvidenceKind kind)
         {
             using var stream = new MemoryStream(bytes);
-            var result = await dossiers.AddAsync(stream, fileName, [code], new EvidenceDetails { Kind = kind }, AdminDisplayName);
+            var result = await dossiers.AddAsync(stream, fileName, [code], new EvidenceDetails { Kind = kind }, Office);
             return new SeededEvidence(result.Evidence.Id, result.Evidence.Title, fileName, bytes, code);
         }
         var notice = await Add(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "notice.docx")),
@@ -84,7 +85,7 @@ public sealed class Seed
             Chair = "王建国", Attendees = ["李红梅", "张志强"], Place = "第一会议室",
             Agenda = [("档案整理进度", [archiveTask])],
             Decisions = [("各处室5月底前完成档案整理", [archiveTask], null, new DateOnly(2018, 5, 31))],
-        }, AdminDisplayName);
+        }, Office);
 
         return new Seed
         {

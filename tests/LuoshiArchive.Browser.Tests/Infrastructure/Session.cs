@@ -20,7 +20,7 @@ public sealed class Session : IAsyncDisposable
         _folder = Path.Combine(ScreenshotRoot, journey);
         if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
         Directory.CreateDirectory(_folder);
-        page.Console += (_, message) => { if (message.Type == "error") ConsoleErrors.Add(message.Text); };
+        page.Console += (_, message) => { if (message.Type == "error") ConsoleErrors.Add($"{message.Text} ({message.Location})"); };
         page.PageError += (_, error) => ConsoleErrors.Add(error);
     }
 

@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
@@ -17,13 +18,13 @@ public sealed class AnnualBundleTests : IDisposable
     private async Task<string> Export()
     {
         var office = _storage.Directory.SaveDepartment(new Department { Name = "办公室", Code = "BGS" });
-        var plain = _storage.Tasks.Create(new TaskDraft { Year = 2018, Name = "建立佐证材料档案", LeadDepartmentId = office.Id }, "t");
+        var plain = _storage.Tasks.Create(new TaskDraft { Year = 2018, Name = "建立佐证材料档案", LeadDepartmentId = office.Id }, Actor.Console("t"));
         // A name with spaces, % and a long tail, as real task names are.
-        var odd = _storage.Tasks.Create(new TaskDraft { Year = 2018, Name = "完成率 100% 的 课后服务 " + new string('长', 90), LeadDepartmentId = office.Id }, "t");
+        var odd = _storage.Tasks.Create(new TaskDraft { Year = 2018, Name = "完成率 100% 的 课后服务 " + new string('长', 90), LeadDepartmentId = office.Id }, Actor.Console("t"));
         var notice = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "notice.pdf"));
-        await _storage.Dossiers.AddAsync(new MemoryStream(notice), "通知.pdf", [plain.Code, odd.Code], null, "t");
+        await _storage.Dossiers.AddAsync(new MemoryStream(notice), "通知.pdf", [plain.Code, odd.Code], null, Actor.Console("t"));
         await _storage.Dossiers.AddAsync(new MemoryStream("会议纪要\n研究课后服务。\n2018年5月6日"u8.ToArray()), "纪要 (第3次) 100%.txt", [odd.Code],
-            new Core.Dossiers.EvidenceDetails { Kind = Core.Dossiers.EvidenceKind.Minutes }, "t");
+            new Core.Dossiers.EvidenceDetails { Kind = Core.Dossiers.EvidenceKind.Minutes }, Actor.Console("t"));
         var bundle = new AnnualBundle(_storage.Tasks, _storage.Directory, _storage.Dossiers,
             new OneTableService(_storage.Store, _storage.Directory, _storage.Tasks), _storage.Meetings,
             new LuoshiOptions { OrganisationName = "天津市教育委员会", FondsNumber = "0194" }, _storage.Clock, new Core.Audit.AuditLog(_storage.Store, _storage.Clock));

@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Audit;
 using LuoshiArchive.Core.Tasks;
 
@@ -11,12 +12,12 @@ public sealed class AuditLogTests : IDisposable
 
     private async Task MakeSomeChanges()
     {
-        var task = _storage.Tasks.Create(new TaskDraft { Year = 2018, Name = "建立佐证材料档案", Target = "一事一档", Deadline = new DateOnly(2018, 6, 30) }, "张三");
+        var task = _storage.Tasks.Create(new TaskDraft { Year = 2018, Name = "建立佐证材料档案", Target = "一事一档", Deadline = new DateOnly(2018, 6, 30) }, Actor.Console("张三"));
         _storage.Tasks.Adjust(task.Code, "一事一档，分类归档", new DateOnly(2018, 9, 30), [], new LeaderDecision
         {
             DecidedBy = "王建国", DecidedOn = new DateOnly(2018, 2, 28), Occasion = "主任办公会", Reason = "范围扩大",
-        }, "李四");
-        await _storage.Dossiers.AddAsync(new MemoryStream("会议纪要正文"u8.ToArray()), "纪要.txt", [task.Code], null, "王五");
+        }, Actor.Console("李四"));
+        await _storage.Dossiers.AddAsync(new MemoryStream("会议纪要正文"u8.ToArray()), "纪要.txt", [task.Code], null, Actor.Console("王五"));
         _storage.Accounts.Create("office", "办公室", "Tianjin-2018", Core.Accounts.UserRole.Admin);
         _storage.Accounts.SignIn("office", "wrong-password");
     }

@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Demo;
 using LuoshiArchive.Core.Tasks;
 
@@ -14,7 +15,7 @@ public class DemoCommissionTests
         var today = new DateOnly(y, m, d);
         using var storage = new TempStorage(today);
 
-        var loaded = DemoCommission.Load(storage.Directory, storage.Tasks, today, "演示");
+        var loaded = DemoCommission.Load(storage.Directory, storage.Tasks, today, Actor.Console("演示"));
 
         var items = storage.Tasks.List(new TaskFilter { Year = y });
         Assert.Equal(loaded.Tasks, items.Count);
@@ -35,9 +36,9 @@ public class DemoCommissionTests
     {
         var today = new DateOnly(2018, 6, 1);
         using var storage = new TempStorage(today);
-        DemoCommission.Load(storage.Directory, storage.Tasks, today, "演示");
+        DemoCommission.Load(storage.Directory, storage.Tasks, today, Actor.Console("演示"));
 
-        Assert.Throws<DomainRuleException>(() => DemoCommission.Load(storage.Directory, storage.Tasks, today, "演示"));
+        Assert.Throws<DomainRuleException>(() => DemoCommission.Load(storage.Directory, storage.Tasks, today, Actor.Console("演示")));
         Assert.Equal(30, storage.Store.Tasks.Count());
     }
 }

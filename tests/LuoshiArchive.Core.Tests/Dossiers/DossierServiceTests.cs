@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using System.Text;
 using LuoshiArchive.Core.Dossiers;
 using LuoshiArchive.Core.Search;
@@ -14,8 +15,8 @@ public class DossierServiceTests
     private static (TempStorage Storage, KeyTask First, KeyTask Second) Setup()
     {
         var storage = new TempStorage(new DateOnly(2018, 3, 10));
-        var first = storage.Tasks.Create(new TaskDraft { Year = 2018, Name = "开展作风纪律专项整治" }, "t");
-        var second = storage.Tasks.Create(new TaskDraft { Year = 2018, Name = "建立健全推进工作落实长效机制" }, "t");
+        var first = storage.Tasks.Create(new TaskDraft { Year = 2018, Name = "开展作风纪律专项整治" }, Actor.Console("t"));
+        var second = storage.Tasks.Create(new TaskDraft { Year = 2018, Name = "建立健全推进工作落实长效机制" }, Actor.Console("t"));
         return (storage, first, second);
     }
 
@@ -33,7 +34,7 @@ public class DossierServiceTests
         var bytes = Gb18030(NoticeText).ToArray();
 
         var result = await storage.Dossiers.AddAsync(new MemoryStream(bytes), "通知.txt", [first.Code],
-            new EvidenceDetails { Kind = EvidenceKind.OutgoingDocument }, "张三");
+            new EvidenceDetails { Kind = EvidenceKind.OutgoingDocument }, Actor.Console("张三"));
 
         var evidence = result.Evidence;
         Assert.False(result.AlreadyStored);
@@ -58,8 +59,8 @@ public class DossierServiceTests
         using var _s = storage;
         var bytes = Gb18030(NoticeText).ToArray();
 
-        var one = await storage.Dossiers.AddAsync(new MemoryStream(bytes), "a.txt", [first.Code], null, "t");
-        var two = await storage.Dossiers.AddAsync(new MemoryStream(bytes), "copy-of-a.txt", [second.Code], null, "t");
+        var one = await storage.Dossiers.AddAsync(new MemoryStream(bytes), "a.txt", [first.Code], null, Actor.Console("t"));
+        var two = await storage.Dossiers.AddAsync(new MemoryStream(bytes), "copy-of-a.txt", [second.Code], null, Actor.Console("t"));
 
         Assert.True(two.AlreadyStored);
         Assert.Equal(one.Evidence.Id, two.Evidence.Id);
@@ -81,10 +82,10 @@ public class DossierServiceTests
         var fakePdf = new MemoryStream("not a pdf at all, just text pretending"u8.ToArray());
         var truncatedDocx = new MemoryStream([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00]);
 
-        await Assert.ThrowsAsync<ExtractionException>(() => storage.Dossiers.AddAsync(truncatedDocx, "坏文件.docx", [first.Code], null, "t"));
-        var empty = await Assert.ThrowsAsync<ExtractionException>(() => storage.Dossiers.AddAsync(new MemoryStream(), "空.txt", [first.Code], null, "t"));
+        await Assert.ThrowsAsync<ExtractionException>(() => storage.Dossiers.AddAsync(truncatedDocx, "坏文件.docx", [first.Code], null, Actor.Console("t")));
+        var empty = await Assert.ThrowsAsync<ExtractionException>(() => storage.Dossiers.AddAsync(new MemoryStream(), "空.txt", [first.Code], null, Actor.Console("t")));
         Assert.Contains("空文件", empty.Message);
-        await Assert.ThrowsAsync<ExtractionException>(() => storage.Dossiers.AddAsync(fakePdf, "假.pdf", [first.Code], null, "t"));
+        await Assert.ThrowsAsync<ExtractionException>(() => storage.Dossiers.AddAsync(fakePdf, "假.pdf", [first.Code], null, Actor.Console("t")));
 
         Assert.Equal(0, storage.Store.Evidence.Count());
         Assert.Empty(Directory.GetFiles(Path.Combine(storage.Path, "blobs"), "*", SearchOption.AllDirectories));
@@ -97,7 +98,7 @@ public class DossierServiceTests
         var (storage, _, _) = Setup();
         using var _s = storage;
         var error = await Assert.ThrowsAsync<DomainRuleException>(() =>
-            storage.Dossiers.AddAsync(Gb18030(NoticeText), "a.txt", ["2018-999"], null, "t"));
+            storage.Dossiers.AddAsync(Gb18030(NoticeText), "a.txt", ["2018-999"], null, Actor.Console("t")));
         Assert.Contains("2018-999", error.Message);
         Assert.Equal(0, storage.Store.Evidence.Count());
     }
@@ -107,8 +108,8 @@ public class DossierServiceTests
     {
         var (storage, first, second) = Setup();
         using var _s = storage;
-        await storage.Dossiers.AddAsync(Gb18030(NoticeText), "a.txt", [first.Code], null, "t");
-        await storage.Dossiers.AddAsync(Gb18030("关于建立佐证材料档案的报告\n一事一档，分类归档。\n2018年4月1日"), "b.txt", [second.Code], null, "t");
+        await storage.Dossiers.AddAsync(Gb18030(NoticeText), "a.txt", [first.Code], null, Actor.Console("t"));
+        await storage.Dossiers.AddAsync(Gb18030("关于建立佐证材料档案的报告\n一事一档，分类归档。\n2018年4月1日"), "b.txt", [second.Code], null, Actor.Console("t"));
         var before = storage.Dossiers.Search(new SearchQuery("档案 落实")).Hits.Select(h => h.EvidenceId).ToList();
 
         storage.Close();
@@ -125,13 +126,13 @@ public class DossierServiceTests
     {
         var (storage, first, second) = Setup();
         using var _s = storage;
-        var added = await storage.Dossiers.AddAsync(Gb18030(NoticeText), "a.txt", [first.Code], null, "t");
+        var added = await storage.Dossiers.AddAsync(Gb18030(NoticeText), "a.txt", [first.Code], null, Actor.Console("t"));
 
         storage.Dossiers.UpdateDetails(added.Evidence.Id, new EvidenceDetails
         {
             Title = "作风纪律专项整治通知（更正）", Number = "津教委[2018]13号", Kind = EvidenceKind.Policy,
-        }, "李四");
-        storage.Dossiers.FileInto(added.Evidence.Id, second.Code, "李四");
+        }, Actor.Console("李四"));
+        storage.Dossiers.FileInto(added.Evidence.Id, second.Code, Actor.Console("李四"));
 
         var stored = storage.Dossiers.Find(added.Evidence.Id)!;
         Assert.Equal("津教委〔2018〕13号", stored.Number);
@@ -139,6 +140,6 @@ public class DossierServiceTests
         var hit = Assert.Single(storage.Dossiers.Search(new SearchQuery("津教委〔2018〕13号")).Hits);
         Assert.Equal("作风纪律专项整治通知（更正）", hit.Title);
         Assert.Equal([first.Code, second.Code], hit.TaskCodes.Order());
-        Assert.Throws<DomainRuleException>(() => storage.Dossiers.UpdateDetails(added.Evidence.Id, new EvidenceDetails { Title = " " }, "t"));
+        Assert.Throws<DomainRuleException>(() => storage.Dossiers.UpdateDetails(added.Evidence.Id, new EvidenceDetails { Title = " " }, Actor.Console("t")));
     }
 }

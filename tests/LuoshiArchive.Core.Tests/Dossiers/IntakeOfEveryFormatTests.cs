@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Dossiers;
 using LuoshiArchive.Core.Search;
 using LuoshiArchive.Core.Tasks;
@@ -13,10 +14,10 @@ public sealed class IntakeOfEveryFormatTests : IDisposable
     private readonly KeyTask _task;
 
     public IntakeOfEveryFormatTests() =>
-        _task = _storage.Tasks.Create(new TaskDraft { Year = 2018, Name = "建立健全推进工作落实长效机制" }, "t");
+        _task = _storage.Tasks.Create(new TaskDraft { Year = 2018, Name = "建立健全推进工作落实长效机制" }, Actor.Console("t"));
 
     private Task<IntakeResult> Add(string name, byte[] bytes) =>
-        _storage.Dossiers.AddAsync(new MemoryStream(bytes), name, [_task.Code], null, "t");
+        _storage.Dossiers.AddAsync(new MemoryStream(bytes), name, [_task.Code], null, Actor.Console("t"));
 
     [Theory]
     [InlineData("notice.txt")]
@@ -97,7 +98,7 @@ public sealed class IntakeOfEveryFormatTests : IDisposable
             new EvidenceIndexing(_storage.Store, blobs, _storage.Index, _storage.Directory), _storage.Clock, options);
 
         var error = await Assert.ThrowsAsync<DomainRuleException>(() =>
-            small.AddAsync(new MemoryStream(new byte[4096]), "大文件.txt", [_task.Code], null, "t"));
+            small.AddAsync(new MemoryStream(new byte[4096]), "大文件.txt", [_task.Code], null, Actor.Console("t")));
 
         Assert.Contains("大小上限", error.Message);
         AssertStoreEmpty();

@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Meetings;
 using LuoshiArchive.Core.Organisation;
 
@@ -12,7 +13,7 @@ public sealed class CadenceCheckTests : IDisposable
         {
             Kind = kind, Date = new DateOnly(2018, month, day), Title = ChineseLabels.Of(kind), DepartmentId = department,
             IsYearEndSummary = yearEnd,
-        }, "t");
+        }, Actor.Console("t"));
 
     [Fact]
     public void Missing_push_dispatch_and_weekly_meetings_are_listed_up_to_today()
@@ -27,7 +28,7 @@ public sealed class CadenceCheckTests : IDisposable
             _storage.Meetings.Add(new MeetingDraft
             {
                 Kind = MeetingKind.WeeklyDepartment, Date = new DateOnly(2018, 1, 1).AddDays(7 * (week - 1)), Title = "例会", DepartmentId = office.Id,
-            }, "t");
+            }, Actor.Console("t"));
 
         var report = _storage.Cadence.For(2018);
 

@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using LuoshiArchive.Core.Dossiers;
@@ -18,7 +19,7 @@ public sealed class MeetingRegisterTests : IDisposable
     {
         _office = _storage.Directory.SaveDepartment(new Department { Name = "办公室", Code = "BGS" });
         _tasks = new[] { "建立佐证材料档案", "开展月度自查自评", "推进课后服务全覆盖" }
-            .Select(n => _storage.Tasks.Create(new TaskDraft { Year = 2018, Name = n }, "t")).ToList();
+            .Select(n => _storage.Tasks.Create(new TaskDraft { Year = 2018, Name = n }, Actor.Console("t"))).ToList();
     }
 
     private Meeting AddMeeting() => _storage.Meetings.Add(new MeetingDraft
@@ -27,7 +28,7 @@ public sealed class MeetingRegisterTests : IDisposable
         Chair = "王建国", Attendees = ["李红梅", "张志强"], Place = "第一会议室",
         Agenda = [("佐证材料归档情况", [_tasks[0].Code, _tasks[1].Code]), ("课后服务进展", [_tasks[2].Code])],
         Decisions = [("各处室于4月底前完成佐证材料分类整理", [_tasks[0].Code], _office.Id, new DateOnly(2018, 4, 30))],
-    }, "办公室");
+    }, Actor.Console("办公室"));
 
     [Fact]
     public async Task One_minutes_file_is_stored_once_and_filed_in_every_task_the_meeting_dealt_with()
@@ -35,7 +36,7 @@ public sealed class MeetingRegisterTests : IDisposable
         var meeting = AddMeeting();
 
         var evidence = await _storage.Meetings.AttachMinutesAsync(meeting.Id,
-            new MemoryStream("主任办公会纪要\n会议研究了佐证材料归档和课后服务工作。\n2018年3月20日"u8.ToArray()), "纪要.txt", [], "办公室");
+            new MemoryStream("主任办公会纪要\n会议研究了佐证材料归档和课后服务工作。\n2018年3月20日"u8.ToArray()), "纪要.txt", [], Actor.Console("办公室"));
 
         Assert.Equal(EvidenceKind.Minutes, evidence.Kind);
         Assert.Equal(1, _storage.Store.Evidence.Count());
@@ -51,7 +52,7 @@ public sealed class MeetingRegisterTests : IDisposable
     {
         var meeting = AddMeeting();
 
-        var evidence = await _storage.Meetings.WriteMinutesAsync(meeting.Id, ["会议听取了各处室重点工作进展汇报。"], [], "办公室");
+        var evidence = await _storage.Meetings.WriteMinutesAsync(meeting.Id, ["会议听取了各处室重点工作进展汇报。"], [], Actor.Console("办公室"));
 
         Assert.Equal("主任办公会纪要.docx", evidence.OriginalFileName);
         Assert.Equal(3, _tasks.Count(t => _storage.Dossiers.DossierOf(t.Id).Any(e => e.Id == evidence.Id)));
@@ -79,7 +80,7 @@ public sealed class MeetingRegisterTests : IDisposable
         var meeting = AddMeeting();
         var decision = meeting.Decisions.Single();
 
-        var task = _storage.Meetings.DecisionToTask(meeting.Id, decision.Id, "办公室");
+        var task = _storage.Meetings.DecisionToTask(meeting.Id, decision.Id, Actor.Console("办公室"));
 
         Assert.Equal(TaskListKind.MeetingDecided, task.ListKind);
         Assert.Equal(TaskSource.CommissionMeeting, task.Source);
@@ -88,15 +89,15 @@ public sealed class MeetingRegisterTests : IDisposable
         Assert.Equal(meeting.Id, _storage.Tasks.Find(task.Code)!.SourceMeetingId);
         Assert.Equal(task.Id, _storage.Meetings.Find(meeting.Id)!.Decisions.Single().CreatedTaskId);
         Assert.Contains(_storage.Meetings.AboutTask(task.Id), m => m.Id == meeting.Id);
-        Assert.Throws<DomainRuleException>(() => _storage.Meetings.DecisionToTask(meeting.Id, decision.Id, "办公室"));
+        Assert.Throws<DomainRuleException>(() => _storage.Meetings.DecisionToTask(meeting.Id, decision.Id, Actor.Console("办公室")));
     }
 
     [Fact]
     public async Task Minutes_for_a_meeting_with_no_tasks_are_refused_and_nothing_is_stored()
     {
-        var meeting = _storage.Meetings.Add(new MeetingDraft { Kind = MeetingKind.Special, Date = new DateOnly(2018, 3, 1), Title = "专题会" }, "t");
+        var meeting = _storage.Meetings.Add(new MeetingDraft { Kind = MeetingKind.Special, Date = new DateOnly(2018, 3, 1), Title = "专题会" }, Actor.Console("t"));
         await Assert.ThrowsAsync<DomainRuleException>(() =>
-            _storage.Meetings.AttachMinutesAsync(meeting.Id, new MemoryStream("纪要"u8.ToArray()), "纪要.txt", [], "t"));
+            _storage.Meetings.AttachMinutesAsync(meeting.Id, new MemoryStream("纪要"u8.ToArray()), "纪要.txt", [], Actor.Console("t")));
         Assert.Equal(0, _storage.Store.Evidence.Count());
     }
 
@@ -105,7 +106,7 @@ public sealed class MeetingRegisterTests : IDisposable
         Assert.Throws<DomainRuleException>(() => _storage.Meetings.Add(new MeetingDraft
         {
             Kind = MeetingKind.Coordination, Date = new DateOnly(2018, 3, 1), Title = "协调会", Agenda = [("议题", ["2018-999"])],
-        }, "t"));
+        }, Actor.Console("t")));
 
     public void Dispose() => _storage.Dispose();
 }

@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using System.Diagnostics;
 using System.IO.Compression;
 using LuoshiArchive.Core.OneTable;
@@ -30,13 +31,13 @@ public class OneTableXlsxTests
                 new Milestone { Due = new DateOnly(2018, 3, 15), Description = "各处室填报" },
             ],
             Status = KeyTaskStatus.InProgress, ProgressSummary = "表样已印发", Remarks = "样表见附件",
-        }, "t");
-        storage.Tasks.MarkMilestone(task.Code, task.Milestones[0].Id, true, "t");
+        }, Actor.Console("t"));
+        storage.Tasks.MarkMilestone(task.Code, task.Milestones[0].Id, true, Actor.Console("t"));
         storage.Tasks.Create(new TaskDraft
         {
             Year = 2018, Name = "办理人大建议政协提案", ListKind = TaskListKind.Special, Source = TaskSource.Proposal,
             LeadDepartmentId = policy.Id, Status = KeyTaskStatus.Completed,
-        }, "t");
+        }, Actor.Console("t"));
     }
 
     private static IEnumerable<IReadOnlyList<string>> Comparable(TempStorage storage) =>
@@ -52,7 +53,7 @@ public class OneTableXlsxTests
         Service(source).ExportXlsx(new TaskFilter { Year = 2018 }, file);
 
         file.Position = 0;
-        var result = Service(target).ImportXlsx(file, "导入员");
+        var result = Service(target).ImportXlsx(file, Actor.Console("导入员"));
 
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         Assert.Equal(["2018-001", "2018-002"], result.ImportedCodes);
@@ -75,7 +76,7 @@ public class OneTableXlsxTests
             ["4", "A-4", "2018", "", "处室重点任务清单", "委领导批示交办", "财务处", "", ""],
             ["5", "A-1", "2018", "编号重复", "处室重点任务清单", "委领导批示交办", "财务处", "", "五月底 完成"]);
 
-        var result = Service(storage).ImportXlsx(file, "t");
+        var result = Service(storage).ImportXlsx(file, Actor.Console("t"));
 
         Assert.False(result.Succeeded);
         var problems = result.Problems.Select(p => p.ToString()).ToList();
@@ -98,7 +99,7 @@ public class OneTableXlsxTests
             ["43465", "Central", "落实全国教育大会部署", "领导牵头重点任务清单", "2018年6月30日 形成方案", "办公室、财务处"],
             ["2018年9月30日", "人大建议政协提案", "提案办理", "全委专项重点任务清单", "", ""]);
 
-        var result = Service(storage).ImportXlsx(file, "t");
+        var result = Service(storage).ImportXlsx(file, Actor.Console("t"));
 
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         var first = storage.Tasks.Find(result.ImportedCodes[0])!;
@@ -119,7 +120,7 @@ public class OneTableXlsxTests
         Service(storage).ExportXlsx(new TaskFilter(), file);
         file.Position = 0;
 
-        var result = Service(storage).ImportXlsx(file, "t");
+        var result = Service(storage).ImportXlsx(file, Actor.Console("t"));
 
         Assert.Contains(result.Problems, p => p.Message.Contains("2018-001") && p.Message.Contains("已存在"));
         Assert.Equal(2, storage.Store.Tasks.Count());
@@ -141,7 +142,7 @@ public class OneTableXlsxTests
             _ => ZipBomb(),
         };
 
-        var result = Service(storage).ImportXlsx(new MemoryStream(bytes), "t");
+        var result = Service(storage).ImportXlsx(new MemoryStream(bytes), Actor.Console("t"));
 
         var problem = Assert.Single(result.Problems);
         Assert.Matches("XLSX|空|压缩|损坏", problem.Message);

@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using System.IO.Compression;
 using LiteDB;
 using LuoshiArchive.Core.Search;
@@ -13,9 +14,9 @@ public sealed class BackupTests : IDisposable
 
     private async Task<string> BackupWithEvidence()
     {
-        var task = _source.Tasks.Create(new TaskDraft { Year = 2018, Name = "建立佐证材料档案", Target = "一事一档" }, "t");
+        var task = _source.Tasks.Create(new TaskDraft { Year = 2018, Name = "建立佐证材料档案", Target = "一事一档" }, Actor.Console("t"));
         await _source.Dossiers.AddAsync(new MemoryStream(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "notice.pdf"))),
-            "通知.pdf", [task.Code], null, "t");
+            "通知.pdf", [task.Code], null, Actor.Console("t"));
         var file = Path.Combine(_scratch, "backup.zip");
         StoreBackup.Create(_source.Store, file);
         return file;

@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Storage;
 using LuoshiArchive.Core.Tasks;
@@ -21,7 +22,7 @@ public class StoreRoundTripTests
             CooperatingDepartmentIds = [policy.Id], SupervisingLeaderId = leader.Id, Measures = "起草建议方案\n征求意见",
             Milestones = [new Milestone { Due = new DateOnly(2018, 2, 28), Description = "提出建议方案" }],
             Deadline = new DateOnly(2018, 3, 31), ExpectedOutcomes = "清单印发",
-        }, "admin");
+        }, Actor.Console("admin"));
 
         storage.Reopen();
 

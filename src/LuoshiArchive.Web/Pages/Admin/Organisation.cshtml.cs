@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LuoshiArchive.Web.Pages.Admin;
 
 /// <summary>Departments and people (机构人员): who can lead, answer for and supervise tasks.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = nameof(Core.Accounts.Permission.Administer))]
 public class OrganisationModel(OrganisationDirectory directory) : PageModel
 {
     [BindProperty] public DepartmentInput Department { get; set; } = new();

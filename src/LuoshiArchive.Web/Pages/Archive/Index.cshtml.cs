@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LuoshiArchive.Web.Pages.Archive;
 
 /// <summary>The annual archive bundle: started as a background job, its progress shown, then downloaded.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = nameof(Core.Accounts.Permission.ExportArchive))]
 public class IndexModel(BundleJobs jobs, TaskRegistry tasks) : PageModel
 {
     public IReadOnlyList<int> Years => tasks.Years();

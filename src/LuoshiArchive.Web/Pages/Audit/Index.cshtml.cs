@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LuoshiArchive.Web.Pages.Audit;
 
 /// <summary>The audit trail with filters, and whether its hash chain is intact.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = nameof(Core.Accounts.Permission.ReadAudit))]
 public class IndexModel(AuditLog audit) : PageModel
 {
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];

@@ -23,6 +23,8 @@ public class DetailsModel(DossierService dossiers, TaskRegistry tasks) : PageMod
     [BindProperty] public DateOnly? Date { get; set; }
     [BindProperty] public string? Author { get; set; }
 
+    public bool MayChange { get; private set; }
+
     public IActionResult OnGet(int id, string? q)
     {
         if (!Load(id, q)) return NotFound();
@@ -48,19 +50,45 @@ public class DetailsModel(DossierService dossiers, TaskRegistry tasks) : PageMod
         }
     }
 
+    /// <summary>Removes the evidence from every dossier and from search, with the reason given (a soft delete).</summary>
+    public IActionResult OnPostRemove(int id, string? reason)
+    {
+        if (!Load(id, null)) return NotFound();
+        try
+        {
+            dossiers.Remove(id, reason ?? "", User.Actor());
+            TempData["Message"] = "材料已删除（可由办公室管理员恢复）。";
+            return Tasks.Count > 0 ? Redirect("/Tasks/" + Uri.EscapeDataString(Tasks[0].Code)) : RedirectToPage(new { id });
+        }
+        catch (DomainRuleException e)
+        {
+            Errors.Add(e.Message);
+            return Page();
+        }
+    }
+
+    public IActionResult OnPostRestore(int id)
+    {
+        if (!Load(id, null)) return NotFound();
+        dossiers.Restore(id, User.Actor());
+        TempData["Message"] = "材料已恢复，重新出现在所属任务的档案和检索结果中。";
+        return RedirectToPage(new { id });
+    }
+
     /// <summary>The original file, byte for byte. Looked up by id only: no path from the request reaches the disk.</summary>
     public IActionResult OnGetDownload(int id)
     {
-        var evidence = dossiers.Find(id);
+        var evidence = dossiers.Read(id, User.Actor());
         if (evidence is null) return NotFound();
         return File(dossiers.OpenOriginal(evidence), ContentTypes.For(evidence.OriginalFileName), evidence.OriginalFileName);
     }
 
     private bool Load(int id, string? q)
     {
-        var evidence = dossiers.Find(id);
+        var evidence = dossiers.Read(id, User.Actor());
         if (evidence is null) return false;
         Evidence = evidence;
+        MayChange = dossiers.MayChange(evidence, User.Actor());
         Query = q;
         var text = dossiers.TextOf(evidence);
         MarkedText = string.IsNullOrWhiteSpace(q) ? text : EvidenceIndex.HighlightText(text, q);

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LuoshiArchive.Web.Pages.Meetings;
 
 /// <summary>Registers a meeting: kind, date, people, agenda items with their tasks, decisions.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = nameof(Core.Accounts.Permission.ManageMeetings))]
 public class EditModel(MeetingRegister meetings, OrganisationDirectory directory, TimeProvider clock) : PageModel
 {
     public const int Rows = 4;

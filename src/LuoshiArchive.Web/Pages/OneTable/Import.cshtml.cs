@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LuoshiArchive.Web.Pages.OneTable;
 
 /// <summary>Imports the annual decomposition from XLSX; any bad row and nothing is imported, every problem listed.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = nameof(Core.Accounts.Permission.CreateTasks))]
 public class ImportModel(OneTableService oneTable) : PageModel
 {
     public OneTableImportResult? Result { get; private set; }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LuoshiArchive.Web.Pages.Tasks;
 
 /// <summary>Adjustment (调整) of target or schedule: saved only with the leader decision that authorises it.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = nameof(Core.Accounts.Permission.AdjustTask))]
 public class AdjustModel(TaskRegistry tasks, OrganisationDirectory directory) : PageModel
 {
     [BindProperty] public string? Target { get; set; }

@@ -10,7 +10,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LuoshiArchive.Web.Pages.Tasks;
 
 /// <summary>One task: its four lists, milestones, four clarities and the history of every change.</summary>
-public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, DossierService dossiers, Core.Meetings.MeetingRegister meetings) : PageModel
+public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, DossierService dossiers, Core.Meetings.MeetingRegister meetings,
+    LuoshiOptions options) : PageModel
 {
     public const int MaxFilesPerUpload = 50;
 
@@ -18,6 +19,8 @@ public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, D
     public TrafficLight Light { get; private set; }
     public IReadOnlyList<TaskHistoryEntry> History { get; private set; } = [];
     public IReadOnlyList<Core.Dossiers.Evidence> Dossier { get; private set; } = [];
+    /// <summary>Evidence removed from this dossier; listed for those who may restore it.</summary>
+    public IReadOnlyList<Core.Dossiers.Evidence> Removed { get; private set; } = [];
     public IReadOnlyList<Core.Meetings.Meeting> Meetings { get; private set; } = [];
     public Core.Meetings.Meeting? SourceMeeting { get; private set; }
     public OrganisationDirectory Directory => directory;
@@ -25,12 +28,13 @@ public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, D
 
     public IActionResult OnGet(string code)
     {
-        var task = tasks.Find(code);
+        var task = tasks.Read(code, User.Actor(), options.DepartmentUsersReadAll);
         if (task is null) return NotFound();
         Task = task;
         Light = task.LightOn(tasks.Today);
         History = tasks.History(task.Id);
         Dossier = dossiers.DossierOf(task.Id);
+        if (User.May(Core.Accounts.Permission.RestoreEvidence)) Removed = dossiers.RemovedFrom(task.Id);
         Meetings = meetings.AboutTask(task.Id);
         SourceMeeting = task.SourceMeetingId is { } m ? meetings.Find(m) : null;
         return Page();

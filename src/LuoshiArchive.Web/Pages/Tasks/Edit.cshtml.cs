@@ -21,11 +21,13 @@ public class EditModel(TaskRegistry tasks, OrganisationDirectory directory) : Pa
     {
         if (code is null)
         {
+            if (!User.May(Core.Accounts.Permission.CreateTasks)) return Forbid();
             Form = TaskForm.From(new TaskDraft { Year = tasks.Today.Year, AddedOn = tasks.Today });
             return Page();
         }
         Existing = tasks.Find(code);
         if (Existing is null) return NotFound();
+        if (!User.May(Core.Accounts.Permission.EditTask, Existing)) return Forbid();
         Form = TaskForm.From(TaskDraft.From(Existing));
         return Page();
     }

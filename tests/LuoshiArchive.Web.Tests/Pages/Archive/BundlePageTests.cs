@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using System.Net;
 using LuoshiArchive.Core.Archive;
 using LuoshiArchive.Core.Tasks;
@@ -13,7 +14,7 @@ public class BundlePageTests : IClassFixture<LuoshiWebFactory>
         _app = app;
         _app.EnsureAdmin();
         var tasks = app.Service<TaskRegistry>();
-        if (tasks.Find("2018-001") is null) tasks.Create(new TaskDraft { Year = 2018, Name = "建立佐证材料档案" }, "t");
+        if (tasks.Find("2018-001") is null) tasks.Create(new TaskDraft { Year = 2018, Name = "建立佐证材料档案" }, Actor.Console("t"));
     }
 
     [Fact]

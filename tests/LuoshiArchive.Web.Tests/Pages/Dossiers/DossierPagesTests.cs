@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
@@ -25,7 +26,7 @@ public class DossierPagesTests : IClassFixture<LuoshiWebFactory>
         {
             Year = 2018, Name = "每月召开重点工作推动会", Target = "每月一次", Standard = "形成纪要", LeadDepartmentId = office.Id,
             Deadline = new DateOnly(2018, 12, 31),
-        }, "t");
+        }, Actor.Console("t"));
     }
 
     private static async Task<HttpResponseMessage> Upload(HttpClient client, string code, params (string Name, byte[] Bytes)[] files)

@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using System.Net.Http.Headers;
 using System.Text;
 using LuoshiArchive.Core.Tasks;
@@ -15,8 +16,8 @@ public class MeetingPagesTests : IClassFixture<LuoshiWebFactory>
         _app = app;
         _app.EnsureAdmin();
         var tasks = app.Service<TaskRegistry>();
-        _first = tasks.Find("2018-001") ?? tasks.Create(new TaskDraft { Year = 2018, Name = "建立佐证材料档案" }, "t");
-        _second = tasks.Find("2018-002") ?? tasks.Create(new TaskDraft { Year = 2018, Name = "开展月度自查自评" }, "t");
+        _first = tasks.Find("2018-001") ?? tasks.Create(new TaskDraft { Year = 2018, Name = "建立佐证材料档案" }, Actor.Console("t"));
+        _second = tasks.Find("2018-002") ?? tasks.Create(new TaskDraft { Year = 2018, Name = "开展月度自查自评" }, Actor.Console("t"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using System.Net;
 using System.Net.Http.Headers;
 using LuoshiArchive.Core.OneTable;
@@ -15,7 +16,7 @@ public class OneTablePagesTests : IClassFixture<LuoshiWebFactory>
         _app.EnsureAdmin();
         var tasks = app.Service<TaskRegistry>();
         if (tasks.Find("2018-001") is null)
-            tasks.Create(new TaskDraft { Year = 2018, Name = "建立抓落实专人管理机制", Target = "每处室指定专人", Deadline = new DateOnly(2018, 4, 30) }, "t");
+            tasks.Create(new TaskDraft { Year = 2018, Name = "建立抓落实专人管理机制", Target = "每处室指定专人", Deadline = new DateOnly(2018, 4, 30) }, Actor.Console("t"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using System.Net;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Tasks;
@@ -28,7 +29,7 @@ public class TaskPagesTests : IClassFixture<LuoshiWebFactory>
             Target = "按期完成" + name, Standard = "经验收合格", LeadDepartmentId = _office.Id,
             SupervisingLeaderId = _leader.Id, Deadline = deadline, Status = status,
             Milestones = [new Milestone { Due = deadline.AddDays(-30), Description = "形成初稿" }],
-        }, "测试");
+        }, Actor.Console("测试"));
 
     [Fact]
     public async Task The_list_shows_chinese_names_lights_and_filters_by_leader()

@@ -1,0 +1,66 @@
+using LuoshiArchive.Core.Tasks;
+
+namespace LuoshiArchive.Core.Accounts;
+
+/// <summary>
+/// The role × permission rules, enforced by the Core services themselves (pages only hide what these refuse):
+/// 办公室管理员 everything; 督查督办 all tasks, supervision, documents and bundles; 处室 their own department's tasks,
+/// evidence and self-checks, reading the rest when <see cref="LuoshiOptions.DepartmentUsersReadAll"/>; 委领导 read all,
+/// adjust under their decisions, rate results; 督查组 read-only with downloads.
+/// </summary>
+public static class Access
+{
+    /// <summary>May <paramref name="actor"/> do <paramref name="permission"/>, on <paramref name="task"/> where one is concerned?</summary>
+    public static bool Allows(Actor actor, Permission permission, KeyTask? task = null, bool departmentUsersReadAll = true) =>
+        actor.Role switch
+        {
+            UserRole.Admin => true,
+            UserRole.OfficeSupervisor => permission is not (Permission.Administer or Permission.RestoreEvidence or Permission.ImportArchive),
+            UserRole.Leader => permission is Permission.ReadTask or Permission.AdjustTask or Permission.RateResults or Permission.ReadAudit,
+            UserRole.Inspector => permission is Permission.ReadTask,
+            UserRole.DepartmentUser => permission switch
+            {
+                Permission.ReadTask => departmentUsersReadAll || task is null || Concerns(actor, task),
+                Permission.EditTask => task is not null && Leads(actor, task),
+                Permission.FileEvidence => task is not null && Concerns(actor, task),
+                _ => false,
+            },
+            _ => false,
+        };
+
+    /// <summary>Throws <see cref="AccessDeniedException"/> (and records the refusal in the audit trail) unless allowed.</summary>
+    public static void Demand(Actor actor, Permission permission, Audit.AuditLog audit, KeyTask? task = null, bool departmentUsersReadAll = true)
+    {
+        if (Allows(actor, permission, task, departmentUsersReadAll)) return;
+        var subject = task is null ? "" : $"任务 {task.Code}";
+        audit.Record(actor.Name, "access.denied", subject, $"{ChineseLabels.Of(actor.Role)}无权{Describe(permission)}");
+        throw new AccessDeniedException(task is null
+            ? $"您的角色（{ChineseLabels.Of(actor.Role)}）无权{Describe(permission)}。"
+            : $"您的角色（{ChineseLabels.Of(actor.Role)}）无权{Describe(permission)}：任务“{task.Code}”不属于本处室。");
+    }
+
+    private static bool Leads(Actor actor, KeyTask task) =>
+        actor.DepartmentId is { } d && task.LeadDepartmentId == d;
+
+    private static bool Concerns(Actor actor, KeyTask task) =>
+        actor.DepartmentId is { } d && (task.LeadDepartmentId == d || task.CooperatingDepartmentIds.Contains(d));
+
+    public static string Describe(Permission permission) => permission switch
+    {
+        Permission.ReadTask => "查看该任务",
+        Permission.CreateTasks => "新建或导入任务",
+        Permission.EditTask => "修改该任务",
+        Permission.AdjustTask => "调整任务",
+        Permission.FileEvidence => "管理该任务的佐证材料",
+        Permission.RestoreEvidence => "恢复已删除的材料",
+        Permission.ManageMeetings => "管理会议和纪要",
+        Permission.IssueDocuments => "起草和印发公文",
+        Permission.Supervise => "督查督办",
+        Permission.RateResults => "评定完成效果",
+        Permission.ExportArchive => "导出归档包",
+        Permission.ImportArchive => "导入归档包",
+        Permission.Administer => "管理机构、账号和设置",
+        Permission.ReadAudit => "查看审计记录",
+        _ => permission.ToString(),
+    };
+}

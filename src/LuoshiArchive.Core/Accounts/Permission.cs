@@ -1,0 +1,34 @@
+namespace LuoshiArchive.Core.Accounts;
+
+/// <summary>What an actor may be allowed to do; <see cref="Access"/> holds the role × permission rules.</summary>
+public enum Permission
+{
+    /// <summary>Read a task, its dossier and download its evidence (department users: as configured).</summary>
+    ReadTask,
+    /// <summary>Create tasks and import the one-table list.</summary>
+    CreateTasks,
+    /// <summary>Edit a task's fields and mark its milestones (department users: their own department's tasks).</summary>
+    EditTask,
+    /// <summary>Adjust target or schedule under a leader decision.</summary>
+    AdjustTask,
+    /// <summary>Add evidence to a task's dossier, correct its details, remove it with a reason.</summary>
+    FileEvidence,
+    /// <summary>Restore removed evidence.</summary>
+    RestoreEvidence,
+    /// <summary>Meetings, minutes and decisions.</summary>
+    ManageMeetings,
+    /// <summary>Draft and issue official documents, allocate and void numbers.</summary>
+    IssueDocuments,
+    /// <summary>Issue supervision orders and reconcile.</summary>
+    Supervise,
+    /// <summary>Rate a task's result and score assessments.</summary>
+    RateResults,
+    /// <summary>Export annual bundles and backups.</summary>
+    ExportArchive,
+    /// <summary>Import a bundle into the store.</summary>
+    ImportArchive,
+    /// <summary>Departments, people, accounts and settings.</summary>
+    Administer,
+    /// <summary>Read the audit trail.</summary>
+    ReadAudit,
+}
