@@ -27,6 +27,9 @@ public sealed class BrowserApp : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: run scripts/install-test-deps.sh (installs Debian's chromium).");
         BaseUrl = App.Start();
         Seed = await Seed.LoadAsync(App);
+        // The first request pays for start-up work (page compilation, JIT); pay it here, not inside the first test.
+        using (var warmUp = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromMinutes(2) })
+            (await warmUp.GetAsync("/Account/Login")).EnsureSuccessStatusCode();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -68,7 +71,10 @@ public sealed class BrowserApp : IAsyncLifetime
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: the machine has 2 cores, and `dotnet test` of the solution runs the other test projects (LibreOffice,
+        // OCR) at the same time. A step that really hangs still fails, after a minute.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return new Session(context, await context.NewPageAsync(), journey);
     }
 

@@ -10,13 +10,13 @@ public sealed class ElderModeTests : IDisposable
     public void Elder_mode_is_off_for_a_new_account_and_is_kept_with_the_account_once_turned_on()
     {
         _storage.Accounts.Create("office", "办公室", "Tianjin-2018", UserRole.Admin);
-        _storage.Accounts.Create("clerk", "专人", "Tianjin-2018", UserRole.DepartmentUser);
+        _storage.Accounts.Create("leader", "王建国", "Tianjin-2018", UserRole.Leader);
         Assert.False(_storage.Accounts.Find("office")!.ElderMode);
 
         _storage.Accounts.SetElderMode("OFFICE", true);
         Assert.True(_storage.Accounts.Find("office")!.ElderMode);
         Assert.True(_storage.Accounts.SignIn("office", "Tianjin-2018").Account!.ElderMode);
-        Assert.False(_storage.Accounts.Find("clerk")!.ElderMode);
+        Assert.False(_storage.Accounts.Find("leader")!.ElderMode);
 
         _storage.Accounts.SetElderMode("office", false);
         Assert.False(_storage.Accounts.Find("office")!.ElderMode);
