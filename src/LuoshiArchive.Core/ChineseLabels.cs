@@ -2,6 +2,7 @@ using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Dossiers;
 using LuoshiArchive.Core.Meetings;
 using LuoshiArchive.Core.Organisation;
+using LuoshiArchive.Core.Supervision;
 using LuoshiArchive.Core.Tasks;
 
 namespace LuoshiArchive.Core;
@@ -96,6 +97,35 @@ public static class ChineseLabels
         [TaskChangeKind.Imported] = "导入",
     };
 
+    private static readonly Dictionary<SelfRating, string> SelfRatings = new()
+    {
+        [SelfRating.Good] = "好",
+        [SelfRating.FairlyGood] = "较好",
+        [SelfRating.Average] = "一般",
+        [SelfRating.Poor] = "差",
+    };
+
+    private static readonly Dictionary<SupervisionOrderState, string> OrderStates = new()
+    {
+        [SupervisionOrderState.Open] = "待回复",
+        [SupervisionOrderState.Answered] = "已回复",
+        [SupervisionOrderState.Overdue] = "已逾期",
+    };
+
+    private static readonly Dictionary<ReminderKind, string> ReminderKinds = new()
+    {
+        [ReminderKind.Milestone] = "时间节点",
+        [ReminderKind.Order] = "督办单",
+        [ReminderKind.Deadline] = "完成时限",
+    };
+
+    private static readonly Dictionary<ReconciliationFlagKind, string> ReconciliationFlags = new()
+    {
+        [ReconciliationFlagKind.NoProgress] = "本期无进展",
+        [ReconciliationFlagKind.MilestoneMissed] = "节点未按期完成",
+        [ReconciliationFlagKind.EvidenceMissing] = "缺佐证材料",
+    };
+
     public static string Of(TaskListKind value) => ListKinds[value];
     public static string Of(TaskSource value) => Sources[value];
     public static string Of(KeyTaskStatus value) => Statuses[value];
@@ -114,6 +144,10 @@ public static class ChineseLabels
         OfficialDocuments.DocumentGenre.Supervision => "督办通知",
         _ => "会议纪要",
     };
+    public static string Of(SelfRating value) => SelfRatings[value];
+    public static string Of(SupervisionOrderState value) => OrderStates[value];
+    public static string Of(ReminderKind value) => ReminderKinds[value];
+    public static string Of(ReconciliationFlagKind value) => ReconciliationFlags[value];
 
     /// <summary>Reads a Chinese label (or the English enum name) back; null when it names nothing.</summary>
     public static T? Parse<T>(string? text) where T : struct, Enum
@@ -142,6 +176,10 @@ public static class ChineseLabels
         TaskChangeKind v => Of(v),
         EvidenceKind v => Of(v),
         MeetingKind v => Of(v),
+        SelfRating v => Of(v),
+        SupervisionOrderState v => Of(v),
+        ReminderKind v => Of(v),
+        ReconciliationFlagKind v => Of(v),
         _ => value.ToString(),
     };
 }

@@ -41,11 +41,24 @@ public static class LuoshiCore
         services.AddSingleton<Meetings.CadenceCheck>();
         services.AddSingleton<Archive.AnnualBundle>();
         services.AddSingleton<Archive.BundleJobs>();
+        services.AddSingleton<Archive.BundleRecords>();
         services.AddSingleton<Archive.BundleImport>();
         services.AddSingleton<OfficialDocuments.DocumentTemplates>();
         services.AddSingleton<OfficialDocuments.DocumentNumberRegister>();
         services.AddSingleton<OfficialDocuments.Drafting>();
-        services.AddSingleton<OfficialDocuments.OfficialDocumentService>();
+        services.AddSingleton(provider =>
+        {
+            var documents = ActivatorUtilities.CreateInstance<OfficialDocuments.OfficialDocumentService>(provider);
+            documents.OpenRectificationOrder = Supervision.RectificationOrders.Opener(provider.GetRequiredService<Supervision.SupervisionService>());
+            return documents;
+        });
+        services.AddSingleton<Supervision.ProgressLog>();
+        services.AddSingleton<Supervision.SupervisionService>();
+        services.AddSingleton<Supervision.SelfCheckService>();
+        services.AddSingleton<Supervision.ReconciliationService>();
+        services.AddSingleton<Supervision.LeaderReportService>();
+        services.AddSingleton<Supervision.Reminders>();
+        services.AddSingleton<Supervision.Dashboard>();
         return services;
     }
 }

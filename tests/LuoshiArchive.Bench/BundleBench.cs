@@ -40,7 +40,7 @@ public static class BundleBench
             await dossiers.AddAsync(new MemoryStream([.. pdf, .. Encoding.ASCII.GetBytes($"\n%bundle {i}\n")]), $"{i:00000}.pdf", [codes[i % codes.Count]], null, Actor.Console("bench"), ct));
 
         var bundle = new AnnualBundle(tasks, directory, dossiers, new OneTableService(store, directory, tasks),
-            new MeetingRegister(store, tasks, dossiers, clock, options), options, clock, new LuoshiArchive.Core.Audit.AuditLog(store, clock));
+            new MeetingRegister(store, tasks, dossiers, clock, options), options, clock, new LuoshiArchive.Core.Audit.AuditLog(store, clock), new BundleRecords(store, directory));
         var output = Path.Combine(storagePath, "bundle.zip");
         GC.Collect();
         var (bundleSeconds, peak) = Measure(() => bundle.Export(2018, output));

@@ -6,7 +6,7 @@ namespace LuoshiArchive.Core.Accounts;
 /// The role × permission rules, enforced by the Core services themselves (pages only hide what these refuse):
 /// 办公室管理员 everything; 督查督办 all tasks, supervision, documents and bundles; 处室 their own department's tasks,
 /// evidence and self-checks, reading the rest when <see cref="LuoshiOptions.DepartmentUsersReadAll"/>; 委领导 read all,
-/// adjust under their decisions, rate results; 督查组 read-only with downloads.
+/// adjust under their decisions, rate results, write their quarterly report; 督查组 read-only with downloads.
 /// </summary>
 public static class Access
 {
@@ -16,7 +16,8 @@ public static class Access
         {
             UserRole.Admin => true,
             UserRole.OfficeSupervisor => permission is not (Permission.Administer or Permission.RestoreEvidence or Permission.ImportArchive),
-            UserRole.Leader => permission is Permission.ReadTask or Permission.AdjustTask or Permission.RateResults or Permission.ReadAudit,
+            UserRole.Leader => permission is Permission.ReadTask or Permission.AdjustTask or Permission.RateResults or Permission.ReadAudit
+                or Permission.WriteLeaderReport,
             UserRole.Inspector => permission is Permission.ReadTask,
             UserRole.DepartmentUser => permission switch
             {
@@ -61,6 +62,7 @@ public static class Access
         Permission.ImportArchive => "导入归档包",
         Permission.Administer => "管理机构、账号和设置",
         Permission.ReadAudit => "查看审计记录",
+        Permission.WriteLeaderReport => "编写季度报告",
         _ => permission.ToString(),
     };
 }

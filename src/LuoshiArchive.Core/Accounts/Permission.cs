@@ -31,4 +31,6 @@ public enum Permission
     Administer,
     /// <summary>Read the audit trail.</summary>
     ReadAudit,
+    /// <summary>Compile, edit and export the quarterly leader report (分管委领导 → 主要负责同志).</summary>
+    WriteLeaderReport,
 }

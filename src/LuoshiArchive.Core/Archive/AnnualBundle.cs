@@ -16,7 +16,7 @@ namespace LuoshiArchive.Core.Archive;
 /// README. Written to a temp file and renamed: a failed or cancelled export leaves nothing under the final name.
 /// </summary>
 public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory directory, DossierService dossiers,
-    OneTableService oneTable, MeetingRegister meetings, LuoshiOptions options, TimeProvider clock, Audit.AuditLog audit)
+    OneTableService oneTable, MeetingRegister meetings, LuoshiOptions options, TimeProvider clock, Audit.AuditLog audit, BundleRecords records)
 {
     public sealed record Summary(int Tasks, int Evidence, int PayloadFiles, string File);
 
@@ -80,7 +80,7 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
                         e.ExtractionNote, e.AddedBy, e.AddedAt });
                     progress?.Report((++done, total));
                 }
-                bag.AddPayload($"{folder}/metadata.json", JsonSerializer.Serialize(Metadata(item, files), Json));
+                bag.AddPayload($"{folder}/metadata.json", JsonSerializer.Serialize(Metadata(item, files, records.TaskRecords(item.Task)), Json));
             }
             using (var xlsx = new MemoryStream()) { SheetWriter.Write(xlsx, "归档文件目录", CatalogueEntry.Columns, catalogue.Select(c => c.Cells()), [6, 30, 22, 18, 40, 10, 6, 6, 12]); xlsx.Position = 0; bag.AddPayload("归档文件目录.xlsx", xlsx); }
             progress?.Report((++done, total));
@@ -103,6 +103,10 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
                     deadline = d.Deadline?.ToString("yyyy-MM-dd"), createdTask = d.CreatedTaskId is { } c ? meetings.CodesOf([c]).FirstOrDefault() : null }),
                 minutesSha256 = m.MinutesEvidenceId is { } e ? dossiers.Find(e)?.Sha256 : null,
             }), Json));
+            bag.AddPayload(BundleFiles.Documents, records.DocumentsJson(year));
+            using (var register = new MemoryStream()) { records.DocumentsSheet(year, register); register.Position = 0; bag.AddPayload("发文登记.xlsx", register); }
+            bag.AddPayload(BundleFiles.Audit, records.AuditJson(year));
+            using (var trail = new MemoryStream()) { records.AuditSheet(year, trail); trail.Position = 0; bag.AddPayload("审计记录.xlsx", trail); }
             bag.AddPayload("README.txt", Readme(year, items.Count, catalogue.Count));
             progress?.Report((++done, total));
             bag.Finish(options.OrganisationName, $"{options.FondsNumber}-WS·{year}", $"{options.OrganisationName}{year}年度重点任务“一事一档”归档包",
@@ -112,7 +116,7 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
         return new Summary(items.Count, evidence.Count, done, "");
     }
 
-    private object Metadata(TaskListItem item, List<object> files)
+    private object Metadata(TaskListItem item, List<object> files, object records)
     {
         var t = item.Task;
         return new
@@ -127,6 +131,7 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
             outcomes = new { t.Standard, t.ExpectedOutcomes }, status = t.Status.ToString(), progress = t.ProgressSummary, t.Remarks,
             history = tasks.History(t.Id).Select(h => new { h.At, h.By, kind = h.Kind.ToString(), h.Changes, h.Adjustment }),
             evidence = files,
+            records,
         };
     }
 
@@ -149,6 +154,9 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
         .AppendLine($"data/归档文件目录.xlsx / .docx   按 DA/T 22-2015 编制的归档文件目录（共 {itemCount} 件），档号：全宗号-WS·年度-保管期限-机构代码-件号")
         .AppendLine("data/工作落实清单一览表.xlsx     本年度工作落实清单一览表")
         .AppendLine("data/会议台账.xlsx              本年度会议登记")
+        .AppendLine("data/发文登记.xlsx              本年度印发的公文（发文字号、文种、标题、日期、公开属性、索引号）；documents.json 含发文字号登记簿（含作废号）")
+        .AppendLine("data/审计记录.xlsx / audit.json 本年度审计记录（谁在何时改了什么）；audit.json 保留每条记录的哈希链，可复核未被改动")
+        .AppendLine("metadata.json 中的 records     每项任务的进展记录和督办单")
         .AppendLine()
         .AppendLine("说明：发文登记簿和考核结果将在相应功能上线后纳入归档包。")
         .ToString();

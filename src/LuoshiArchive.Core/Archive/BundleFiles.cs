@@ -6,4 +6,6 @@ public static class BundleFiles
     public const string Organisation = "organisation.json";
     public const string Meetings = "meetings.json";
     public const string TaskMetadata = "metadata.json";
+    public const string Documents = "documents.json";
+    public const string Audit = "audit.json";
 }

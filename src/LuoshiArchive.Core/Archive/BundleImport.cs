@@ -90,6 +90,12 @@ public sealed class BundleImport(LuoshiStore store, TaskRegistry tasks, Organisa
                 }
             }
             foreach (var m in meetingsJson) ImportMeeting(m!, evidenceBySha);
+            // Records added in later versions of the bundle: absent from older bundles, which still import.
+            var orderIds = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (_, json) in taskJson)
+                if (json["records"] is { } records) ImportRecords(tasks.Find((string)json["code"]!)!, records, evidenceBySha, orderIds);
+            if (zip.GetEntry(root + "data/" + BundleFiles.Documents) is not null)
+                ImportDocuments(Read(BundleFiles.Documents), evidenceBySha, orderIds);
             return new Summary(years[0], taskJson.Count, evidenceBySha.Count, meetingsJson.Count);
         });
 
@@ -164,6 +170,74 @@ public sealed class BundleImport(LuoshiStore store, TaskRegistry tasks, Organisa
             var task = store.Tasks.FindById(decision.CreatedTaskId!.Value);
             task.SourceMeetingId = meeting.Id;
             store.Tasks.Update(task);
+        }
+    }
+
+    private void ImportRecords(KeyTask task, JsonNode records, Dictionary<string, Evidence> evidenceBySha, Dictionary<string, int> orderIds)
+    {
+        foreach (var o in records["supervisionOrders"]?.AsArray() ?? [])
+        {
+            var order = new Supervision.SupervisionOrder
+            {
+                Number = (string)o!["Number"]!, Year = (int)o["Year"]!, Sequence = (int)o["Sequence"]!, TaskId = task.Id, TaskCode = task.Code,
+                DepartmentId = directory.DepartmentNamed((string?)o["department"] ?? "")?.Id ?? task.LeadDepartmentId ?? 0,
+                What = (string)o["What"]!, Due = Date(o["due"])!.Value, HowToReply = (string?)o["HowToReply"] ?? "",
+                SourceDocument = (string?)o["SourceDocument"] ?? "", IssuedOn = Date(o["issuedOn"])!.Value, IssuedBy = (string?)o["IssuedBy"] ?? "",
+                AnsweredOn = Date(o["answeredOn"]), AnsweredBy = (string?)o["AnsweredBy"] ?? "",
+            };
+            store.SupervisionOrders.Insert(order);
+            orderIds[order.Number] = order.Id;
+        }
+        foreach (var e in records["progressEntries"]?.AsArray() ?? [])
+        {
+            var entry = new Supervision.ProgressEntry
+            {
+                TaskId = task.Id, TaskCode = task.Code, Date = Date(e!["date"])!.Value, Text = (string?)e["Text"] ?? "", Completion = (int?)e["Completion"],
+                Problems = (string?)e["Problems"] ?? "", NextSteps = (string?)e["NextSteps"] ?? "",
+                DepartmentId = directory.DepartmentNamed((string?)e["department"] ?? "")?.Id,
+                EvidenceIds = (e["evidence"]?.AsArray() ?? []).Select(sha => evidenceBySha.TryGetValue((string)sha!, out var ev) ? ev.Id : 0).Where(id => id > 0).ToList(),
+                SupervisionOrderId = (string?)e["supervisionOrder"] is { } number && orderIds.TryGetValue(number, out var id) ? id : null,
+                RecordedAt = e["RecordedAt"]!.GetValue<DateTime>(), RecordedBy = (string?)e["RecordedBy"] ?? "",
+            };
+            store.Progress.Insert(entry);
+            if (entry.SupervisionOrderId is { } answered && store.SupervisionOrders.FindById(answered) is { } order)
+            {
+                order.ReplyEntryId = entry.Id;
+                store.SupervisionOrders.Update(order);
+            }
+        }
+    }
+
+    private void ImportDocuments(JsonNode json, Dictionary<string, Evidence> evidenceBySha, Dictionary<string, int> orderIds)
+    {
+        int? EvidenceId(JsonNode? sha) => (string?)sha is { Length: > 0 } s && evidenceBySha.TryGetValue(s, out var e) ? e.Id : null;
+        var documentIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var d in json["documents"]!.AsArray())
+        {
+            var document = new OfficialDocuments.OfficialDocument
+            {
+                Genre = Enum.Parse<OfficialDocuments.DocumentGenre>((string)d!["genre"]!), Number = (string?)d["Number"] ?? "", Title = (string)d["Title"]!,
+                IsIssued = (bool)d["IsIssued"]!, SpecJson = d["spec"]!.ToJsonString(), MarkColor = (string?)d["MarkColor"] ?? OfficialDocuments.OfficialPage.Red,
+                MarkSize = (int?)d["MarkSize"] ?? 0, TaskIds = d["tasks"]!.AsArray().Select(c => tasks.Find((string)c!)?.Id).OfType<int>().ToList(),
+                ReplyDue = Date(d["replyDue"]), DraftedAt = d["DraftedAt"]!.GetValue<DateTime>(), DraftedBy = (string?)d["DraftedBy"] ?? "",
+                IssuedAt = d["IssuedAt"]?.GetValue<DateTime>(), IssuedBy = (string?)d["IssuedBy"] ?? "",
+                DocxEvidenceId = EvidenceId(d["docxSha256"]), PdfEvidenceId = EvidenceId(d["pdfSha256"]),
+                SupervisionOrderIds = (d["supervisionOrders"]?.AsArray() ?? []).Select(n => orderIds.TryGetValue((string)n!, out var id) ? id : 0).Where(id => id > 0).ToList(),
+            };
+            store.Documents.Insert(document);
+            if (document.Number.Length > 0) documentIds[document.Number] = document.Id;
+        }
+        foreach (var n in json["numbers"]!.AsArray())
+        {
+            var number = (string)n!["Number"]!;
+            if (store.DocumentNumbers.FindOne(x => x.Number == number) is not null) continue;
+            store.DocumentNumbers.Insert(new OfficialDocuments.NumberAllocation
+            {
+                Number = number, Prefix = (string)n["Prefix"]!, Year = (int)n["Year"]!, Sequence = (int)n["Sequence"]!,
+                DocumentId = documentIds.TryGetValue(number, out var id) ? id : null,
+                AllocatedAt = n["AllocatedAt"]!.GetValue<DateTime>(), AllocatedBy = (string?)n["AllocatedBy"] ?? "",
+                VoidedAt = n["VoidedAt"]?.GetValue<DateTime>(), VoidedBy = (string?)n["VoidedBy"] ?? "", VoidReason = (string?)n["VoidReason"] ?? "",
+            });
         }
     }
 

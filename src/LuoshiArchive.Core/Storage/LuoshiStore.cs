@@ -3,6 +3,7 @@ using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Dossiers;
 using LuoshiArchive.Core.Meetings;
 using LuoshiArchive.Core.Organisation;
+using LuoshiArchive.Core.Supervision;
 using LuoshiArchive.Core.Tasks;
 
 namespace LuoshiArchive.Core.Storage;
@@ -17,9 +18,11 @@ public sealed class LuoshiStore : IDisposable
 
     /// <summary>
     /// The shape of the data this build writes. 1: stores written before the version was recorded; 2: the version is
-    /// recorded in the "meta" collection. Each upgrade step lives in <see cref="SchemaUpgrades"/>.
+    /// recorded in the "meta" collection; 3: progress entries, self-checks, supervision orders and leader reports, and
+    /// milestones carrying their proof (an older build would drop it on its next write). Each upgrade step lives in
+    /// <see cref="SchemaUpgrades"/>.
     /// </summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
     private readonly StorageLock _lock;
     private readonly LiteDatabase _db;
 
@@ -49,6 +52,14 @@ public sealed class LuoshiStore : IDisposable
         DocumentNumbers = db.GetCollection<OfficialDocuments.NumberAllocation>("document_numbers");
         DocumentNumbers.EnsureIndex(n => n.Number, unique: true);
         DocumentNumbers.EnsureIndex(n => n.DocumentId);
+        Progress = db.GetCollection<ProgressEntry>("progress");
+        Progress.EnsureIndex(e => e.TaskId);
+        SelfChecks = db.GetCollection<SelfCheck>("self_checks");
+        SelfChecks.EnsureIndex(s => s.Key, unique: true);
+        SupervisionOrders = db.GetCollection<SupervisionOrder>("supervision_orders");
+        SupervisionOrders.EnsureIndex(o => o.TaskId);
+        LeaderReports = db.GetCollection<LeaderReport>("leader_reports");
+        LeaderReports.EnsureIndex(r => r.Key, unique: true);
     }
 
     public string StoragePath { get; }
@@ -62,6 +73,10 @@ public sealed class LuoshiStore : IDisposable
     public ILiteCollection<Audit.AuditEntry> Audit { get; }
     public ILiteCollection<OfficialDocuments.OfficialDocument> Documents { get; }
     public ILiteCollection<OfficialDocuments.NumberAllocation> DocumentNumbers { get; }
+    public ILiteCollection<ProgressEntry> Progress { get; }
+    public ILiteCollection<SelfCheck> SelfChecks { get; }
+    public ILiteCollection<SupervisionOrder> SupervisionOrders { get; }
+    public ILiteCollection<LeaderReport> LeaderReports { get; }
 
     /// <summary>Opens (creating if needed) the store in <paramref name="storagePath"/>.</summary>
     /// <param name="storagePath">The storage folder; created if missing.</param>
@@ -156,6 +171,8 @@ public sealed class LuoshiStore : IDisposable
         mapper.Entity<Adjustment>().Ignore(a => a.ChangesAnything);
         mapper.Entity<Meeting>().Ignore(m => m.TaskIds);
         mapper.Entity<Dossiers.Evidence>().Ignore(e => e.IsRemoved);
+        mapper.Entity<Milestone>().Ignore(m => m.AwaitsEvidence);
+        mapper.Entity<SupervisionOrder>().Ignore(o => o.AnsweredLate);
         return mapper;
     }
 

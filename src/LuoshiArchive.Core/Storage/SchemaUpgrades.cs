@@ -16,6 +16,8 @@ internal static class SchemaUpgrades
     {
         // 1 → 2: nothing in the documents changed; from now on the version is recorded.
         [1] = _ => { },
+        // 2 → 3: new collections only, and milestone fields whose absence means "no proof recorded".
+        [2] = _ => { },
     };
 
     public static void Apply(LuoshiStore store)

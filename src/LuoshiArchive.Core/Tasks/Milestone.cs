@@ -8,8 +8,24 @@ public sealed class Milestone
     public string Description { get; set; } = "";
     public bool Done { get; set; }
     public DateOnly? DoneOn { get; set; }
+    /// <summary>Evidence in the task's dossier that proves the step was done (ids of <c>Evidence</c>).</summary>
+    public List<int> EvidenceIds { get; set; } = [];
+    /// <summary>
+    /// Marked done with the proof still to come (佐证材料后补): the step shows as awaiting evidence until some is supplied.
+    /// </summary>
+    public bool EvidenceToFollow { get; set; }
+
+    /// <summary>Done, but nothing in the dossier is named as its proof yet.</summary>
+    public bool AwaitsEvidence => Done && EvidenceIds.Count == 0;
 
     public bool IsMissed(DateOnly today) => !Done && Due < today;
+
+    /// <summary>Carries completion and proof over from the same step before an edit or adjustment.</summary>
+    internal void KeepCompletionOf(Milestone old)
+    {
+        (Done, DoneOn, EvidenceToFollow) = (old.Done, old.DoneOn, old.EvidenceToFollow);
+        EvidenceIds = [.. old.EvidenceIds];
+    }
 
     public bool IsComingDue(DateOnly today, int days) => !Done && Due >= today && Due <= today.AddDays(days);
 

@@ -45,7 +45,8 @@ public sealed class TaskDraft
         SupervisingLeaderId = task.SupervisingLeaderId,
         Measures = task.Measures,
         Milestones = task.Milestones.Select(m => new Milestone
-            { Id = m.Id, Due = m.Due, Description = m.Description, Done = m.Done, DoneOn = m.DoneOn }).ToList(),
+            { Id = m.Id, Due = m.Due, Description = m.Description, Done = m.Done, DoneOn = m.DoneOn,
+              EvidenceIds = [.. m.EvidenceIds], EvidenceToFollow = m.EvidenceToFollow }).ToList(),
         Deadline = task.Deadline,
         ExpectedOutcomes = task.ExpectedOutcomes,
         Status = task.Status,

@@ -41,18 +41,11 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
         var people = directory.People().ToDictionary(p => p.Id, p => p.Name);
         var evidence = EvidenceCounts();
         return tasks
-            .Where(t => filter.ListKind is null || t.ListKind == filter.ListKind)
-            .Where(t => filter.Source is null || t.Source == filter.Source)
-            .Where(t => filter.LeadDepartmentId is null || t.LeadDepartmentId == filter.LeadDepartmentId)
-            .Where(t => filter.SupervisingLeaderId is null || t.SupervisingLeaderId == filter.SupervisingLeaderId)
-            .Where(t => filter.Status is null || t.Status == filter.Status)
-            .Where(t => string.IsNullOrWhiteSpace(filter.Text) || t.Name.Contains(filter.Text.Trim(), StringComparison.OrdinalIgnoreCase)
-                        || t.Code.Contains(filter.Text.Trim(), StringComparison.OrdinalIgnoreCase))
             .Select(t => new TaskListItem(t, t.LightOn(today),
                 t.LeadDepartmentId is { } d ? departments.GetValueOrDefault(d, "") : "",
                 t.SupervisingLeaderId is { } l ? people.GetValueOrDefault(l, "") : "",
                 evidence.GetValueOrDefault(t.Id)))
-            .Where(i => filter.Light is null || i.Light == filter.Light)
+            .Where(filter.Matches)
             .OrderBy(i => i.Task.Year).ThenBy(i => i.Task.Code, StringComparer.Ordinal)
             .ToList();
     }
@@ -98,7 +91,10 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
         foreach (var m in draft.Milestones)
         {
             if (doneState.TryGetValue((m.Due, m.Description.Trim()), out var old))
-                (m.Id, m.Done, m.DoneOn) = (old.Id, old.Done, old.DoneOn);
+            {
+                m.Id = old.Id;
+                m.KeepCompletionOf(old);
+            }
         }
         return store.InTransaction(() =>
         {
@@ -123,7 +119,7 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
         var previous = task.Milestones.ToDictionary(m => m.Id);
         foreach (var m in newMilestones)
         {
-            if (previous.TryGetValue(m.Id, out var old)) (m.Done, m.DoneOn) = (old.Done, old.DoneOn);
+            if (previous.TryGetValue(m.Id, out var old)) m.KeepCompletionOf(old);
         }
         return store.InTransaction(() =>
         {
@@ -131,25 +127,6 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
             var adjustment = task.Adjust(newTarget, newDeadline, newMilestones, decision);
             store.Tasks.Update(task);
             Record(task, actor, TaskChangeKind.Adjusted, Diff(before, Describe(task)), adjustment);
-            return task;
-        });
-    }
-
-    public KeyTask MarkMilestone(string code, Guid milestoneId, bool done, Actor actor)
-    {
-        var task = Find(code) ?? throw new DomainRuleException($"任务“{code}”不存在。");
-        Access.Demand(actor, Permission.EditTask, _audit, task);
-        var milestone = task.Milestones.FirstOrDefault(m => m.Id == milestoneId)
-                        ?? throw new DomainRuleException("该时间节点不存在。");
-        if (milestone.Done == done) return task;
-        return store.InTransaction(() =>
-        {
-            milestone.Done = done;
-            milestone.DoneOn = done ? Today : null;
-            store.Tasks.Update(task);
-            var text = $"{milestone.Due:yyyy-MM-dd} {milestone.Description}";
-            Record(task, actor, done ? TaskChangeKind.MilestoneDone : TaskChangeKind.MilestoneReopened,
-                [new FieldChange("时间节点", done ? text + "：未完成" : text + "：已完成", done ? text + "：已完成" : text + "：未完成")]);
             return task;
         });
     }

@@ -13,7 +13,9 @@ public sealed class AxeTests(BrowserApp browser)
     [
         "/", "/Tasks", "/Tasks/{task}", "/OneTable", "/Meetings", "/Meetings/{meeting}", "/Search?q=长效机制",
         "/Evidence/{evidence}?q=长效机制", "/Inspection?department=1", "/Archive", "/Admin/Organisation", "/Admin/Users", "/Audit", "/Account/Password",
-        "/Tasks/Edit", "/Tasks/Adjust/{task}", "/OneTable/Import", "/Meetings/Edit",
+        "/Tasks/Edit", "/Tasks/Adjust/{task}", "/Tasks/{task}/Progress", "/OneTable/Import", "/Meetings/Edit",
+        "/Documents", "/Documents/Draft?genre=Criticism", "/Supervision", "/SelfChecks", "/SelfChecks/1/2018/6",
+        "/Reconciliation", "/Reports/Leader",
     ];
 
     [Theory]

@@ -38,13 +38,14 @@ public sealed class Session : IAsyncDisposable
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
     }
 
+    /// <summary>Signs in on the login page (the one already shown, so its return address is kept, or a fresh one).</summary>
     public async Task SignInAsync(string name = Seed.AdminName, string password = Seed.AdminPassword)
     {
-        await Page.GotoAsync("/Account/Login");
+        if (!Page.Url.Contains("/Account/Login", StringComparison.Ordinal)) await Page.GotoAsync("/Account/Login");
         await Page.GetByLabel("用户名", new() { Exact = true }).FillAsync(name);
         await Page.GetByLabel("密码", new() { Exact = true }).FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await Page.WaitForURLAsync(new Regex("/Tasks"));
+        await Page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
     }
 
     public async Task SignOutAsync()

@@ -27,6 +27,7 @@ public sealed class BeforeAnInspectionJourney(BrowserApp browser)
         Assert.Equal("登录落实档案", await s.TextAsync("h1"));
         await s.StepAsync("login");
         await s.SignInAsync();
+        Assert.EndsWith("/Tasks", page.Url);
         Assert.Equal("任务清单 （2018年）", await s.TextAsync("h1"));
         var listed = Regex.Match(await s.TextAsync(".summary"), @"^共 (\d+) 项");
         Assert.True(listed.Success && int.Parse(listed.Groups[1].Value) >= _seed.TaskCount, await s.TextAsync(".summary"));
@@ -39,13 +40,14 @@ public sealed class BeforeAnInspectionJourney(BrowserApp browser)
         Assert.Contains("开展月度自查自评", await s.TextAsync("h1"));
         Assert.Contains("佐证材料（0 件）", await s.TextAsync("#h-dossier"));
         var selfCheck = MadeDocx.Of("教育督导室2018年5月月度自查自评表", "一、本月任务推进：各项任务按时间节点推进。", "二、存在问题：无。", "教育督导室", "2018年6月5日");
-        await page.GetByLabel("添加佐证材料").SetInputFilesAsync(new FilePayload
+        var upload = page.Locator("form.dossier-upload");
+        await upload.GetByLabel("添加佐证材料").SetInputFilesAsync(new FilePayload
         {
             Name = "5月自查自评表.docx", MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Buffer = selfCheck,
         });
-        await page.GetByLabel("材料类别").SelectOptionAsync(new SelectOptionValue { Label = "过程资料" });
+        await upload.GetByLabel("材料类别").SelectOptionAsync(new SelectOptionValue { Label = "过程资料" });
         await s.StepAsync("upload-chosen");
-        await page.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
+        await upload.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
         Assert.Contains("“5月自查自评表.docx”：已保存。", await s.TextAsync("p.notice"));
         Assert.Contains("佐证材料（1 件）", await s.TextAsync("#h-dossier"));
         Assert.Contains("过程资料", await s.TextAsync("section[aria-labelledby=h-dossier] table"));

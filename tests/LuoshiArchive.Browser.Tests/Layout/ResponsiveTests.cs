@@ -11,7 +11,7 @@ public sealed class ResponsiveTests(BrowserApp browser)
     {
         { "desktop", "/Tasks" }, { "desktop", "/Search?q=长效机制" }, { "desktop", "/Tasks/{task}" },
         { "phone", "/Tasks" }, { "phone", "/Search?q=长效机制" }, { "phone", "/Tasks/{task}" },
-        { "phone", "/Meetings" }, { "phone", "/OneTable" }, { "phone", "/Evidence/{evidence}" },
+        { "desktop", "/" }, { "phone", "/" }, { "phone", "/Meetings" }, { "phone", "/OneTable" }, { "phone", "/Evidence/{evidence}" },
     };
 
     [Theory]

@@ -105,6 +105,23 @@ public sealed class IssuingTests : IDisposable
     }
 
     [Fact]
+    public async Task An_issued_criticism_opens_a_real_supervision_order_to_the_lead_department_citing_its_number()
+    {
+        var options = new LuoshiOptions { StoragePath = _storage.Path };
+        var progress = new Core.Supervision.ProgressLog(_storage.Store, _storage.Tasks, _storage.Dossiers, _storage.Clock);
+        var supervision = new Core.Supervision.SupervisionService(_storage.Store, _storage.Tasks, progress, _storage.Directory, _storage.Clock, options);
+        _storage.Documents.OpenRectificationOrder = Core.Supervision.RectificationOrders.Opener(supervision);
+        var draft = _storage.Documents.StartCriticism([_late.Code], _office);
+        var issued = await _storage.Documents.IssueAsync(draft.Id, _office);
+
+        var order = Assert.Single(supervision.List(taskId: _late.Id));
+        Assert.Equal(issued.SupervisionOrderIds.Single(), order.Id);
+        Assert.Equal(new DateOnly(2018, 12, 5), order.Due);
+        Assert.Equal(_late.LeadDepartmentId, order.DepartmentId);
+        Assert.Contains("津教委〔2018〕1号", order.What);
+    }
+
+    [Fact]
     public void Department_users_and_leaders_cannot_draft_or_issue()
     {
         Assert.Throws<AccessDeniedException>(() => _storage.Documents.StartCommendation([_done.Code], new Actor("处室", UserRole.DepartmentUser, 1)));

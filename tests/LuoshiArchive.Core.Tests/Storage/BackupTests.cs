@@ -105,7 +105,7 @@ public sealed class BackupTests : IDisposable
             Assert.Equal("旧版本的任务", store.Tasks.FindOne(t => t.Code == "2018-001").Name);
             Assert.Equal(new DateOnly(2018, 12, 31), store.Tasks.FindOne(t => t.Code == "2018-001").Deadline);
         }
-        var backup = Assert.Single(Directory.GetFiles(Path.Combine(old, "backups"), "auto-before-schema-1-to-2-*.zip"));
+        var backup = Assert.Single(Directory.GetFiles(Path.Combine(old, "backups"), $"auto-before-schema-1-to-{LuoshiStore.SchemaVersion}-*.zip"));
         Assert.Empty(StoreBackup.Verify(backup));
         using (LuoshiStore.Open(old, "test")) { }
         Assert.Single(Directory.GetFiles(Path.Combine(old, "backups"))); // upgraded once, no second backup

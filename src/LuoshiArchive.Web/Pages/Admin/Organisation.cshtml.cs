@@ -1,3 +1,4 @@
+using LuoshiArchive.Web.Infrastructure;
 using LuoshiArchive.Core;
 using LuoshiArchive.Core.Organisation;
 using Microsoft.AspNetCore.Mvc;
@@ -25,13 +26,13 @@ public class OrganisationModel(OrganisationDirectory directory) : PageModel
 
     public IActionResult OnPostDepartment() => Save(() =>
     {
-        directory.SaveDepartment(Department.ToDepartment());
+        directory.SaveDepartment(Department.ToDepartment(), User.Actor());
         return $"处室“{Department.Name}”已保存。";
     });
 
     public IActionResult OnPostPerson() => Save(() =>
     {
-        directory.SavePerson(Person.ToPerson());
+        directory.SavePerson(Person.ToPerson(), User.Actor());
         return $"人员“{Person.Name}”已保存。";
     });
 

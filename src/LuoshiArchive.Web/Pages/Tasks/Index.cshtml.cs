@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LuoshiArchive.Web.Pages.Tasks;
 
-/// <summary>The task list (任务清单): filters, traffic lights, evidence counts.</summary>
+/// <summary>
+/// The task list (任务清单): filters, traffic lights, evidence counts. The dashboard's numbers link here with the same
+/// filters that counted them (including milestone months and lists of codes).
+/// </summary>
 public class IndexModel(TaskRegistry tasks, OrganisationDirectory directory) : PageModel
 {
     public TaskFilter Filter { get; private set; } = new();
@@ -14,7 +17,7 @@ public class IndexModel(TaskRegistry tasks, OrganisationDirectory directory) : P
     public IReadOnlyList<Person> Leaders { get; private set; } = [];
 
     public void OnGet(int? year, TaskListKind? listKind, TaskSource? source, int? department, int? leader,
-        KeyTaskStatus? status, TrafficLight? light, string? q)
+        KeyTaskStatus? status, TrafficLight? light, string? q, int? dueMonth, int? doneMonth, string? codes)
     {
         Years = tasks.Years();
         Filter = new TaskFilter
@@ -22,6 +25,7 @@ public class IndexModel(TaskRegistry tasks, OrganisationDirectory directory) : P
             Year = year ?? (Years.Count > 0 ? Years[0] : null),
             ListKind = listKind, Source = source, LeadDepartmentId = department, SupervisingLeaderId = leader,
             Status = status, Light = light, Text = q,
+            MilestoneDueMonth = dueMonth, MilestoneDoneMonth = doneMonth, Codes = Infrastructure.TaskListLink.Codes(codes),
         };
         Items = tasks.List(Filter);
         Departments = directory.Departments();

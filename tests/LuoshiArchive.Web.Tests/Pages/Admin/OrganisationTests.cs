@@ -32,6 +32,9 @@ public class OrganisationTests : IClassFixture<LuoshiWebFactory>
         var row = page.QuerySelectorAll("tr").Select(r => r.TextContent).Single(t => t.Contains("朱文涛"));
         Assert.Contains("主要负责人", row);
         Assert.Contains("教师工作处", row);
+        var trail = _app.Service<LuoshiArchive.Core.Audit.AuditLog>().Find(action: "department.created");
+        Assert.Contains(trail, e => e.Subject == "处室 教师工作处" && e.Who == "办公室张三");
+        Assert.Contains(_app.Service<LuoshiArchive.Core.Audit.AuditLog>().Find(action: "person.created"), e => e.Details.Contains("朱文涛，主要负责人，教师工作处"));
     }
 
     [Fact]

@@ -85,7 +85,7 @@ public class RoleAccessTests : IClassFixture<LuoshiWebFactory>
         var client = await SignedIn("clerk");
         var page = await client.GetDocumentAsync($"/Tasks/{_otherTask.Code}");
         Assert.Null(page.QuerySelector("form.dossier-upload"));
-        Assert.DoesNotContain(page.QuerySelectorAll("button"), b => b.TextContent.Contains("标记完成"));
+        Assert.DoesNotContain(page.QuerySelectorAll("button, a"), b => b.TextContent.Contains("标记完成"));
 
         // A hand-made POST (the form is not shown) with a valid token from the page.
         var response = await client.PostAsync($"/Tasks/{_otherTask.Code}?handler=Milestone", new FormUrlEncodedContent(

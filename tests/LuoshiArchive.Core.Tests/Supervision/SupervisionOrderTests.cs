@@ -1,0 +1,105 @@
+using LuoshiArchive.Core.Accounts;
+using LuoshiArchive.Core.Supervision;
+using LuoshiArchive.Core.Tasks;
+
+namespace LuoshiArchive.Core.Tests.Supervision;
+
+public sealed class SupervisionOrderTests : IDisposable
+{
+    private readonly SupervisionWorld _world = new(new DateOnly(2018, 6, 15));
+    private readonly KeyTask _task;
+
+    public SupervisionOrderTests() =>
+        _task = _world.Task("推进课后服务全覆盖", _world.Basic, new DateOnly(2018, 12, 31), (new DateOnly(2018, 6, 30), "完成摸底"));
+
+    private SupervisionOrder Issue(Actor? actor = null, string? source = null, int? department = null) =>
+        _world.Supervision.Issue(new SupervisionOrderDraft
+        {
+            TaskCode = _task.Code, What = "报送课后服务摸底情况", Due = new DateOnly(2018, 6, 25), SourceDocument = source, DepartmentId = department,
+        }, actor ?? _world.Supervisor);
+
+    [Fact]
+    public void An_order_goes_to_the_lead_department_numbered_per_year_and_audited()
+    {
+        var first = Issue();
+        var second = Issue(source: "津教委〔2018〕12号");
+
+        Assert.Equal(("督办〔2018〕1号", "督办〔2018〕2号"), (first.Number, second.Number));
+        Assert.Equal(_world.Basic.Id, first.DepartmentId);
+        Assert.Equal(SupervisionService.DefaultHowToReply, first.HowToReply);
+        Assert.Equal("津教委〔2018〕12号", second.SourceDocument);
+        Assert.Equal(SupervisionOrderState.Open, first.StateOn(_world.Storage.Tasks.Today));
+        Assert.Equal(2, new Core.Audit.AuditLog(_world.Storage.Store, _world.Clock).Find(action: "supervision.issued").Count);
+    }
+
+    [Theory]
+    [InlineData(UserRole.DepartmentUser)]
+    [InlineData(UserRole.Leader)]
+    [InlineData(UserRole.Inspector)]
+    public void Only_the_office_issues_orders(UserRole role)
+    {
+        var refused = Assert.Throws<AccessDeniedException>(() => Issue(new Actor("某人", role, _world.Basic.Id)));
+        Assert.Contains("督查督办", refused.Message);
+        Assert.Empty(_world.Supervision.List());
+    }
+
+    [Theory]
+    [InlineData("", "2018-06-25", "请填写督办事项")]
+    [InlineData("报送情况", "2018-06-14", "不能早于今天")]
+    public void Bad_orders_are_refused(string what, string due, string reason) =>
+        Assert.Contains(reason, Assert.Throws<DomainRuleException>(() => _world.Supervision.Issue(new SupervisionOrderDraft
+            { TaskCode = _task.Code, What = what, Due = DateOnly.Parse(due) }, _world.Supervisor)).Message);
+
+    [Fact]
+    public async Task The_department_replies_with_a_progress_entry_once_and_another_department_cannot()
+    {
+        var order = Issue();
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            _world.Supervision.ReplyAsync(order.Id, new ProgressDraft { Date = new DateOnly(2018, 6, 15), Text = "越权回复" }, [], _world.OfficeClerk));
+
+        var entry = await _world.Supervision.ReplyAsync(order.Id,
+            new ProgressDraft { Date = new DateOnly(2018, 6, 15), Text = "摸底已完成，覆盖率92%", NextSteps = "6月底前补齐" },
+            [SupervisionWorld.File("摸底情况.txt", "课后服务摸底情况统计表说明")], _world.BasicClerk);
+
+        var answered = _world.Supervision.Find(order.Id)!;
+        Assert.Equal((entry.Id, new DateOnly(2018, 6, 15), _world.BasicClerk.Name), (answered.ReplyEntryId, answered.AnsweredOn, answered.AnsweredBy));
+        Assert.Equal(order.Id, _world.Progress.Find(entry.Id)!.SupervisionOrderId);
+        Assert.Single(_world.Storage.Dossiers.DossierOf(_task.Id));
+        await Assert.ThrowsAsync<DomainRuleException>(() =>
+            _world.Supervision.ReplyAsync(order.Id, new ProgressDraft { Date = new DateOnly(2018, 6, 15), Text = "再次回复" }, [], _world.BasicClerk));
+    }
+
+    [Fact]
+    public async Task An_order_to_a_cooperating_department_can_be_answered_by_it()
+    {
+        var draft = TaskDraft.From(_task);
+        draft.CooperatingDepartmentIds = [_world.Office.Id];
+        _world.Storage.Tasks.Update(_task.Code, draft, Actor.Console());
+        var order = Issue(department: _world.Office.Id);
+
+        var entry = await _world.Supervision.ReplyAsync(order.Id, new ProgressDraft { Date = new DateOnly(2018, 6, 15), Text = "已协助摸底" }, [], _world.OfficeClerk);
+
+        Assert.Equal(_world.Office.Id, entry.DepartmentId);
+    }
+
+    [Fact]
+    public void The_order_prints_as_a_valid_gbt9704_docx()
+    {
+        var order = Issue(source: "津教委〔2018〕12号");
+        var docx = new MemoryStream();
+
+        _world.Supervision.WriteDocx(order, docx);
+
+        var text = SupervisionWorld.ValidDocxText(docx);
+        Assert.StartsWith("天津市教育委员会督办单\n督办〔2018〕1号", text);
+        Assert.Contains("基础教育处：", text);
+        Assert.Contains("报送课后服务摸底情况", text);
+        Assert.Contains("2018年6月25日前", text);
+        Assert.Contains("津教委〔2018〕12号", text);
+        docx.Position = 0;
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docx, false);
+        Assert.Contains("w:color w:val=\"FF0000\"", document.MainDocumentPart!.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().First().OuterXml);
+    }
+
+    public void Dispose() => _world.Dispose();
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using DocumentFormat.OpenXml.Packaging;
+using LuoshiArchive.Core.Accounts;
+using LuoshiArchive.Core.Dossiers;
+using LuoshiArchive.Core.Organisation;
+using LuoshiArchive.Core.Tasks;
+
+namespace LuoshiArchive.Web.Tests.Pages.Documents;
+
+/// <summary>Drafting a commendation in the browser's way: pick tasks, edit a paragraph, preview, issue, download.</summary>
+public class DocumentPagesTests : IClassFixture<LuoshiWebFactory>
+{
+    private readonly LuoshiWebFactory _app;
+    private readonly KeyTask _done;
+    private readonly KeyTask _late;
+
+    public DocumentPagesTests(LuoshiWebFactory app)
+    {
+        _app = app;
+        _app.EnsureAdmin();
+        var directory = app.Service<OrganisationDirectory>();
+        var basic = directory.DepartmentNamed("基础教育处") ?? directory.SaveDepartment(new Department { Name = "基础教育处", Code = "JJC" });
+        var tasks = app.Service<TaskRegistry>();
+        _done = tasks.Find("2018-001") ?? tasks.Create(new TaskDraft
+        {
+            Year = 2018, Name = "完善中小学课后服务机制", LeadDepartmentId = basic.Id, Status = KeyTaskStatus.Completed,
+            Deadline = new DateOnly(2018, 6, 30), ExpectedOutcomes = "出台课后服务实施意见",
+        }, Actor.Console());
+        _late = tasks.Find("2018-002") ?? tasks.Create(new TaskDraft
+        {
+            Year = 2018, Name = "推进学区化办学", LeadDepartmentId = basic.Id, Deadline = new DateOnly(2018, 5, 31),
+        }, Actor.Console());
+    }
+
+    [Fact]
+    public async Task A_commendation_goes_from_picked_tasks_to_an_issued_numbered_docx_in_the_tasks_dossier()
+    {
+        var client = _app.CreateClient();
+        await client.SignInAsync();
+
+        var start = await client.PostFormAsync("/Documents", [new("genre", "Commendation")], "/Documents?handler=Start");
+        var picker = BrowserLikeClient.Parse(await start.Content.ReadAsStringAsync());
+        Assert.Contains("起草通报表扬", picker.QuerySelector("h1")!.TextContent);
+        Assert.NotNull(picker.QuerySelector($"input[name=tasksPicked][value='{_done.Code}']"));
+        Assert.Null(picker.QuerySelector($"input[name=tasksPicked][value='{_late.Code}']"));
+
+        var drafted = await client.PostAsync("/Documents/Draft", new FormUrlEncodedContent(
+            [new("genre", "Commendation"), new("tasksPicked", _done.Code), new("__RequestVerificationToken", picker.AntiforgeryToken())]));
+        var edit = BrowserLikeClient.Parse(await drafted.Content.ReadAsStringAsync());
+        var editUrl = drafted.RequestMessage!.RequestUri!.AbsolutePath;
+        Assert.StartsWith("/Documents/Edit/", editUrl);
+        Assert.Equal("关于对基础教育处予以通报表扬的通报", edit.QuerySelector("input[name='Form.Title']")!.GetAttribute("value"));
+
+        // Edit: every field posted back as the form holds it, one paragraph rewritten, then preview.
+        var fields = edit.QuerySelectorAll("form.document-form input[name], form.document-form textarea[name], form.document-form select[name]")
+            .Select(e => new KeyValuePair<string, string>(e.GetAttribute("name")!, e.LocalName switch
+            {
+                "textarea" => e.TextContent,
+                "select" => e.QuerySelector("option[selected]")?.GetAttribute("value") ?? e.QuerySelector("option")!.GetAttribute("value")!,
+                _ => e.GetAttribute("value") ?? "",
+            })).Where(f => f.Key != "__RequestVerificationToken").ToList();
+        var last = fields.FindLastIndex(f => f.Key.EndsWith(".Text") && f.Value == "特此通报。");
+        fields[last] = new(fields[last].Key, "特此通报，望各处室学习借鉴。");
+        fields.Add(new("action", "preview"));
+        fields.Add(new("__RequestVerificationToken", edit.AntiforgeryToken()));
+        var preview = await client.PostAsync(editUrl, new FormUrlEncodedContent(fields));
+        var previewHtml = await preview.Content.ReadAsStringAsync();
+        var previewPage = BrowserLikeClient.Parse(previewHtml);
+        Assert.True(previewPage.QuerySelector(".gw-mark") is not null, previewPage.QuerySelector(".errors")?.TextContent ?? previewHtml[..Math.Min(3000, previewHtml.Length)]);
+        Assert.Equal("天津市教育委员会文件", previewPage.QuerySelector(".gw-mark")!.TextContent);
+        Assert.Equal("津教委〔2018〕　号", previewPage.QuerySelector(".gw-number")!.TextContent);
+        Assert.Contains(previewPage.QuerySelectorAll(".gw-body"), p => p.TextContent == "特此通报，望各处室学习借鉴。");
+
+        // Issue.
+        var editAgain = await client.GetDocumentAsync(editUrl);
+        var issueFields = fields.Where(f => f.Key is not ("action" or "__RequestVerificationToken")).ToList();
+        issueFields.Add(new("action", "issue"));
+        issueFields.Add(new("__RequestVerificationToken", editAgain.AntiforgeryToken()));
+        var issued = await client.PostAsync(editUrl, new FormUrlEncodedContent(issueFields));
+        var details = BrowserLikeClient.Parse(await issued.Content.ReadAsStringAsync());
+        Assert.Contains("已印发：津教委〔2018〕1号", details.QuerySelector(".notice")!.TextContent);
+        var id = issued.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last();
+
+        var download = await client.GetAsync($"/Documents/{id}?handler=Docx");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Contains("津教委〔2018〕1号", download.Content.Headers.ContentDisposition!.FileNameStar);
+        using (var docx = WordprocessingDocument.Open(new MemoryStream(await download.Content.ReadAsByteArrayAsync()), false))
+            Assert.Contains("特此通报，望各处室学习借鉴。", docx.MainDocumentPart!.Document!.InnerText);
+
+        // LibreOffice is installed by the test setup: the PDF rendition was made at issue and is served too.
+        var pdf = await client.GetAsync($"/Documents/{id}?handler=Pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4]));
+
+        var dossier = await client.GetDocumentAsync($"/Tasks/{_done.Code}");
+        Assert.Contains("关于对基础教育处予以通报表扬的通报", dossier.QuerySelector("#h-dossier")!.ParentElement!.TextContent);
+        var register = await client.GetDocumentAsync("/Documents?year=2018");
+        Assert.Contains("津教委〔2018〕1号", register.QuerySelector("table.data")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_department_user_cannot_open_the_drafting_pages()
+    {
+        var accounts = _app.Service<AccountService>();
+        var basic = _app.Service<OrganisationDirectory>().DepartmentNamed("基础教育处")!;
+        if (accounts.Find("jjc") is null) accounts.Create("jjc", "基教处李", "Luoshi-2018!", UserRole.DepartmentUser, basic.Id);
+        var client = _app.CreateClient();
+        await client.SignInAsync("jjc", "Luoshi-2018!");
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/Documents/Draft?genre=Commendation")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Documents")).StatusCode);
+    }
+}
