@@ -1,5 +1,6 @@
 // LuoshiArchive benchmark: ingest throughput against bare indexing, and search latency, on a synthetic corpus.
 //   dotnet run -c Release --project tests/LuoshiArchive.Bench -- [--docs 10000] [--ingest 200] [--seed 2018] [--json]
+//     [--bundle 50,300] [--bundle-volume 50,5000 --volume-files 100] [--volume-only]
 using System.Diagnostics;
 using System.Text.Json;
 using LuoshiArchive.Bench;
@@ -9,9 +10,11 @@ var work = Directory.CreateTempSubdirectory("luoshi-bench-").FullName;
 try
 {
     var report = new BenchReport(Environment.MachineName, Environment.ProcessorCount, DateTime.UtcNow, string.Join(' ', args));
-    var corpus = new SyntheticCorpus(options.Seed).Generate(options.Documents).ToList();
+    var corpus = new SyntheticCorpus(options.Seed).Generate(options.VolumeOnly ? 0 : options.Documents).ToList();
     Console.Error.WriteLine($"corpus: {corpus.Count} documents, {corpus.Sum(d => d.Text.Length) / 1000} k characters");
 
+    if (!options.VolumeOnly)
+    {
     var indexPath = Path.Combine(work, "index");
     report.Bare = IngestBench.BareIndexing(corpus, indexPath);
     Console.Error.WriteLine($"bare indexing: {report.Bare}");
@@ -32,6 +35,14 @@ try
         report.Bundle.Add(result);
         Console.Error.WriteLine($"bundle {result}");
     }
+    }
+    foreach (var megabytes in options.BundleVolumes)
+    {
+        var result = BundleBench.RunVolume(megabytes, options.VolumeFiles, Path.Combine(work, $"volume-{megabytes}"));
+        report.Bundle.Add(result);
+        Console.Error.WriteLine($"bundle volume {result}");
+        Directory.Delete(Path.Combine(work, $"volume-{megabytes}"), recursive: true);
+    }
     Console.WriteLine(options.Json ? JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }) : report.ToMarkdown());
 }
 finally
@@ -39,14 +50,17 @@ finally
     Directory.Delete(work, recursive: true);
 }
 
-internal sealed record BenchOptions(int Documents, int Ingest, int Seed, bool Json, int[] BundleSizes)
+internal sealed record BenchOptions(int Documents, int Ingest, int Seed, bool Json, int[] BundleSizes, int[] BundleVolumes, int VolumeFiles, bool VolumeOnly)
 {
     public static BenchOptions Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         return new BenchOptions(int.Parse(Value("--docs") ?? "10000"), int.Parse(Value("--ingest") ?? "200"),
             int.Parse(Value("--seed") ?? "2018"), args.Contains("--json"),
-            (Value("--bundle") ?? "50,300").Split(',').Select(int.Parse).ToArray());
+            (Value("--bundle") ?? "50,300").Split(',').Select(int.Parse).ToArray(),
+            // --bundle-volume 50,5000: export peak memory at these many megabytes of evidence, in --volume-files files.
+            (Value("--bundle-volume") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray(),
+            int.Parse(Value("--volume-files") ?? "100"), args.Contains("--volume-only"));
     }
 }
 

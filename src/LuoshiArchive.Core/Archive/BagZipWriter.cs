@@ -39,20 +39,37 @@ public sealed class BagZipWriter : IDisposable
         using var sha512 = IncrementalHash.CreateHash(HashAlgorithmName.SHA512);
         using (var target = entry.Open())
         {
-            var buffer = new byte[81920];
-            int read;
-            while ((read = content.Read(buffer)) > 0)
+            // Two buffers: while SHA-512 digests one on the other core, this thread reads the next one, feeds SHA-256
+            // and the ZIP (its CRC) and writes it. SHA-512 sees the buffers in order: each starts after the previous ends.
+            byte[][] buffers = [new byte[BufferSize], new byte[BufferSize]];
+            var pending = Task.CompletedTask;
+            for (var k = 0; ; k++)
             {
+                var buffer = buffers[k % 2];
+                var read = ReadFull(content, buffer);
+                if (read == 0) break;
                 sha256.AppendData(buffer, 0, read);
-                sha512.AppendData(buffer, 0, read);
                 target.Write(buffer, 0, read);
                 _octets += read;
+                pending.Wait();
+                pending = Task.Run(() => sha512.AppendData(buffer, 0, read));
             }
+            pending.Wait();
         }
         _files++;
         var encoded = EncodePath(full);
         _sha256.Append(Convert.ToHexStringLower(sha256.GetHashAndReset())).Append(' ').Append(encoded).Append('\n');
         _sha512.Append(Convert.ToHexStringLower(sha512.GetHashAndReset())).Append(' ').Append(encoded).Append('\n');
+    }
+
+    private const int BufferSize = 1 << 20;
+
+    private static int ReadFull(Stream content, byte[] buffer)
+    {
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = content.Read(buffer, total, buffer.Length - total)) > 0) total += read;
+        return total;
     }
 
     public void AddPayload(string path, string text) => AddPayload(path, new MemoryStream(new UTF8Encoding(false).GetBytes(text)));

@@ -66,7 +66,8 @@ public sealed class Drafting(DocumentTemplates templates, OrganisationDirectory 
         var milestones = t.Milestones.Count > 0 ? $"{t.Milestones.Count}个时间节点全部按期完成，" : "";
         var outcome = FirstLine(t.ExpectedOutcomes) is { Length: > 0 } o ? $"取得“{o.TrimEnd('。')}”等成果，" : "";
         var proof = evidence > 0 ? $"形成佐证材料{evidence}件" : "成效明显";
-        return $"{department}牵头承担的“{t.Name}”任务{deadline}，{milestones}{when}完成，{outcome}{proof}。";
+        var person = directory.PersonName(t.ResponsiblePersonId) is { Length: > 0 } name ? $"（责任人：{name}）" : "";
+        return $"{department}{person}牵头承担的“{t.Name}”任务{deadline}，{milestones}{when}完成，{outcome}{proof}。";
     }
 
     private string CriticismFact(KeyTask t, DateOnly today, int evidence)

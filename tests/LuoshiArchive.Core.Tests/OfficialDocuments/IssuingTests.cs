@@ -24,11 +24,12 @@ public sealed class IssuingTests : IDisposable
     public IssuingTests()
     {
         var basic = _storage.Directory.SaveDepartment(new Department { Name = "基础教育处", Code = "JJC" });
+        var head = _storage.Directory.SavePerson(new Person { Name = "刘明", Role = PersonRole.Head, DepartmentId = basic.Id });
         var higher = _storage.Directory.SaveDepartment(new Department { Name = "高等教育处", Code = "GJC" });
         _done = _storage.Tasks.Create(new TaskDraft
         {
             Year = 2018, Name = "完善中小学课后服务机制", LeadDepartmentId = basic.Id, Deadline = new DateOnly(2018, 9, 30),
-            ExpectedOutcomes = "出台课后服务实施意见", Status = KeyTaskStatus.Completed,
+            ExpectedOutcomes = "出台课后服务实施意见", Status = KeyTaskStatus.Completed, ResponsiblePersonId = head.Id,
             Milestones = [new Milestone { Due = new DateOnly(2018, 6, 30), Description = "形成征求意见稿" }],
         }, Actor.Console());
         _storage.Tasks.MarkMilestone(_done.Code, _done.Milestones[0].Id, true, Actor.Console()); // done on 28 June, due 30 June
@@ -52,7 +53,8 @@ public sealed class IssuingTests : IDisposable
         Assert.Equal("天津市教育委员会文件", spec.Mark);
         Assert.True(spec.WantsAutoNumber);
         var fact = Assert.Single(spec.Paragraphs, p => p.Text.Contains("完善中小学课后服务机制"));
-        Assert.Contains("基础教育处牵头", fact.Text);
+        Assert.Contains("基础教育处（责任人：刘明）牵头", fact.Text);
+        Assert.Contains("取得“出台课后服务实施意见”等成果", fact.Text);
         Assert.Contains("全部按期完成", fact.Text);
         Assert.Contains(spec.Paragraphs, p => p.Text == "经研究，决定对基础教育处予以通报表扬。" || p.Text.Contains("决定对基础教育处予以通报表扬"));
 
