@@ -103,7 +103,8 @@ public sealed class KeyboardTests(BrowserApp browser)
         await page.Keyboard.PressAsync("ArrowDown");
         await PageChecks.TabToAsync(page, page.Locator("form.dossier-upload").GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }), max: 2);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex($"/Tasks/{code}(#main)?$"));
+        // The same address comes back (the upload redirects to the task page): wait for the new page's message.
+        await page.Locator("p.notice", new() { HasText = "课后服务专项督导记录.txt" }).WaitForAsync();
         Assert.Contains("“课后服务专项督导记录.txt”：已保存。", await s.TextAsync("p.notice"));
         Assert.Contains("课后服务专项督导记录", await s.TextAsync("section[aria-labelledby=h-dossier] table"));
         await s.StepAsync("uploaded");

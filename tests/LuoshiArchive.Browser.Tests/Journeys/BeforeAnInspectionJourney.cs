@@ -70,6 +70,7 @@ public sealed class BeforeAnInspectionJourney(BrowserApp browser)
             .Locator("li", new() { HasText = "教育督导室" });
         Assert.Equal("1", (await facet.Locator(".count").InnerTextAsync()).Trim());
         await facet.GetByRole(AriaRole.Link).ClickAsync();
+        await page.WaitForURLAsync(new Regex("department="));
         Assert.Equal("共找到 1 件。", await s.TextAsync(".summary"));
         Assert.Equal(_seed.BalancedNotice.Title, (await page.Locator(".hit h3 a").InnerTextAsync()).Trim());
         Assert.Contains("教育督导室", await s.TextAsync(".facets a.active"));

@@ -61,6 +61,7 @@ public sealed class MeetingMinutesJourney(BrowserApp browser)
         });
         await s.StepAsync("minutes-chosen");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存纪要" }).ClickAsync();
+        await page.Locator("p.notice", new() { HasText = "纪要已归入" }).WaitForAsync();
         Assert.Equal("纪要已归入 2 项任务的档案。", await s.TextAsync("p.notice"));
         Assert.Contains("纪要已归档", await s.TextAsync("section[aria-labelledby=h-minutes]"));
         await s.StepAsync("minutes-filed");
