@@ -2,7 +2,8 @@
 # Installs what the tests need beyond the .NET SDK, from Debian's packages, only where it is missing:
 #   LibreOffice (headless Calc and Writer): opens our XLSX/DOCX output in the tests, converts DOCX to PDF;
 #   fonts-noto-cjk: CJK glyphs for those conversions;
-#   tesseract-ocr + chi_sim and poppler-utils: OCR of scanned PDFs (pdftoppm renders, tesseract reads).
+#   tesseract-ocr + chi_sim and poppler-utils: OCR of scanned PDFs (pdftoppm renders, tesseract reads);
+#   chromium: the real browser the Browser.Tests drive through Playwright (never `playwright install`: no download works).
 # Idempotent: a second run installs nothing and takes well under a second.
 set -euo pipefail
 
@@ -13,6 +14,7 @@ command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -q chi_sim; then
   need+=(tesseract-ocr tesseract-ocr-chi-sim)
 fi
+[ -x /usr/bin/chromium ] || need+=(chromium)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

@@ -106,6 +106,15 @@ public sealed class AccountService(LuoshiStore store, TimeProvider clock)
         _audit.Record(account.Name, "password.changed", $"账户 {account.Name}");
     }
 
+    /// <summary>Turns 长者模式 (larger text, higher contrast) on or off for an account; the pages read it on every request.</summary>
+    public void SetElderMode(string name, bool on)
+    {
+        var account = Find(name) ?? throw new DomainRuleException("账户不存在。");
+        if (account.ElderMode == on) return;
+        account.ElderMode = on;
+        store.Users.Update(account);
+    }
+
     /// <summary>An administrator changes an account's role, department or display name; recorded before → after.</summary>
     public UserAccount Change(string name, UserRole role, int? departmentId, string displayName, Actor actor)
     {

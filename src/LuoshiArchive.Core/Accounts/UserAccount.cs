@@ -17,4 +17,6 @@ public sealed class UserAccount
     public int FailedSignIns { get; set; }
     /// <summary>UTC; sign-in is refused until then.</summary>
     public DateTime? LockedUntil { get; set; }
+    /// <summary>长者模式: larger text and controls, higher contrast; kept with the account so it follows the user.</summary>
+    public bool ElderMode { get; set; }
 }

@@ -69,7 +69,9 @@ public static class SvgCharts
     {
         var titleId = chart.Id + "-title";
         var svg = new XElement(Svg + "svg",
-            new XAttribute("viewBox", $"0 0 {width} {height}"), new XAttribute("class", "chart"), new XAttribute("role", "img"),
+            new XAttribute("viewBox", $"0 0 {width} {height}"), new XAttribute("class", "chart"),
+            // A group, not an image: its bars are links, and an image may not contain anything interactive (WCAG 4.1.2).
+            new XAttribute("role", "group"),
             new XAttribute("aria-labelledby", titleId), new XAttribute("font-size", "13"),
             new XElement(Svg + "title", new XAttribute("id", titleId), chart.Title),
             new XElement(Svg + "defs", chart.Series.Select((s, i) => Pattern(chart.Id + "-p" + i, s))),
