@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
+using LuoshiArchive.Browser.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace LuoshiArchive.Browser.Tests.Journeys;
+
+/// <summary>
+/// Journey d: the office drafts a 通报表扬 from completed tasks and a 通报批评 from an overdue one, previews the first as
+/// it will print, issues both (numbers allocated, DOCX filed) and downloads the DOCX.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class CircularJourney(BrowserApp browser)
+{
+    [Fact]
+    public async Task A_commendation_and_a_criticism_are_drafted_from_the_task_records_previewed_issued_and_downloaded()
+    {
+        await using var s = await browser.OpenAsync("circular");
+        var page = s.Page;
+        await s.SignInAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "公文", Exact = true }).ClickAsync();
+        Assert.Equal("公文（2018年）", await s.TextAsync("h1"));
+        await page.GetByLabel("起草", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "通报表扬" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "开始起草" }).ClickAsync();
+        Assert.Equal("起草通报表扬", await s.TextAsync("h1"));
+        var completed = page.Locator("input[name=tasksPicked]");
+        Assert.True(await completed.CountAsync() > 0, "the demo commission has tasks completed on time");
+        await completed.First.CheckAsync();
+        await s.StepAsync("commendation-pick");
+        await page.GetByRole(AriaRole.Button, new() { Name = "生成草稿" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/Documents/Edit/\d+$"));
+        var editUrl = page.Url;
+        Assert.Matches(@"^关于对.+予以通报表扬的通报$", await page.Locator("input[name='Form.Title']").InputValueAsync());
+        Assert.Contains("草稿已生成", await s.TextAsync(".notice"));
+        await s.StepAsync("commendation-draft");
+
+        // Edit the closing paragraph, save and preview.
+        var closing = page.Locator("textarea[name$='.Text']").Filter(new() { HasText = "特此通报。" });
+        await closing.FillAsync("特此通报，望各处室学习借鉴。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存并预览" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/Documents/Preview/\d+$"));
+        Assert.Equal("天津市教育委员会文件", await s.TextAsync(".gw-mark"));
+        Assert.Matches(@"^津教委〔2018〕\s*号$", await s.TextAsync(".gw-number")); // the number comes at issue
+        Assert.True(await page.Locator(".gw-body", new() { HasText = "特此通报，望各处室学习借鉴。" }).CountAsync() == 1);
+        await s.StepAsync("commendation-preview");
+
+        await page.GotoAsync(editUrl);
+        await page.GetByRole(AriaRole.Button, new() { Name = "印发（取号并归档）" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/Documents/\d+$"), new() { Timeout = 120_000 });
+        var issued = await s.TextAsync(".notice");
+        Assert.Matches(@"已印发：津教委〔2018〕\d+号", issued);
+        var number = Regex.Match(issued, @"津教委〔2018〕\d+号").Value;
+        await s.StepAsync("commendation-issued");
+
+        var file = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "下载 DOCX" }).ClickAsync());
+        Assert.Null(await file.FailureAsync());
+        Assert.StartsWith(number, file.SuggestedFilename);
+        Assert.EndsWith(".docx", file.SuggestedFilename);
+        using (var docx = WordprocessingDocument.Open(await file.PathAsync(), false))
+        {
+            var text = docx.MainDocumentPart!.Document!.InnerText;
+            Assert.Contains(number, text);
+            Assert.Contains("特此通报，望各处室学习借鉴。", text);
+        }
+
+        // A criticism from an overdue task: the reply date, and a supervision order once issued.
+        await page.GetByRole(AriaRole.Link, new() { Name = "公文", Exact = true }).ClickAsync();
+        await page.GetByLabel("起草", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "通报批评" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "开始起草" }).ClickAsync();
+        Assert.Equal("起草通报批评", await s.TextAsync("h1"));
+        var failing = page.Locator("input[name=tasksPicked]");
+        Assert.True(await failing.CountAsync() > 0, "the demo commission has overdue tasks");
+        await failing.First.CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "生成草稿" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/Documents/Edit/\d+$"));
+        Assert.Matches(@"^关于对.+予以通报批评的通报$", await page.Locator("input[name='Form.Title']").InputValueAsync());
+        Assert.False(string.IsNullOrEmpty(await page.GetByLabel("整改报送期限（印发后生成督办单）").InputValueAsync()));
+        await s.StepAsync("criticism-draft");
+        await page.GetByRole(AriaRole.Button, new() { Name = "印发（取号并归档）" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/Documents/\d+$"), new() { Timeout = 120_000 });
+        Assert.Matches(@"已印发：津教委〔2018〕\d+号", await s.TextAsync(".notice"));
+        Assert.True(await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^督办单") }).CountAsync() > 0, "the criticism opened a supervision order");
+        await s.StepAsync("criticism-issued");
+        Assert.Empty(s.ConsoleErrors);
+    }
+}
