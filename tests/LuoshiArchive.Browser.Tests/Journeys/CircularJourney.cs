@@ -35,7 +35,9 @@ public sealed class CircularJourney(BrowserApp browser)
         Assert.Contains("草稿已生成", await s.TextAsync(".notice"));
         await s.StepAsync("commendation-draft");
 
-        // Edit the closing paragraph, save and preview.
+        // Edit the opening and closing paragraphs, save and preview. (The template's opening cites the 长效机制 plan,
+        // which the inspection journey counts in the same app: a user's own opening keeps that count its own.)
+        await page.Locator("textarea[name='Form.Paragraphs[0].Text']").FillAsync("今年以来，有关处室对照重点任务清单按时完成任务，成效明显，现将有关情况通报如下。");
         var closing = page.Locator("textarea[name$='.Text']").Filter(new() { HasText = "特此通报。" });
         await closing.FillAsync("特此通报，望各处室学习借鉴。");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存并预览" }).ClickAsync();
@@ -76,6 +78,7 @@ public sealed class CircularJourney(BrowserApp browser)
         await page.WaitForURLAsync(new Regex(@"/Documents/Edit/\d+$"));
         Assert.Matches(@"^关于对.+予以通报批评的通报$", await page.Locator("input[name='Form.Title']").InputValueAsync());
         Assert.False(string.IsNullOrEmpty(await page.GetByLabel("整改报送期限（印发后生成督办单）").InputValueAsync()));
+        await page.Locator("textarea[name='Form.Paragraphs[0].Text']").FillAsync("市教委办公室对重点任务落实情况进行了督查，发现有关处室承担的任务未按时间节点完成，现通报如下。");
         await s.StepAsync("criticism-draft");
         await page.GetByRole(AriaRole.Button, new() { Name = "印发（取号并归档）" }).ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/Documents/\d+$"), new() { Timeout = 120_000 });
