@@ -120,7 +120,7 @@ public sealed class OfficialDocumentService(
             {
                 Kind = EvidenceKind.OutgoingDocument, Title = spec.Title, Number = number, Date = spec.Date, Author = spec.Signature,
             };
-            var baseName = FileNames.Safe($"{(number.Length > 0 ? number + " " : "")}{spec.Title}");
+            var baseName = Archive.ArchiveNames.Safe($"{(number.Length > 0 ? number + " " : "")}{spec.Title}");
             docxEvidence = (await dossiers.AddAsync(new MemoryStream(docx), baseName + ".docx", codes, details, actor, cancellationToken)).Evidence.Id;
             if (pdf is not null)
                 pdfEvidence = (await dossiers.AddAsync(new MemoryStream(pdf), baseName + ".pdf", codes, details, actor, cancellationToken)).Evidence.Id;
@@ -176,14 +176,4 @@ public sealed class OfficialDocumentService(
     private List<KeyTask> Resolve(IReadOnlyList<string> codes) =>
         codes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct()
             .Select(c => tasks.Find(c) ?? throw new DomainRuleException($"任务“{c}”不存在。")).ToList();
-}
-
-/// <summary>File names made from titles and numbers: no path separators or control characters, bounded length.</summary>
-public static class FileNames
-{
-    public static string Safe(string name)
-    {
-        var clean = new string(name.Select(c => char.IsControl(c) || "/\\:*?\"<>|".Contains(c) ? '_' : c).ToArray()).Trim();
-        return clean.Length > 80 ? clean[..80] : clean;
-    }
 }
