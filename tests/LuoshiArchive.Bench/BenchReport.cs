@@ -26,21 +26,32 @@ public sealed class BenchReport(string machine, int cores, DateTime date, string
     public Throughput? Bare { get; set; }
     public Throughput? BareSample { get; set; }
     public List<Throughput> EndToEnd { get; } = [];
+    public int SearchDocuments { get; set; }
     public List<Latency> Search { get; set; } = [];
     public List<BundleBench.Result> Bundle { get; } = [];
+    public WebBench.Result? Web { get; set; }
 
     public string ToMarkdown()
     {
         var md = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
         md.AppendLine(c, $"Machine: {Machine}, {Cores} cores; {Date:yyyy-MM-dd HH:mm} UTC; arguments: `{Arguments}`").AppendLine();
-        md.AppendLine("| ingest | docs | s | docs/s | MB/s text | ratio to bare |").AppendLine("|---|---|---|---|---|---|");
-        foreach (var t in new[] { Bare!, BareSample! }.Concat(EndToEnd))
-            md.AppendLine(c, $"| {t.What} | {t.Documents} | {t.Seconds:0.00} | {t.DocsPerSecond:0.0} | {t.MegabytesPerSecond:0.00} | {(t.What.StartsWith("bare", StringComparison.Ordinal) ? "1" : (t.DocsPerSecond / BareSample!.DocsPerSecond).ToString("0.000", c))} |");
-        md.AppendLine().AppendLine(c, $"| search ({Bare!.Documents} docs, warm) | runs | p50 ms | p95 ms | p99 ms | hits |").AppendLine("|---|---|---|---|---|---|");
+        var ingest = new[] { Bare, BareSample }.OfType<Throughput>().Concat(EndToEnd).ToList();
+        if (ingest.Count > 0) md.AppendLine("| ingest | docs | s | docs/s | MB/s text | ratio to bare |").AppendLine("|---|---|---|---|---|---|");
+        foreach (var t in ingest)
+            md.AppendLine(c, $"| {t.What} | {t.Documents} | {t.Seconds:0.00} | {t.DocsPerSecond:0.0} | {t.MegabytesPerSecond:0.00} | {(t.What.StartsWith("bare", StringComparison.Ordinal) || BareSample is null ? "1" : (t.DocsPerSecond / BareSample.DocsPerSecond).ToString("0.000", c))} |");
+        if (Search.Count > 0) md.AppendLine().AppendLine(c, $"| search ({SearchDocuments} docs, warm) | runs | p50 ms | p95 ms | p99 ms | hits |").AppendLine("|---|---|---|---|---|---|");
         foreach (var s in Search) md.AppendLine(c, $"| {s.Query} | {s.Runs} | {s.P50:0.0} | {s.P95:0.0} | {s.P99:0.0} | {s.Hits} |");
-        md.AppendLine().AppendLine("| bundle export | files | MB | bundle s | plain zip s | ratio (plain/bundle) | peak working set above start, MB |").AppendLine("|---|---|---|---|---|---|---|");
+        if (Bundle.Count > 0) md.AppendLine().AppendLine("| bundle export | files | MB | bundle s | plain zip s | ratio (plain/bundle) | peak working set above start, MB |").AppendLine("|---|---|---|---|---|---|---|");
         foreach (var b in Bundle) md.AppendLine(c, $"| annual bundle | {b.Files} | {b.Megabytes:0.0} | {b.BundleSeconds:0.00} | {b.PlainZipSeconds:0.00} | {b.Ratio:0.00} | {b.PeakMegabytes:0.0} |");
+        if (Web is { } web)
+        {
+            var starts = string.Join(", ", web.ColdStarts.Select(s => s.Seconds.ToString("0.00 s", c)));
+            md.AppendLine().AppendLine(c, $"Web cold start (launch to the sign-in page served), store with {web.Documents} documents: {starts}");
+            md.AppendLine().AppendLine("| page under load | clients | requests | requests/s | p50 ms | p95 ms | p99 ms | failures |").AppendLine("|---|---|---|---|---|---|---|---|");
+            foreach (var p in web.Pages)
+                md.AppendLine(c, $"| {p.Page} | {p.Clients} | {p.Requests} | {p.RequestsPerSecond:0.0} | {p.P50:0.0} | {p.P95:0.0} | {p.P99:0.0} | {p.Failures} |");
+        }
         return md.ToString();
     }
 }

@@ -1,6 +1,8 @@
 // LuoshiArchive benchmark: ingest throughput against bare indexing, and search latency, on a synthetic corpus.
 //   dotnet run -c Release --project tests/LuoshiArchive.Bench -- [--docs 10000] [--ingest 200] [--seed 2018] [--json]
 //     [--bundle 50,300] [--bundle-volume 50,5000 --volume-files 100] [--volume-only]
+//     [--search-only --index DIR]   search latency only, on an index kept in DIR between runs (built once per seed and size)
+//     [--web-only --web-docs 2000 --web-clients 8 --web-seconds 10]   web cold start, and pages under load
 using System.Diagnostics;
 using System.Text.Json;
 using LuoshiArchive.Bench;
@@ -10,14 +12,36 @@ var work = Directory.CreateTempSubdirectory("luoshi-bench-").FullName;
 try
 {
     var report = new BenchReport(Environment.MachineName, Environment.ProcessorCount, DateTime.UtcNow, string.Join(' ', args));
-    var corpus = new SyntheticCorpus(options.Seed).Generate(options.VolumeOnly ? 0 : options.Documents).ToList();
+    var corpus = new SyntheticCorpus(options.Seed).Generate(options.VolumeOnly || options.WebOnly ? 0 : options.Documents).ToList();
     Console.Error.WriteLine($"corpus: {corpus.Count} documents, {corpus.Sum(d => d.Text.Length) / 1000} k characters");
 
-    if (!options.VolumeOnly)
+    if (options.WebOnly)
+    {
+        var documents = new SyntheticCorpus(options.Seed).Generate(options.WebDocuments).ToList();
+        report.Web = await WebBench.Run(documents, Path.Combine(work, "web-store"), options.WebClients, options.WebSeconds);
+    }
+    else if (options.SearchOnly)
+    {
+        var kept = options.IndexPath ?? Path.Combine(work, "index");
+        var marker = Path.Combine(kept, "bench-corpus.txt");
+        var wanted = $"seed {options.Seed}, {options.Documents} documents";
+        if (!File.Exists(marker) || File.ReadAllText(marker) != wanted)
+        {
+            if (Directory.Exists(kept)) Directory.Delete(kept, recursive: true);
+            report.Bare = IngestBench.BareIndexing(corpus, kept);
+            File.WriteAllText(marker, wanted);
+            Console.Error.WriteLine($"bare indexing: {report.Bare}");
+        }
+        report.SearchDocuments = corpus.Count;
+        report.Search = SearchBench.Run(kept, corpus);
+        foreach (var s in report.Search) Console.Error.WriteLine($"search {s}");
+    }
+    else if (!options.VolumeOnly)
     {
     var indexPath = Path.Combine(work, "index");
     report.Bare = IngestBench.BareIndexing(corpus, indexPath);
     Console.Error.WriteLine($"bare indexing: {report.Bare}");
+    report.SearchDocuments = corpus.Count;
     report.Search = SearchBench.Run(indexPath, corpus);
     foreach (var s in report.Search) Console.Error.WriteLine($"search {s}");
 
@@ -50,7 +74,8 @@ finally
     Directory.Delete(work, recursive: true);
 }
 
-internal sealed record BenchOptions(int Documents, int Ingest, int Seed, bool Json, int[] BundleSizes, int[] BundleVolumes, int VolumeFiles, bool VolumeOnly)
+internal sealed record BenchOptions(int Documents, int Ingest, int Seed, bool Json, int[] BundleSizes, int[] BundleVolumes, int VolumeFiles, bool VolumeOnly,
+    bool SearchOnly, string? IndexPath, bool WebOnly, int WebDocuments, int WebClients, double WebSeconds)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -60,7 +85,10 @@ internal sealed record BenchOptions(int Documents, int Ingest, int Seed, bool Js
             (Value("--bundle") ?? "50,300").Split(',').Select(int.Parse).ToArray(),
             // --bundle-volume 50,5000: export peak memory at these many megabytes of evidence, in --volume-files files.
             (Value("--bundle-volume") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray(),
-            int.Parse(Value("--volume-files") ?? "100"), args.Contains("--volume-only"));
+            int.Parse(Value("--volume-files") ?? "100"), args.Contains("--volume-only"),
+            args.Contains("--search-only"), Value("--index") is { } index ? Path.GetFullPath(index) : null,
+            args.Contains("--web-only"), int.Parse(Value("--web-docs") ?? "2000"), int.Parse(Value("--web-clients") ?? "8"),
+            double.Parse(Value("--web-seconds") ?? "10", System.Globalization.CultureInfo.InvariantCulture));
     }
 }
 

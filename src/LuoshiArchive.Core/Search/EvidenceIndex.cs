@@ -26,9 +26,7 @@ public sealed class EvidenceIndex : IDisposable
     public EvidenceIndex(string indexDirectory)
     {
         System.IO.Directory.CreateDirectory(indexDirectory);
-        // NIOFSDirectory, not FSDirectory.Open: the MMapDirectory that Open picks on Linux can crash under concurrent
-        // search in this Lucene.Net version (apache/lucenenet#1013).
-        _directory = new NIOFSDirectory(indexDirectory);
+        _directory = new PreadDirectory(indexDirectory);
         var bigrams = new CJKAnalyzer(Version);
         _analyzer = new PerFieldAnalyzerWrapper(new SmartChineseAnalyzer(Version), new Dictionary<string, Analyzer>
         {
@@ -64,10 +62,10 @@ public sealed class EvidenceIndex : IDisposable
     public IReadOnlySet<int> AllIds() => WithSearcher(searcher =>
     {
         var ids = new HashSet<int>();
-        var collector = new MatchCollector(countFacets: false);
+        var collector = new DocCollector(searcher.IndexReader.MaxDoc);
         searcher.Search(new MatchAllDocsQuery(), collector);
         var fields = new HashSet<string> { EvidenceFields.Id };
-        foreach (var (doc, _, _) in collector.Matches)
+        for (var doc = collector.Docs.NextSetBit(0); doc >= 0; doc = doc + 1 < collector.Docs.Length ? collector.Docs.NextSetBit(doc + 1) : -1)
             ids.Add(int.Parse(searcher.Doc(doc, fields).Get(EvidenceFields.Id), CultureInfo.InvariantCulture));
         return ids;
     });

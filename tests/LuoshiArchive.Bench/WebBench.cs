@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using LuoshiArchive.Core;
+using LuoshiArchive.Core.Accounts;
+using LuoshiArchive.Core.Demo;
+using LuoshiArchive.Core.Dossiers;
+using LuoshiArchive.Core.Organisation;
+using LuoshiArchive.Core.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LuoshiArchive.Bench;
+
+/// <summary>
+/// The web app as users meet it: started as its own process on a store holding the demo commission and a few thousand
+/// documents, timed from launch to the first page served (cold start), then loaded by in-process clients that sign
+/// in and fetch the task list and the search page as fast as they are answered.
+/// </summary>
+public static partial class WebBench
+{
+    private const string Password = "bench-password-2018";
+
+    public sealed record ColdStart(int Run, double Seconds);
+
+    public sealed record PageLoad(string Page, int Clients, double Seconds, int Requests, double RequestsPerSecond, double P50, double P95, double P99, int Failures);
+
+    public sealed record Result(int Documents, List<ColdStart> ColdStarts, List<PageLoad> Pages);
+
+    public static async Task<Result> Run(IReadOnlyList<SyntheticCorpus.Document> corpus, string storagePath, int clients, double seconds)
+    {
+        await Prepare(corpus, storagePath);
+        var result = new Result(corpus.Count, [], []);
+        for (var run = 1; run <= 3; run++)
+        {
+            var (process, started, url) = await Launch(storagePath);
+            using (process)
+            {
+                result.ColdStarts.Add(new ColdStart(run, started));
+                Console.Error.WriteLine($"web cold start {run}: {started:0.00} s");
+                if (run == 3)
+                {
+                    foreach (var page in new[] { "/Tasks", "/Search?q=落实", "/Search?q=督查督办%20河西区&year=2019" })
+                    {
+                        var load = await Load(url, page, clients, seconds);
+                        result.Pages.Add(load);
+                        Console.Error.WriteLine($"web {load}");
+                    }
+                }
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The demo commission, an administrator, and the corpus filed as TXT into the demo tasks.</summary>
+    private static async Task Prepare(IReadOnlyList<SyntheticCorpus.Document> corpus, string storagePath)
+    {
+        var services = new ServiceCollection();
+        services.AddLuoshiCore(new LuoshiOptions { StoragePath = storagePath }, "bench");
+        await using var provider = services.BuildServiceProvider();
+        var tasks = provider.GetRequiredService<TaskRegistry>();
+        var actor = Actor.Console("bench");
+        DemoCommission.Load(provider.GetRequiredService<OrganisationDirectory>(), tasks, tasks.Today, actor);
+        provider.GetRequiredService<AccountService>().Create("bench", "压测", Password, UserRole.Admin, actor: actor);
+        var codes = tasks.List(new TaskFilter()).Select(i => i.Task.Code).ToList();
+        var dossiers = provider.GetRequiredService<DossierService>();
+        var inbox = Path.Combine(storagePath, "..", "web-inbox");
+        Directory.CreateDirectory(inbox);
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(corpus, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (doc, ct) =>
+        {
+            using var text = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(doc.Text));
+            await dossiers.AddAsync(text, $"{doc.Id:00000}.txt", [codes[doc.Id % codes.Count]], null, actor, ct);
+        });
+        Console.Error.WriteLine($"web store: demo commission, {codes.Count} tasks, {corpus.Count} documents filed in {watch.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    /// <summary>Starts the built web app on a free port; the time is from launch to the sign-in page answered.</summary>
+    private static async Task<(Process Process, double Seconds, string Url)> Launch(string storagePath)
+    {
+        var port = FreePort();
+        var url = $"http://127.0.0.1:{port}";
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { WebDll(), "--storage", storagePath, "--urls", url }) start.ArgumentList.Add(arg);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var watch = Stopwatch.StartNew();
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        while (watch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (process.HasExited) throw new InvalidOperationException($"web app exited with {process.ExitCode}");
+            try
+            {
+                using var response = await probe.GetAsync(url + "/Account/Login");
+                if (response.StatusCode == HttpStatusCode.OK) return (process, watch.Elapsed.TotalSeconds, url);
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(10);
+        }
+        process.Kill(entireProcessTree: true);
+        throw new TimeoutException("web app did not answer within 60 s");
+    }
+
+    /// <summary><paramref name="clients"/> signed-in clients fetch <paramref name="page"/> back to back: 3 s warm-up, then the measure.</summary>
+    private static async Task<PageLoad> Load(string url, string page, int clients, double seconds)
+    {
+        var sessions = new List<HttpClient>();
+        for (var i = 0; i < clients; i++) sessions.Add(await SignIn(url));
+        var times = new List<double>[clients];
+        var failures = 0;
+        async Task Drive(int client, double duration, bool record)
+        {
+            times[client] = [];
+            var until = Stopwatch.StartNew();
+            while (until.Elapsed.TotalSeconds < duration)
+            {
+                var watch = Stopwatch.StartNew();
+                using var response = await sessions[client].GetAsync(url + page);
+                await response.Content.ReadAsByteArrayAsync();
+                if (!record) continue;
+                if (response.StatusCode != HttpStatusCode.OK) Interlocked.Increment(ref failures);
+                times[client].Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Drive(c, 3, record: false)));
+        var measured = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Drive(c, seconds, record: true)));
+        var elapsed = measured.Elapsed.TotalSeconds;
+        foreach (var session in sessions) session.Dispose();
+        var all = times.SelectMany(t => t).Order().ToList();
+        double At(double q) => all.Count == 0 ? 0 : all[Math.Min(all.Count - 1, (int)(all.Count * q))];
+        return new PageLoad(Uri.UnescapeDataString(page), clients, elapsed, all.Count, all.Count / elapsed, At(0.5), At(0.95), At(0.99), failures);
+    }
+
+    private static async Task<HttpClient> SignIn(string url)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false });
+        var form = await client.GetStringAsync(url + "/Account/Login");
+        var token = Token().Match(form);
+        if (!token.Success) throw new InvalidOperationException("no antiforgery token on the sign-in page");
+        using var response = await client.PostAsync(url + "/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["name"] = "bench", ["password"] = Password, ["returnUrl"] = "/", ["__RequestVerificationToken"] = token.Groups[1].Value,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in answered {(int)response.StatusCode}");
+        return client;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The web app's build output beside this one: src/LuoshiArchive.Web/bin/&lt;configuration&gt;/net10.0.</summary>
+    private static string WebDll()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "LuoshiArchive.sln"))) root = root.Parent;
+        if (root is null) throw new InvalidOperationException("run the bench from the repository (LuoshiArchive.sln not found above it)");
+        var output = Path.GetRelativePath(Path.Combine(root.FullName, "tests", "LuoshiArchive.Bench"), AppContext.BaseDirectory);
+        var dll = Path.Combine(root.FullName, "src", "LuoshiArchive.Web", output, "LuoshiArchive.Web.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("web app not built", dll);
+    }
+}
