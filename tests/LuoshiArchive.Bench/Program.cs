@@ -1,7 +1,8 @@
 // LuoshiArchive benchmark: ingest throughput against bare indexing, and search latency, on a synthetic corpus.
 //   dotnet run -c Release --project tests/LuoshiArchive.Bench -- [--docs 10000] [--ingest 200] [--seed 2018] [--json]
 //     [--bundle 50,300] [--bundle-volume 50,5000 --volume-files 100] [--volume-only]
-//     [--search-only --index DIR]   search latency only, on an index kept in DIR between runs (built once per seed and size)
+//     [--search-only --index DIR [--query TEXT]]   search latency only, on an index kept in DIR between runs (built once
+//                                                  per seed and size); --query measures that query alone
 //     [--web-only --web-docs 2000 --web-clients 8 --web-seconds 10]   web cold start, and pages under load
 using System.Diagnostics;
 using System.Text.Json;
@@ -33,7 +34,7 @@ try
             Console.Error.WriteLine($"bare indexing: {report.Bare}");
         }
         report.SearchDocuments = corpus.Count;
-        report.Search = SearchBench.Run(kept, corpus);
+        report.Search = SearchBench.Run(kept, corpus, options.Query);
         foreach (var s in report.Search) Console.Error.WriteLine($"search {s}");
     }
     else if (!options.VolumeOnly)
@@ -75,7 +76,7 @@ finally
 }
 
 internal sealed record BenchOptions(int Documents, int Ingest, int Seed, bool Json, int[] BundleSizes, int[] BundleVolumes, int VolumeFiles, bool VolumeOnly,
-    bool SearchOnly, string? IndexPath, bool WebOnly, int WebDocuments, int WebClients, double WebSeconds)
+    bool SearchOnly, string? IndexPath, string? Query, bool WebOnly, int WebDocuments, int WebClients, double WebSeconds)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -86,7 +87,7 @@ internal sealed record BenchOptions(int Documents, int Ingest, int Seed, bool Js
             // --bundle-volume 50,5000: export peak memory at these many megabytes of evidence, in --volume-files files.
             (Value("--bundle-volume") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray(),
             int.Parse(Value("--volume-files") ?? "100"), args.Contains("--volume-only"),
-            args.Contains("--search-only"), Value("--index") is { } index ? Path.GetFullPath(index) : null,
+            args.Contains("--search-only"), Value("--index") is { } index ? Path.GetFullPath(index) : null, Value("--query"),
             args.Contains("--web-only"), int.Parse(Value("--web-docs") ?? "2000"), int.Parse(Value("--web-clients") ?? "8"),
             double.Parse(Value("--web-seconds") ?? "10", System.Globalization.CultureInfo.InvariantCulture));
     }

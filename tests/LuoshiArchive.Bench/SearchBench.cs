@@ -9,7 +9,8 @@ public static class SearchBench
     private const int Warmup = 30;
     private const int Runs = 200;
 
-    public static List<Latency> Run(string indexPath, IReadOnlyList<SyntheticCorpus.Document> corpus)
+    /// <param name="only">When given, only this query is measured (to profile one query).</param>
+    public static List<Latency> Run(string indexPath, IReadOnlyList<SyntheticCorpus.Document> corpus, string? only = null)
     {
         using var index = new EvidenceIndex(indexPath);
         var number = corpus[corpus.Count / 2].Number.Replace('〔', '(').Replace('〕', ']');
@@ -24,6 +25,7 @@ public static class SearchBench
             ("two words 督查督办 河西区", new SearchQuery("督查督办 河西区")),
             ("partial 督查督办 区块链", new SearchQuery("督查督办 区块链")),
         };
+        if (only is not null) queries = [(only, new SearchQuery(only))];
         var results = new List<Latency>();
         foreach (var (name, query) in queries)
         {

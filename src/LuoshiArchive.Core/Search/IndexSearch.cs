@@ -16,29 +16,56 @@ internal sealed class IndexSearch(IndexSearcher searcher, QueryBuilder queries, 
         var terms = QueryTerms.Parse(query.Text);
         var filter = Filter();
 
-        // With several terms, a first pass marks the documents holding all of them (no scores needed).
-        FixedBitSet? matchingAll = null;
-        if (terms.Count > 1)
-        {
-            var all = new DocCollector(searcher.IndexReader.MaxDoc);
-            searcher.Search(Filtered(queries.Combine(terms, all: true), filter), all);
-            matchingAll = all.Docs;
-        }
-
         var sort = terms.Count == 0 && query.Sort == SearchSort.Relevance ? SearchSort.DateDescending : query.Sort;
         var page = Math.Max(1, query.Page);
         var size = Math.Clamp(query.PageSize, 1, 200);
         var keep = (int)Math.Min((long)page * size, searcher.IndexReader.MaxDoc);
-        var any = terms.Count == 0 ? new MatchAllDocsQuery() : queries.Combine(terms, all: false);
-        var collector = new MatchCollector(Ranking(sort), matchingAll, keep);
-        searcher.Search(Filtered(any, filter), collector);
-        var best = collector.Finish();
+        var any = searcher.Rewrite(Filtered(terms.Count == 0 ? new MatchAllDocsQuery() : queries.Combine(terms, all: false), filter));
+        var ranking = Ranking(sort);
+        // With several terms, whether a match holds them all is read off the term scorers on it; a segment where they
+        // cannot be told apart gets a second pass that marks the documents holding every term.
+        var termClauses = terms.Count > 1 && (any is FilteredQuery f ? f.Query : any) is BooleanQuery combined
+            ? combined.Clauses.Select(c => c.Query).ToList()
+            : null;
+        var allWeight = terms.Count > 1 ? new Lazy<Weight>(() => searcher.CreateNormalizedWeight(Filtered(queries.Combine(terms, all: true), filter))) : null;
+        var collectors = InParallel(any, leaf => new MatchCollector(ranking, keep, terms.Count > 1 ? termClauses ?? [] : null,
+            allWeight is null ? null : () => MatchingAll(allWeight.Value, leaf)));
 
-        var hits = best.Skip((page - 1) * size).Select(m => Hit(m.Doc, m.Score, m.MatchesAll, terms)).ToList();
-        var facets = collector.FacetCounts.ToDictionary(f => f.Key,
-            f => (IReadOnlyList<FacetCount>)f.Value.Select(v => new FacetCount(v.Key, v.Value))
-                .OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).ToList());
-        return new SearchResult(collector.Total, collector.TotalMatchingAll, hits, facets, terms.Select(t => t.Text).ToList());
+        var best = collectors.SelectMany(c => c.Finish()).ToList();
+        best.Sort(ranking);
+        var hits = best.Skip((page - 1) * size).Take(size).Select(m => Hit(m.Doc, m.Score, m.MatchesAll, terms)).ToList();
+        var facets = EvidenceFields.Facets.ToDictionary(f => f, f => (IReadOnlyList<FacetCount>)collectors
+            .SelectMany(c => c.FacetCounts[f]).GroupBy(v => v.Key, v => v.Value).Select(g => new FacetCount(g.Key, g.Sum()))
+            .OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).ToList());
+        return new SearchResult(collectors.Sum(c => c.Total), collectors.Sum(c => c.TotalMatchingAll), hits, facets,
+            terms.Select(t => t.Text).ToList());
+    }
+
+    /// <summary>
+    /// Runs the query over every segment of the index, the segments shared among the cores, with one collector each
+    /// (what IndexSearcher does with an executor, which Lucene.Net 4.8 offers only for its own top-N searches). The
+    /// weight is made once, so every segment is scored with the statistics of the whole index.
+    /// </summary>
+    private static FixedBitSet MatchingAll(Weight weight, AtomicReaderContext leaf)
+    {
+        var collector = new DocCollector(leaf.AtomicReader.MaxDoc);
+        weight.GetBulkScorer(leaf, false, leaf.AtomicReader.LiveDocs)?.Score(collector);
+        return collector.Docs;
+    }
+
+    private List<T> InParallel<T>(Query query, Func<AtomicReaderContext, T> collectorFor) where T : ICollector
+    {
+        var weight = searcher.CreateNormalizedWeight(query);
+        var leaves = searcher.IndexReader.Leaves;
+        var collectors = leaves.Select(collectorFor).ToList();
+        Parallel.For(0, leaves.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var leaf = leaves[i];
+            var collector = collectors[i];
+            collector.SetNextReader(leaf);
+            weight.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, leaf.AtomicReader.LiveDocs)?.Score(collector);
+        });
+        return collectors;
     }
 
     /// <summary>

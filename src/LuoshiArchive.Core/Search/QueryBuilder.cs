@@ -6,20 +6,35 @@ using Lucene.Net.Search;
 namespace LuoshiArchive.Core.Search;
 
 /// <summary>
-/// Turns query terms into Lucene queries. A term matches if its text occurs contiguously (as bigrams, like Ctrl-F)
-/// or as SmartCn words; words, titles and document numbers score higher, so whole-word and title hits rank first.
+/// Turns query terms into Lucene queries. A term matches where its text occurs as written (as CJK bigrams, like
+/// Ctrl-F) in the title or the body, or as a document number; among the matches, whole SmartCn words rank higher,
+/// in the title most, so word and title hits come first.
 /// </summary>
 internal sealed class QueryBuilder(Analyzer analyzer)
 {
     public Query ForTerm(QueryTerms.QueryTerm term)
     {
-        var clause = new BooleanQuery();
+        var matches = new BooleanQuery();
         if (term.IsDocumentNumber)
-            clause.Add(new TermQuery(new Term(EvidenceFields.NumberKey, term.Text)) { Boost = 20f }, Occur.SHOULD);
-        Add(clause, EvidenceFields.TitleWords, term.Text, 6f);
-        Add(clause, EvidenceFields.TitleBigrams, term.Text, 4f);
-        Add(clause, EvidenceFields.TextWords, term.Text, 2f);
-        Add(clause, EvidenceFields.TextBigrams, term.Text, 1f);
+            matches.Add(new TermQuery(new Term(EvidenceFields.NumberKey, term.Text)) { Boost = 20f }, Occur.SHOULD);
+        Add(matches, Phrase(EvidenceFields.TitleBigrams, term.Text), 4f);
+        Add(matches, Phrase(EvidenceFields.TextBigrams, term.Text), 1f);
+
+        if (matches.Clauses.Count == 0)
+        {
+            // Nothing left by the bigram analyzer (an English stop word, say): the words, as a phrase, match.
+            Add(matches, Phrase(EvidenceFields.TitleWords, term.Text), 6f);
+            Add(matches, Phrase(EvidenceFields.TextWords, term.Text), 2f);
+            return matches;
+        }
+
+        // The words only rank what already matches. In the body they need not be adjacent: a conjunction of words
+        // reads no positions, where a phrase read them for every matching document of a broad query.
+        var words = new BooleanQuery();
+        Add(words, Phrase(EvidenceFields.TitleWords, term.Text), 6f);
+        Add(words, AllWords(EvidenceFields.TextWords, term.Text), 2f);
+        var clause = new BooleanQuery { { matches, Occur.MUST } };
+        if (words.Clauses.Count > 0) clause.Add(words, Occur.SHOULD);
         return clause;
     }
 
@@ -31,15 +46,42 @@ internal sealed class QueryBuilder(Analyzer analyzer)
         return query;
     }
 
-    private void Add(BooleanQuery clause, string field, string text, float boost)
+    private static void Add(BooleanQuery clause, Query? query, float boost)
     {
-        var query = Phrase(field, text);
         if (query is null) return;
         query.Boost = boost;
         clause.Add(query, Occur.SHOULD);
     }
 
+    /// <summary>Every word of the text in the field, anywhere.</summary>
+    private Query? AllWords(string field, string text)
+    {
+        var tokens = Tokens(field, text);
+        if (tokens.Count == 0) return null;
+        if (tokens.Count == 1) return new TermQuery(new Term(field, tokens[0].Term));
+        var all = new BooleanQuery();
+        foreach (var token in tokens.Select(t => t.Term).Distinct()) all.Add(new TermQuery(new Term(field, token)), Occur.MUST);
+        return all;
+    }
+
     private Query? Phrase(string field, string text)
+    {
+        var tokens = Tokens(field, text);
+        if (tokens.Count == 0) return null;
+        if (tokens.Count == 1)
+        {
+            var single = tokens[0].Term;
+            // A lone CJK character is indexed only inside bigrams: find the bigrams that start with it.
+            return field.EndsWith("_b", StringComparison.Ordinal) && single.Length == 1 && IsCjk(single[0])
+                ? new PrefixQuery(new Term(field, single))
+                : new TermQuery(new Term(field, single));
+        }
+        var phrase = new PhraseQuery();
+        foreach (var (token, position) in tokens) phrase.Add(new Term(field, token), position);
+        return phrase;
+    }
+
+    private List<(string Term, int Position)> Tokens(string field, string text)
     {
         var tokens = new List<(string Term, int Position)>();
         using (var stream = analyzer.GetTokenStream(field, text))
@@ -55,18 +97,7 @@ internal sealed class QueryBuilder(Analyzer analyzer)
             }
             stream.End();
         }
-        if (tokens.Count == 0) return null;
-        if (tokens.Count == 1)
-        {
-            var single = tokens[0].Term;
-            // A lone CJK character is indexed only inside bigrams: find the bigrams that start with it.
-            return field.EndsWith("_b", StringComparison.Ordinal) && single.Length == 1 && IsCjk(single[0])
-                ? new PrefixQuery(new Term(field, single))
-                : new TermQuery(new Term(field, single));
-        }
-        var phrase = new PhraseQuery();
-        foreach (var (token, position) in tokens) phrase.Add(new Term(field, token), position);
-        return phrase;
+        return tokens;
     }
 
     private static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';

@@ -72,6 +72,12 @@ public sealed class LargeResultTests : IDisposable
         Assert.Equal(3, both.Hits[0].EvidenceId);
         Assert.True(both.Hits[0].MatchesAllTerms);
         Assert.All(both.Hits.Skip(1), h => Assert.False(h.MatchesAllTerms));
+
+        var filtered = _index.Search(new SearchQuery("督查督办 第3号") { Year = 2019 });
+        Assert.Equal(Live.Count(id => id % 3 == 0 && id % 2 == 1), filtered.Total);
+        Assert.Equal(1, filtered.TotalMatchingAllTerms);
+        Assert.Equal(3, filtered.Hits[0].EvidenceId);
+        Assert.Equal(0, _index.Search(new SearchQuery("督查督办 第3号") { Year = 2018 }).TotalMatchingAllTerms);
     }
 
     [Fact]
