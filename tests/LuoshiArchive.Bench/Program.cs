@@ -1,6 +1,6 @@
 // LuoshiArchive benchmark: ingest throughput against bare indexing, and search latency, on a synthetic corpus.
 //   dotnet run -c Release --project tests/LuoshiArchive.Bench -- [--docs 10000] [--ingest 200] [--seed 2018] [--json]
-//     [--bundle 50,300] [--bundle-volume 50,5000 --volume-files 100] [--volume-only]
+//     [--formats txt,docx,pdf] [--bundle 50,300] [--bundle-volume 50,5000 --volume-files 100] [--volume-only]
 //     [--search-only --index DIR [--query TEXT]]   search latency only, on an index kept in DIR between runs (built once
 //                                                  per seed and size); --query measures that query alone
 //     [--web-only --web-docs 2000 --web-clients 8 --web-seconds 10]   web cold start, and pages under load
@@ -47,12 +47,15 @@ try
     foreach (var s in report.Search) Console.Error.WriteLine($"search {s}");
 
     var sample = corpus.Take(options.Ingest).ToList();
+    if (options.Ingest > 0)
+    {
     report.BareSample = IngestBench.BareIndexing(sample, Path.Combine(work, "sample-index"));
-    foreach (var format in new[] { "txt", "docx", "pdf" })
+    foreach (var format in options.Formats)
     {
         var result = await IngestBench.EndToEnd(sample, format, Path.Combine(work, "store-" + format));
         report.EndToEnd.Add(result);
         Console.Error.WriteLine($"end-to-end {result} (ratio to bare {result.DocsPerSecond / report.BareSample.DocsPerSecond:0.000})");
+    }
     }
     foreach (var size in options.BundleSizes)
     {
@@ -76,18 +79,18 @@ finally
 }
 
 internal sealed record BenchOptions(int Documents, int Ingest, int Seed, bool Json, int[] BundleSizes, int[] BundleVolumes, int VolumeFiles, bool VolumeOnly,
-    bool SearchOnly, string? IndexPath, string? Query, bool WebOnly, int WebDocuments, int WebClients, double WebSeconds)
+    string[] Formats, bool SearchOnly, string? IndexPath, string? Query, bool WebOnly, int WebDocuments, int WebClients, double WebSeconds)
 {
     public static BenchOptions Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         return new BenchOptions(int.Parse(Value("--docs") ?? "10000"), int.Parse(Value("--ingest") ?? "200"),
             int.Parse(Value("--seed") ?? "2018"), args.Contains("--json"),
-            (Value("--bundle") ?? "50,300").Split(',').Select(int.Parse).ToArray(),
+            (Value("--bundle") ?? "50,300").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray(),
             // --bundle-volume 50,5000: export peak memory at these many megabytes of evidence, in --volume-files files.
             (Value("--bundle-volume") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray(),
             int.Parse(Value("--volume-files") ?? "100"), args.Contains("--volume-only"),
-            args.Contains("--search-only"), Value("--index") is { } index ? Path.GetFullPath(index) : null, Value("--query"),
+            (Value("--formats") ?? "txt,docx,pdf").Split(',', StringSplitOptions.RemoveEmptyEntries), args.Contains("--search-only"), Value("--index") is { } index ? Path.GetFullPath(index) : null, Value("--query"),
             args.Contains("--web-only"), int.Parse(Value("--web-docs") ?? "2000"), int.Parse(Value("--web-clients") ?? "8"),
             double.Parse(Value("--web-seconds") ?? "10", System.Globalization.CultureInfo.InvariantCulture));
     }

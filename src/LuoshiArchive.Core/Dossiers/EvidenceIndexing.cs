@@ -17,8 +17,8 @@ public sealed class EvidenceIndexing(LuoshiStore store, BlobStore blobs, Evidenc
     private int _sinceCommit;
 
     /// <summary>
-    /// Indexes one new piece of evidence and makes it searchable at once. The durable commit (an fsync) is batched:
-    /// the store already holds the evidence, and start-up indexes whatever a crash left out (<see cref="Repair"/>).
+    /// Indexes one new piece of evidence; the next search finds it. The durable commit (an fsync) is batched: the
+    /// store already holds the evidence, and start-up indexes whatever a crash left out (<see cref="Repair"/>).
     /// </summary>
     public void Index(Evidence evidence, string text)
     {
@@ -26,7 +26,6 @@ public sealed class EvidenceIndexing(LuoshiStore store, BlobStore blobs, Evidenc
         lock (_commit)
         {
             if (++_sinceCommit >= CommitEveryAdds || DateTime.UtcNow - _lastCommit > CommitEvery) CommitNow();
-            else index.Refresh();
         }
     }
 

@@ -40,12 +40,28 @@ public sealed class EvidenceIndex : IDisposable
         Warm();
     }
 
-    public void Upsert(IndexedEvidence evidence) =>
+    // Set by every change, cleared by the search that makes the changes visible: a change is searchable from the
+    // next search on, without reopening the reader after every change (which wrote a one-document segment per file
+    // and was most of the cost of ingesting; bench, 2026-11-25).
+    private volatile bool _changed;
+
+    public void Upsert(IndexedEvidence evidence)
+    {
         _writer.UpdateDocument(EvidenceFields.IdTerm(evidence.EvidenceId), EvidenceFields.ToDocument(evidence));
+        _changed = true;
+    }
 
-    public void Delete(int evidenceId) => _writer.DeleteDocuments(EvidenceFields.IdTerm(evidenceId));
+    public void Delete(int evidenceId)
+    {
+        _writer.DeleteDocuments(EvidenceFields.IdTerm(evidenceId));
+        _changed = true;
+    }
 
-    public void DeleteAll() => _writer.DeleteAll();
+    public void DeleteAll()
+    {
+        _writer.DeleteAll();
+        _changed = true;
+    }
 
     /// <summary>Makes the changes durable (only a commit survives a crash) and visible to searches.</summary>
     public void Commit()
@@ -53,9 +69,6 @@ public sealed class EvidenceIndex : IDisposable
         _writer.Commit();
         _searchers.MaybeRefreshBlocking();
     }
-
-    /// <summary>Makes the changes visible to searches without the cost of a durable commit.</summary>
-    public void Refresh() => _searchers.MaybeRefreshBlocking();
 
     public int Count => WithSearcher(s => s.IndexReader.NumDocs);
 
@@ -77,6 +90,11 @@ public sealed class EvidenceIndex : IDisposable
 
     private T WithSearcher<T>(Func<IndexSearcher, T> work)
     {
+        if (_changed)
+        {
+            _changed = false; // before the refresh: a change made during it sets the flag again
+            _searchers.MaybeRefreshBlocking();
+        }
         var searcher = _searchers.Acquire();
         try { return work(searcher); }
         finally { _searchers.Release(searcher); }

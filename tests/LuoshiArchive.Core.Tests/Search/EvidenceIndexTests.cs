@@ -22,6 +22,20 @@ public class EvidenceIndexTests
     }
 
     [Fact]
+    public void A_change_is_found_by_the_next_search_without_a_commit()
+    {
+        using var corpus = new SearchCorpus();
+        corpus.Add(9, "关于校园安全专项检查的通知", "", new(2018, 8, 1), "Policy", ["2018-003"], 2018, "Department", "办公室", "开展校园安全专项检查。");
+        Assert.Equal([9], corpus.Ids("专项检查"));
+        Assert.Equal(6, corpus.Index.Count);
+
+        corpus.Index.Delete(9);
+        Assert.Empty(corpus.Ids("专项检查"));
+        corpus.Index.DeleteAll();
+        Assert.Equal(0, corpus.Index.Count);
+    }
+
+    [Fact]
     public void Committed_documents_survive_reopening_the_index_and_delete_all_empties_it()
     {
         using var corpus = new SearchCorpus();
