@@ -28,19 +28,28 @@ public sealed class BagZipWriter : IDisposable
         _root = ArchiveNames.Safe(bagName) + "/";
     }
 
-    /// <summary>Adds a payload file under data/; <paramref name="path"/> uses '/' between folders.</summary>
-    public void AddPayload(string path, Stream content, DateTimeOffset? modified = null, bool compress = true)
+    /// <summary>Adds a payload file under data/.</summary>
+    /// <param name="path">Below data/, with '/' between folders.</param>
+    /// <param name="content">Read once, to its end.</param>
+    /// <param name="modified">The entry's time in the ZIP.</param>
+    /// <param name="compress">False for originals (PDF, DOCX, images are compressed already).</param>
+    /// <param name="sha256">
+    /// The content's SHA-256 as recorded when it was stored (a blob's content address), for manifest-sha256: the bag
+    /// then states what the file was at intake, so a later change to the stored copy fails verification instead of
+    /// being certified anew, and the export does not hash every byte twice (SHA-256 was a quarter of its time).
+    /// </param>
+    public void AddPayload(string path, Stream content, DateTimeOffset? modified = null, bool compress = true, string? sha256 = null)
     {
         var full = "data/" + path;
         if (!_paths.Add(full)) throw new InvalidOperationException($"duplicate payload path {full}");
         var entry = _zip.CreateEntry(_root + full, compress ? CompressionLevel.Fastest : CompressionLevel.NoCompression);
         if (modified is { } when) entry.LastWriteTime = when;
-        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var computed256 = sha256 is null ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
         using var sha512 = IncrementalHash.CreateHash(HashAlgorithmName.SHA512);
         using (var target = entry.Open())
         {
             // Two buffers: while SHA-512 digests one on the other core, this thread reads the next one, feeds SHA-256
-            // and the ZIP (its CRC) and writes it. SHA-512 sees the buffers in order: each starts after the previous ends.
+            // (unless known) and the ZIP (its CRC) and writes it. SHA-512 sees the buffers in order: each starts after the previous ends.
             byte[][] buffers = [new byte[BufferSize], new byte[BufferSize]];
             var pending = Task.CompletedTask;
             for (var k = 0; ; k++)
@@ -48,7 +57,7 @@ public sealed class BagZipWriter : IDisposable
                 var buffer = buffers[k % 2];
                 var read = ReadFull(content, buffer);
                 if (read == 0) break;
-                sha256.AppendData(buffer, 0, read);
+                computed256?.AppendData(buffer, 0, read);
                 target.Write(buffer, 0, read);
                 _octets += read;
                 pending.Wait();
@@ -58,7 +67,7 @@ public sealed class BagZipWriter : IDisposable
         }
         _files++;
         var encoded = EncodePath(full);
-        _sha256.Append(Convert.ToHexStringLower(sha256.GetHashAndReset())).Append(' ').Append(encoded).Append('\n');
+        _sha256.Append(sha256 ?? Convert.ToHexStringLower(computed256!.GetHashAndReset())).Append(' ').Append(encoded).Append('\n');
         _sha512.Append(Convert.ToHexStringLower(sha512.GetHashAndReset())).Append(' ').Append(encoded).Append('\n');
     }
 

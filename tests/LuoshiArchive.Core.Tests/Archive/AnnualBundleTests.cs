@@ -15,7 +15,7 @@ public sealed class AnnualBundleTests : IDisposable
     private readonly TempStorage _storage = new(new DateOnly(2018, 12, 20));
     private readonly string _out = Directory.CreateTempSubdirectory("luoshi-bundle-").FullName;
 
-    private async Task<string> Export()
+    private async Task<string> Export(Action? beforeExport = null)
     {
         var office = _storage.Directory.SaveDepartment(new Department { Name = "办公室", Code = "BGS" });
         var plain = _storage.Tasks.Create(new TaskDraft { Year = 2018, Name = "建立佐证材料档案", LeadDepartmentId = office.Id }, Actor.Console("t"));
@@ -29,6 +29,7 @@ public sealed class AnnualBundleTests : IDisposable
             new OneTableService(_storage.Store, _storage.Directory, _storage.Tasks), _storage.Meetings,
             new LuoshiOptions { OrganisationName = "天津市教育委员会", FondsNumber = "0194" }, _storage.Clock, new Core.Audit.AuditLog(_storage.Store, _storage.Clock), new BundleRecords(_storage.Store, _storage.Directory));
         var file = Path.Combine(_out, "2018.zip");
+        beforeExport?.Invoke();
         bundle.Export(2018, file);
         return file;
     }
@@ -107,6 +108,23 @@ public sealed class AnnualBundleTests : IDisposable
 
         Assert.NotEmpty(problems);
         Assert.Contains(problems, p => p.Contains(tampering switch { "altered" => "改动", "deleted" => "缺少", _ => "多出" }));
+    }
+
+    [Fact]
+    public async Task A_stored_copy_changed_after_intake_fails_verification_instead_of_being_certified_anew()
+    {
+        // The manifest states each original's SHA-256 as recorded at intake, so damage to the stored copy (a disk
+        // error, a hand edit) shows when the bundle is verified, naming the file.
+        var file = await Export(() =>
+        {
+            var minutes = _storage.Store.Evidence.FindAll().Single(e => e.OriginalFileName.StartsWith("纪要", StringComparison.Ordinal));
+            var blob = Path.Combine(_storage.Path, "blobs", minutes.Sha256[..2], minutes.Sha256[2..4], minutes.Sha256);
+            File.WriteAllText(blob, "会议纪要\n研究课后服务。\n2018年5月7日");
+        });
+
+        var problems = BagVerifier.Verify(file);
+
+        Assert.Contains(problems, p => p.Contains("改动") && p.Contains("纪要"));
     }
 
     [Fact]
