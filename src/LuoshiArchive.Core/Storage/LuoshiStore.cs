@@ -45,6 +45,7 @@ public sealed class LuoshiStore : IDisposable
         Evidence = db.GetCollection<Evidence>("evidence");
         Evidence.EnsureIndex(e => e.Sha256, unique: true);
         Evidence.EnsureIndex("task", "$.Links[*].TaskId");
+        Evidence.EnsureIndex("removedAt", "$.Removal.At");
         Meetings = db.GetCollection<Meeting>("meetings");
         Meetings.EnsureIndex(m => m.Date);
         Audit = db.GetCollection<Audit.AuditEntry>("audit");

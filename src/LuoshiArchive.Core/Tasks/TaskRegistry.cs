@@ -35,11 +35,11 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
 
     public IReadOnlyList<TaskListItem> List(TaskFilter filter)
     {
-        var tasks = filter.Year is { } year ? store.Tasks.Find(t => t.Year == year) : store.Tasks.FindAll();
+        var tasks = (filter.Year is { } year ? store.Tasks.Find(t => t.Year == year) : store.Tasks.FindAll()).ToList();
         var today = Today;
         var departments = directory.Departments().ToDictionary(d => d.Id, d => d.Name);
         var people = directory.People().ToDictionary(p => p.Id, p => p.Name);
-        var evidence = EvidenceCounts();
+        var evidence = EvidenceCounts(tasks.Select(t => t.Id));
         return tasks
             .Select(t => new TaskListItem(t, t.LightOn(today),
                 t.LeadDepartmentId is { } d ? departments.GetValueOrDefault(d, "") : "",
@@ -50,10 +50,18 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
             .ToList();
     }
 
-    /// <summary>Pieces of evidence filed in each task's dossier (一事一档), by task id.</summary>
-    public Dictionary<int, int> EvidenceCounts() =>
-        store.Evidence.Find(e => e.Removal == null).SelectMany(e => e.Links.Select(l => l.TaskId).Distinct())
-            .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+    /// <summary>
+    /// Pieces of evidence filed in each task's dossier (一事一档), by task id (all tasks, or those given). Counted on
+    /// the store's "task" index, less the few removed pieces, without reading every piece of evidence: the task list
+    /// is the most opened page, and reading them all held it to 31 requests/s at 2,000 documents (web bench).
+    /// </summary>
+    public Dictionary<int, int> EvidenceCounts(IEnumerable<int>? taskIds = null)
+    {
+        var removed = store.Evidence.Find(LiteDB.BsonExpression.Create("$.Removal.At != null"))
+            .SelectMany(e => e.Links.Select(l => l.TaskId).Distinct()).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        return (taskIds ?? store.Tasks.Query().Select(t => t.Id).ToList()).Distinct().ToDictionary(id => id, id =>
+            store.Evidence.Count(LiteDB.BsonExpression.Create("$.Links[*].TaskId ANY = @0", id)) - removed.GetValueOrDefault(id));
+    }
 
     public IReadOnlyList<TaskHistoryEntry> History(int taskId) =>
         store.TaskHistory.Find(h => h.TaskId == taskId).OrderByDescending(h => h.At).ThenByDescending(h => h.Id).ToList();
