@@ -4,10 +4,16 @@
 //     [--search-only --index DIR [--query TEXT]]   search latency only, on an index kept in DIR between runs (built once
 //                                                  per seed and size); --query measures that query alone
 //     [--web-only --web-docs 2000 --web-clients 8 --web-seconds 10]   web cold start, and pages under load
+//   dotnet run -c Release --project tests/LuoshiArchive.Bench -- --micro   BenchmarkDotNet: per-document steps (MicroBench)
 using System.Diagnostics;
 using System.Text.Json;
 using LuoshiArchive.Bench;
 
+if (args.Contains("--micro"))
+{
+    MicroBench.Run(args.Where(a => a != "--micro").ToArray());
+    return;
+}
 var options = BenchOptions.Parse(args);
 var work = Directory.CreateTempSubdirectory("luoshi-bench-").FullName;
 try
