@@ -102,6 +102,7 @@ public sealed class DossierService(
             if (TryLinkExisting(staged.Sha256, taskList, details, actor) is { } raced) return raced;
             blobs.Commit(staged, extracted.Text);
             store.Evidence.Insert(evidence);
+            store.EvidenceChanged();
         }
         indexing.Index(evidence, extracted.Text);
         _audit.Record(actor.Name, "evidence.added", $"材料 {evidence.Id}",
@@ -125,6 +126,7 @@ public sealed class DossierService(
             var before = $"{evidence.Kind}|{evidence.Title}|{evidence.Number}|{evidence.Date:yyyy-MM-dd}|{evidence.Author}";
             evidence.Author = details.Author?.Trim() ?? evidence.Author;
             store.Evidence.Update(evidence);
+            store.EvidenceChanged();
             _audit.Record(actor.Name, "evidence.updated", $"材料 {evidence.Id}",
                 $"{before} → {evidence.Kind}|{evidence.Title}|{evidence.Number}|{evidence.Date:yyyy-MM-dd}|{evidence.Author}");
         }
@@ -145,6 +147,7 @@ public sealed class DossierService(
             if (evidence.IsFiledIn(task.Id)) return evidence;
             evidence.Links.Add(Link(task.Id, actor));
             store.Evidence.Update(evidence);
+            store.EvidenceChanged();
             _audit.Record(actor.Name, "evidence.filed", $"材料 {evidence.Id}", $"归入 {task.Code}");
         }
         indexing.Reindex(evidence, blobs.ReadText(evidence.Sha256));
@@ -167,6 +170,7 @@ public sealed class DossierService(
             DemandChange(evidence, actor);
             evidence.Removal = new EvidenceRemoval { At = clock.GetUtcNow().UtcDateTime, By = actor.Name, Reason = reason.Trim() };
             store.Evidence.Update(evidence);
+            store.EvidenceChanged();
             _audit.Record(actor.Name, "evidence.removed", $"材料 {evidence.Id}", $"{evidence.Title}（{evidence.OriginalFileName}）；原因：{reason.Trim()}");
         }
         indexing.Remove(evidence.Id);
@@ -184,6 +188,7 @@ public sealed class DossierService(
             if (evidence.Removal is not { } removal) return evidence;
             evidence.Removal = null;
             store.Evidence.Update(evidence);
+            store.EvidenceChanged();
             _audit.Record(actor.Name, "evidence.restored", $"材料 {evidence.Id}",
                 $"{evidence.Title}（{removal.By} 于 {removal.At:yyyy-MM-dd HH:mm} 删除，原因：{removal.Reason}）");
         }
@@ -212,6 +217,7 @@ public sealed class DossierService(
             if (newTasks.Count > 0 || details?.Kind is not null || cameBack)
             {
                 store.Evidence.Update(existing);
+                store.EvidenceChanged();
                 indexing.Reindex(existing, blobs.ReadText(existing.Sha256));
                 _audit.Record(actor.Name, cameBack ? "evidence.restored" : "evidence.filed", $"材料 {existing.Id}",
                     $"相同文件再次上传{(cameBack ? "（此前已删除，现恢复）" : "")}，归入 {string.Join("、", newTasks.Select(t => t.Code))}");

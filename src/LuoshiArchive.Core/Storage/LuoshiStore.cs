@@ -45,7 +45,6 @@ public sealed class LuoshiStore : IDisposable
         Evidence = db.GetCollection<Evidence>("evidence");
         Evidence.EnsureIndex(e => e.Sha256, unique: true);
         Evidence.EnsureIndex("task", "$.Links[*].TaskId");
-        Evidence.EnsureIndex("removedAt", "$.Removal.At");
         Meetings = db.GetCollection<Meeting>("meetings");
         Meetings.EnsureIndex(m => m.Date);
         Audit = db.GetCollection<Audit.AuditEntry>("audit");
@@ -156,6 +155,7 @@ public sealed class LuoshiStore : IDisposable
         {
             var result = work();
             _db.Commit();
+            EvidenceChanged(); // a change made inside the transaction was announced before it was visible
             return result;
         }
         catch
@@ -170,6 +170,14 @@ public sealed class LuoshiStore : IDisposable
     }
 
     [ThreadStatic] private static int _transactionDepth;
+
+    private long _evidenceVersion;
+
+    /// <summary>Changes whenever evidence is written (and after every transaction): what caches of evidence key on.</summary>
+    public long EvidenceVersion => Interlocked.Read(ref _evidenceVersion);
+
+    /// <summary>Call after writing evidence, once the write is committed.</summary>
+    public void EvidenceChanged() => Interlocked.Increment(ref _evidenceVersion);
 
     public void InTransaction(Action work) => InTransaction(() => { work(); return 0; });
 

@@ -39,7 +39,7 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
         var today = Today;
         var departments = directory.Departments().ToDictionary(d => d.Id, d => d.Name);
         var people = directory.People().ToDictionary(p => p.Id, p => p.Name);
-        var evidence = EvidenceCounts(tasks.Select(t => t.Id));
+        var evidence = EvidenceCounts();
         return tasks
             .Select(t => new TaskListItem(t, t.LightOn(today),
                 t.LeadDepartmentId is { } d ? departments.GetValueOrDefault(d, "") : "",
@@ -50,17 +50,23 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
             .ToList();
     }
 
+    private sealed record CachedCounts(long Version, Dictionary<int, int> Counts);
+    private CachedCounts? _evidenceCounts;
+
     /// <summary>
-    /// Pieces of evidence filed in each task's dossier (一事一档), by task id (all tasks, or those given). Counted on
-    /// the store's "task" index, less the few removed pieces, without reading every piece of evidence: the task list
-    /// is the most opened page, and reading them all held it to 31 requests/s at 2,000 documents (web bench).
+    /// Pieces of evidence filed in each task's dossier (一事一档), by task id. Counting reads every piece of evidence,
+    /// so the counts are kept until evidence changes (<see cref="LuoshiStore.EvidenceVersion"/>): the task list is the
+    /// most opened page, and counting on every request held it to 31 requests/s at 2,000 documents (web bench).
     /// </summary>
-    public Dictionary<int, int> EvidenceCounts(IEnumerable<int>? taskIds = null)
+    public Dictionary<int, int> EvidenceCounts()
     {
-        var removed = store.Evidence.Find(LiteDB.BsonExpression.Create("$.Removal.At != null"))
-            .SelectMany(e => e.Links.Select(l => l.TaskId).Distinct()).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
-        return (taskIds ?? store.Tasks.Query().Select(t => t.Id).ToList()).Distinct().ToDictionary(id => id, id =>
-            store.Evidence.Count(LiteDB.BsonExpression.Create("$.Links[*].TaskId ANY = @0", id)) - removed.GetValueOrDefault(id));
+        // The version is read before counting: a change made during the count leaves the cache already stale.
+        var version = store.EvidenceVersion;
+        if (_evidenceCounts is { } cached && cached.Version == version) return new(cached.Counts);
+        var counts = store.Evidence.Find(e => e.Removal == null).SelectMany(e => e.Links.Select(l => l.TaskId).Distinct())
+            .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        _evidenceCounts = new CachedCounts(version, counts);
+        return new(counts);
     }
 
     public IReadOnlyList<TaskHistoryEntry> History(int taskId) =>
