@@ -22,14 +22,8 @@ internal sealed class IndexSearch(IndexSearcher searcher, QueryBuilder queries, 
         var keep = (int)Math.Min((long)page * size, searcher.IndexReader.MaxDoc);
         var any = searcher.Rewrite(Filtered(terms.Count == 0 ? new MatchAllDocsQuery() : queries.Combine(terms, all: false), filter));
         var ranking = Ranking(sort);
-        // With several terms, whether a match holds them all is read off the term scorers on it; a segment where they
-        // cannot be told apart gets a second pass that marks the documents holding every term.
-        var termClauses = terms.Count > 1 && (any is FilteredQuery f ? f.Query : any) is BooleanQuery combined
-            ? combined.Clauses.Select(c => c.Query).ToList()
-            : null;
-        var allWeight = terms.Count > 1 ? new Lazy<Weight>(() => searcher.CreateNormalizedWeight(Filtered(queries.Combine(terms, all: true), filter))) : null;
-        var collectors = InParallel(any, leaf => new MatchCollector(ranking, keep, terms.Count > 1 ? termClauses ?? [] : null,
-            allWeight is null ? null : () => MatchingAll(allWeight.Value, leaf)));
+        var (termClauses, markAll) = AllTermsCheck(any, terms, filter);
+        var collectors = InParallel(any, leaf => new MatchCollector(ranking, keep, termClauses, markAll is null ? null : () => markAll(leaf)));
 
         var best = collectors.SelectMany(c => c.Finish()).ToList();
         best.Sort(ranking);
@@ -42,17 +36,29 @@ internal sealed class IndexSearch(IndexSearcher searcher, QueryBuilder queries, 
     }
 
     /// <summary>
+    /// How a query of several terms tells the matches holding all of them: by the term clauses of the (rewritten)
+    /// query, whose scorers sit on a match exactly when their term is in it; and, for a segment where those scorers
+    /// cannot all be found (a term absent from it, say), by a second pass over that segment alone. One term: neither.
+    /// </summary>
+    private (IReadOnlyList<Query>? TermClauses, Func<AtomicReaderContext, FixedBitSet>? MarkAll) AllTermsCheck(
+        Query any, IReadOnlyList<QueryTerms.QueryTerm> terms, Query? filter)
+    {
+        if (terms.Count < 2) return (null, null);
+        var clauses = (any is FilteredQuery f ? f.Query : any) is BooleanQuery combined ? combined.Clauses.Select(c => c.Query).ToList() : [];
+        var all = new Lazy<Weight>(() => searcher.CreateNormalizedWeight(Filtered(queries.Combine(terms, all: true), filter)));
+        return (clauses, leaf =>
+        {
+            var collector = new DocCollector(leaf.AtomicReader.MaxDoc);
+            all.Value.GetBulkScorer(leaf, false, leaf.AtomicReader.LiveDocs)?.Score(collector);
+            return collector.Docs;
+        });
+    }
+
+    /// <summary>
     /// Runs the query over every segment of the index, the segments shared among the cores, with one collector each
     /// (what IndexSearcher does with an executor, which Lucene.Net 4.8 offers only for its own top-N searches). The
     /// weight is made once, so every segment is scored with the statistics of the whole index.
     /// </summary>
-    private static FixedBitSet MatchingAll(Weight weight, AtomicReaderContext leaf)
-    {
-        var collector = new DocCollector(leaf.AtomicReader.MaxDoc);
-        weight.GetBulkScorer(leaf, false, leaf.AtomicReader.LiveDocs)?.Score(collector);
-        return collector.Docs;
-    }
-
     private List<T> InParallel<T>(Query query, Func<AtomicReaderContext, T> collectorFor) where T : ICollector
     {
         var weight = searcher.CreateNormalizedWeight(query);
