@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LuoshiArchive.Web.Tests;
 
 /// <summary>The real app on a real LiteDB store in a temp folder, with a clock fixed at 2018-06-15.</summary>
-public sealed class LuoshiWebFactory : WebApplicationFactory<Program>
+public class LuoshiWebFactory : WebApplicationFactory<Program>
 {
     public const string AdminName = "office";
     public const string AdminPassword = "Luoshi-2018!";

@@ -29,6 +29,10 @@ public static class Access
             _ => false,
         };
 
+    /// <summary>Whether the actor reads every task; if not, only those <see cref="Allows"/> lets them read one by one.</summary>
+    public static bool ReadsEveryTask(Actor actor, bool departmentUsersReadAll) =>
+        actor.Role != UserRole.DepartmentUser || departmentUsersReadAll;
+
     /// <summary>Throws <see cref="AccessDeniedException"/> (and records the refusal in the audit trail) unless allowed.</summary>
     public static void Demand(Actor actor, Permission permission, Audit.AuditLog audit, KeyTask? task = null, bool departmentUsersReadAll = true)
     {

@@ -67,6 +67,18 @@ public sealed class DossierService(
     public SearchResult Search(SearchQuery query) => index.Search(query);
 
     /// <summary>
+    /// A search as <paramref name="actor"/> may see it: where department users read only their own departments' tasks
+    /// (<see cref="LuoshiOptions.DepartmentUsersReadAll"/> off), they find only evidence filed in tasks their department
+    /// leads or works on, and the totals and facet counts are theirs too.
+    /// </summary>
+    public SearchResult Search(SearchQuery query, Actor actor) =>
+        index.Search(Access.ReadsEveryTask(actor, options.DepartmentUsersReadAll) ? query : query with
+        {
+            WithinTasks = tasks.List(new TaskFilter()).Where(i => Access.Allows(actor, Permission.ReadTask, i.Task, departmentUsersReadAll: false))
+                .Select(i => i.Task.Code).ToList(),
+        });
+
+    /// <summary>
     /// Adds one file to the dossiers of <paramref name="taskCodes"/>. The same content added again is recognised by its
     /// SHA-256 and linked, not stored twice. Bad input throws <see cref="DomainRuleException"/> (or
     /// <see cref="ExtractionException"/>) with a Chinese message and leaves the store as it was.

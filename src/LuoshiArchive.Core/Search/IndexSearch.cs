@@ -118,6 +118,18 @@ internal sealed class IndexSearch(IndexSearcher searcher, QueryBuilder queries, 
         Keyword(EvidenceFields.ListKind, query.ListKind);
         Keyword(EvidenceFields.Department, query.Department);
         Keyword(EvidenceFields.Kind, query.Kind);
+        if (query.WithinTasks is { } within)
+        {
+            // Nested in groups: a BooleanQuery holds at most 1,024 clauses. No task at all: the empty query matches nothing.
+            var any = new BooleanQuery();
+            foreach (var group in within.Distinct().Chunk(1000))
+            {
+                var codes = new BooleanQuery();
+                foreach (var code in group) codes.Add(new TermQuery(new Term(EvidenceFields.Task, code)), Occur.SHOULD);
+                any.Add(codes, Occur.SHOULD);
+            }
+            filter.Add(any, Occur.MUST);
+        }
         if (query.From is not null || query.To is not null)
         {
             filter.Add(NumericRangeQuery.NewInt32Range(EvidenceFields.DateValue,

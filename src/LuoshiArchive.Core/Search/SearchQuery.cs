@@ -10,6 +10,8 @@ public sealed record SearchQuery(string Text)
     public string? Kind { get; init; }
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
+    /// <summary>Only evidence filed in these tasks (by code); null: all. Set from the searcher's access, not by users.</summary>
+    public IReadOnlyCollection<string>? WithinTasks { get; init; }
     public SearchSort Sort { get; init; }
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 20;

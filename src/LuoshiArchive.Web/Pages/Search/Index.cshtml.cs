@@ -1,6 +1,7 @@
 using LuoshiArchive.Core.Dossiers;
 using LuoshiArchive.Core.Search;
 using LuoshiArchive.Core.Tasks;
+using LuoshiArchive.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LuoshiArchive.Web.Pages.Search;
@@ -25,7 +26,7 @@ public class IndexModel(DossierService dossiers, TaskRegistry tasks) : PageModel
         var filtered = Query.Year is not null || Query.TaskCode is not null || Query.ListKind is not null ||
                        Query.Department is not null || Query.Kind is not null || from is not null || to is not null;
         if (Query.Text.Length == 0 && !filtered) return;
-        Result = dossiers.Search(Query);
+        Result = dossiers.Search(Query, User.Actor());
         TaskNames = tasks.List(new TaskFilter()).ToDictionary(i => i.Task.Code, i => i.Task.Name);
     }
 

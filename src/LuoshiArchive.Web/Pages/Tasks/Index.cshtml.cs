@@ -1,5 +1,8 @@
+using LuoshiArchive.Core;
+using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Tasks;
+using LuoshiArchive.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LuoshiArchive.Web.Pages.Tasks;
@@ -8,7 +11,7 @@ namespace LuoshiArchive.Web.Pages.Tasks;
 /// The task list (任务清单): filters, traffic lights, evidence counts. The dashboard's numbers link here with the same
 /// filters that counted them (including milestone months and lists of codes).
 /// </summary>
-public class IndexModel(TaskRegistry tasks, OrganisationDirectory directory) : PageModel
+public class IndexModel(TaskRegistry tasks, OrganisationDirectory directory, LuoshiOptions options) : PageModel
 {
     public TaskFilter Filter { get; private set; } = new();
     public IReadOnlyList<TaskListItem> Items { get; private set; } = [];
@@ -27,7 +30,11 @@ public class IndexModel(TaskRegistry tasks, OrganisationDirectory directory) : P
             Status = status, Light = light, Text = q,
             MilestoneDueMonth = dueMonth, MilestoneDoneMonth = doneMonth, Codes = Infrastructure.TaskListLink.Codes(codes),
         };
-        Items = tasks.List(Filter);
+        // Where department users read only their own departments' tasks, the list shows them only those.
+        var actor = User.Actor();
+        Items = Access.ReadsEveryTask(actor, options.DepartmentUsersReadAll)
+            ? tasks.List(Filter)
+            : tasks.List(Filter).Where(i => Access.Allows(actor, Permission.ReadTask, i.Task, departmentUsersReadAll: false)).ToList();
         Departments = directory.Departments();
         Leaders = directory.Leaders();
     }
