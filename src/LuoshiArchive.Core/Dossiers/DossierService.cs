@@ -72,11 +72,7 @@ public sealed class DossierService(
     /// leads or works on, and the totals and facet counts are theirs too.
     /// </summary>
     public SearchResult Search(SearchQuery query, Actor actor) =>
-        index.Search(Access.ReadsEveryTask(actor, options.DepartmentUsersReadAll) ? query : query with
-        {
-            WithinTasks = tasks.List(new TaskFilter()).Where(i => Access.Allows(actor, Permission.ReadTask, i.Task, departmentUsersReadAll: false))
-                .Select(i => i.Task.Code).ToList(),
-        });
+        index.Search(tasks.ReadableCodes(actor, options.DepartmentUsersReadAll) is { } codes ? query with { WithinTasks = codes } : query);
 
     /// <summary>
     /// Adds one file to the dossiers of <paramref name="taskCodes"/>. The same content added again is recognised by its
@@ -113,8 +109,7 @@ public sealed class DossierService(
             // Another request may have stored the same content while we extracted.
             if (TryLinkExisting(staged.Sha256, taskList, details, actor) is { } raced) return raced;
             blobs.Commit(staged, extracted.Text);
-            store.Evidence.Insert(evidence);
-            store.EvidenceChanged();
+            Save(evidence, isNew: true);
         }
         indexing.Index(evidence, extracted.Text);
         _audit.Record(actor.Name, "evidence.added", $"材料 {evidence.Id}",
@@ -137,8 +132,7 @@ public sealed class DossierService(
             evidence.Date = details.Date ?? evidence.Date;
             var before = $"{evidence.Kind}|{evidence.Title}|{evidence.Number}|{evidence.Date:yyyy-MM-dd}|{evidence.Author}";
             evidence.Author = details.Author?.Trim() ?? evidence.Author;
-            store.Evidence.Update(evidence);
-            store.EvidenceChanged();
+            Save(evidence);
             _audit.Record(actor.Name, "evidence.updated", $"材料 {evidence.Id}",
                 $"{before} → {evidence.Kind}|{evidence.Title}|{evidence.Number}|{evidence.Date:yyyy-MM-dd}|{evidence.Author}");
         }
@@ -158,8 +152,7 @@ public sealed class DossierService(
             if (evidence.IsRemoved) throw new DomainRuleException("该佐证材料已删除，请先恢复。");
             if (evidence.IsFiledIn(task.Id)) return evidence;
             evidence.Links.Add(Link(task.Id, actor));
-            store.Evidence.Update(evidence);
-            store.EvidenceChanged();
+            Save(evidence);
             _audit.Record(actor.Name, "evidence.filed", $"材料 {evidence.Id}", $"归入 {task.Code}");
         }
         indexing.Reindex(evidence, blobs.ReadText(evidence.Sha256));
@@ -181,8 +174,7 @@ public sealed class DossierService(
             if (evidence.IsRemoved) return evidence;
             DemandChange(evidence, actor);
             evidence.Removal = new EvidenceRemoval { At = clock.GetUtcNow().UtcDateTime, By = actor.Name, Reason = reason.Trim() };
-            store.Evidence.Update(evidence);
-            store.EvidenceChanged();
+            Save(evidence);
             _audit.Record(actor.Name, "evidence.removed", $"材料 {evidence.Id}", $"{evidence.Title}（{evidence.OriginalFileName}）；原因：{reason.Trim()}");
         }
         indexing.Remove(evidence.Id);
@@ -199,8 +191,7 @@ public sealed class DossierService(
             evidence = Find(id) ?? throw new DomainRuleException("该佐证材料不存在。");
             if (evidence.Removal is not { } removal) return evidence;
             evidence.Removal = null;
-            store.Evidence.Update(evidence);
-            store.EvidenceChanged();
+            Save(evidence);
             _audit.Record(actor.Name, "evidence.restored", $"材料 {evidence.Id}",
                 $"{evidence.Title}（{removal.By} 于 {removal.At:yyyy-MM-dd HH:mm} 删除，原因：{removal.Reason}）");
         }
@@ -213,6 +204,14 @@ public sealed class DossierService(
 
     /// <summary>Rebuilds the index from the store and the stored texts.</summary>
     public int Reindex(IProgress<(int Done, int Total)>? progress = null) => indexing.Rebuild(progress);
+
+    /// <summary>Writes a piece of evidence, then tells the store's evidence caches (the task list's counts) it changed.</summary>
+    private void Save(Evidence evidence, bool isNew = false)
+    {
+        if (isNew) store.Evidence.Insert(evidence);
+        else store.Evidence.Update(evidence);
+        store.EvidenceChanged();
+    }
 
     private IntakeResult? TryLinkExisting(string sha256, IReadOnlyList<KeyTask> taskList, EvidenceDetails? details, Actor actor)
     {
@@ -228,8 +227,7 @@ public sealed class DossierService(
             if (details?.Kind is { } kind && existing.Kind == EvidenceKind.Other) existing.Kind = kind;
             if (newTasks.Count > 0 || details?.Kind is not null || cameBack)
             {
-                store.Evidence.Update(existing);
-                store.EvidenceChanged();
+                Save(existing);
                 indexing.Reindex(existing, blobs.ReadText(existing.Sha256));
                 _audit.Record(actor.Name, cameBack ? "evidence.restored" : "evidence.filed", $"材料 {existing.Id}",
                     $"相同文件再次上传{(cameBack ? "（此前已删除，现恢复）" : "")}，归入 {string.Join("、", newTasks.Select(t => t.Code))}");

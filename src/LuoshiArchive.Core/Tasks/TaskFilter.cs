@@ -20,7 +20,7 @@ public sealed record TaskFilter
     public IReadOnlyList<string>? Codes { get; init; }
 
     /// <summary>
-    /// Does a listed task pass every filter? <see cref="TaskRegistry.List"/> filters with this, and so do figures that
+    /// Does a listed task pass every filter? <see cref="TaskRegistry.List(TaskFilter)"/> filters with this, and so do figures that
     /// count tasks (the dashboard), so a number and the list it links to always agree.
     /// </summary>
     public bool Matches(TaskListItem item)

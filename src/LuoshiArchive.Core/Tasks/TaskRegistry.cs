@@ -35,7 +35,7 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
 
     public IReadOnlyList<TaskListItem> List(TaskFilter filter)
     {
-        var tasks = (filter.Year is { } year ? store.Tasks.Find(t => t.Year == year) : store.Tasks.FindAll()).ToList();
+        var tasks = filter.Year is { } year ? store.Tasks.Find(t => t.Year == year) : store.Tasks.FindAll();
         var today = Today;
         var departments = directory.Departments().ToDictionary(d => d.Id, d => d.Name);
         var people = directory.People().ToDictionary(p => p.Id, p => p.Name);
@@ -49,6 +49,19 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
             .OrderBy(i => i.Task.Year).ThenBy(i => i.Task.Code, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>The list as <paramref name="actor"/> may see it (see <see cref="ReadableCodes"/>).</summary>
+    public IReadOnlyList<TaskListItem> List(TaskFilter filter, Actor actor, bool departmentUsersReadAll) =>
+        ReadableCodes(actor, departmentUsersReadAll) is { } codes ? List(filter).Where(i => codes.Contains(i.Task.Code)).ToList() : List(filter);
+
+    /// <summary>
+    /// The codes of the tasks <paramref name="actor"/> may read, or null when they read every task: where department
+    /// users read only their own departments' tasks, those their department leads or works on.
+    /// </summary>
+    public IReadOnlySet<string>? ReadableCodes(Actor actor, bool departmentUsersReadAll) =>
+        Access.ReadsEveryTask(actor, departmentUsersReadAll) ? null
+            : store.Tasks.FindAll().Where(t => Access.Allows(actor, Permission.ReadTask, t, departmentUsersReadAll: false))
+                .Select(t => t.Code).ToHashSet(StringComparer.Ordinal);
 
     private sealed record CachedCounts(long Version, Dictionary<int, int> Counts);
     private CachedCounts? _evidenceCounts;

@@ -1,5 +1,4 @@
 using LuoshiArchive.Core;
-using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Tasks;
 using LuoshiArchive.Web.Infrastructure;
@@ -30,11 +29,7 @@ public class IndexModel(TaskRegistry tasks, OrganisationDirectory directory, Luo
             Status = status, Light = light, Text = q,
             MilestoneDueMonth = dueMonth, MilestoneDoneMonth = doneMonth, Codes = Infrastructure.TaskListLink.Codes(codes),
         };
-        // Where department users read only their own departments' tasks, the list shows them only those.
-        var actor = User.Actor();
-        Items = Access.ReadsEveryTask(actor, options.DepartmentUsersReadAll)
-            ? tasks.List(Filter)
-            : tasks.List(Filter).Where(i => Access.Allows(actor, Permission.ReadTask, i.Task, departmentUsersReadAll: false)).ToList();
+        Items = tasks.List(Filter, User.Actor(), options.DepartmentUsersReadAll);
         Departments = directory.Departments();
         Leaders = directory.Leaders();
     }
