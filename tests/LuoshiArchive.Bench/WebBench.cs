@@ -66,8 +66,6 @@ public static partial class WebBench
         provider.GetRequiredService<AccountService>().Create("bench", "压测", Password, UserRole.Admin, actor: actor);
         var codes = tasks.List(new TaskFilter()).Select(i => i.Task.Code).ToList();
         var dossiers = provider.GetRequiredService<DossierService>();
-        var inbox = Path.Combine(storagePath, "..", "web-inbox");
-        Directory.CreateDirectory(inbox);
         var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(corpus, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (doc, ct) =>
         {
