@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Text;
 using System.Globalization;
 using LuoshiArchive.Core.OfficialDocuments;
 using LuoshiArchive.Core.Spreadsheets;
@@ -23,7 +24,7 @@ public static class AssessmentReport
             body.Append(DocxParts.Flush("机关各处室、各直属单位："));
             body.Append(OfficialPage.Body(
                 $"根据{result.Year}年重点任务考核评分办法（{SchemeLabel(result.Scheme)}），按完成时间节点和完成效果，对{result.Tasks.Count}项重点任务逐项考核，"
-                + $"考核截至{DocxParts.Date(result.AsOf)}。" + (result.Closed ? "现将考核结果通报如下。" : "以下为阶段性结果，最终以年度考核确定的结果为准。")));
+                + $"考核截至{ChineseDates.Format(result.AsOf)}。" + (result.Closed ? "现将考核结果通报如下。" : "以下为阶段性结果，最终以年度考核确定的结果为准。")));
             body.Append(DocxParts.Heading("一、处室得分和排名"));
             body.Append(DocxParts.Table(RankingWidths, ["名次", "处室", "得分", "任务数", "不合格", "问责"],
                 result.Departments.Select(d => (IReadOnlyList<string>)
@@ -47,7 +48,7 @@ public static class AssessmentReport
                 foreach (var line in t.Accountability) body.Append(OfficialPage.Body($"{t.Code} {t.Name}（{t.Department}）：{line}"));
             body.Append(OfficialPage.Blank());
             body.Append(DocxParts.Right(organisation));
-            body.Append(DocxParts.Right(DocxParts.Date(date)));
+            body.Append(DocxParts.Right(ChineseDates.Format(date)));
         });
 
     public static void WriteXlsx(Stream output, AssessmentResult result) =>

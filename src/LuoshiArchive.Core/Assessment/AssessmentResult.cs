@@ -22,5 +22,5 @@ public sealed class AssessmentResult
     public List<LeaderAreaSummary> Leaders { get; set; } = [];
 
     /// <summary>"2018年度" or "2018年第二季度".</summary>
-    public string PeriodLabel() => Quarter is { } q ? $"{Year}年第{OfficialDocuments.ChineseNumbers.Ordinal(q)}季度" : $"{Year}年度";
+    public string PeriodLabel() => Quarter is { } q ? Supervision.ReportingPeriod.OfQuarter(Year, q).Label : $"{Year}年度";
 }

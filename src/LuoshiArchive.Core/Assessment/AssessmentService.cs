@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Supervision;
 using System.Globalization;
 using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.OfficialDocuments;
@@ -35,9 +36,8 @@ public sealed class AssessmentService(LuoshiStore store, TaskRegistry tasks, Org
     public AssessmentResult Compute(int year, int? quarter, ScoringScheme? scheme = null)
     {
         if (year is < 2000 or > 2100) throw new DomainRuleException("年度应在2000至2100之间。");
-        if (quarter is < 1 or > 4) throw new DomainRuleException("季度应在1至4之间。");
+        var periodEnd = quarter is { } q ? ReportingPeriod.OfQuarter(year, q).To : new DateOnly(year, 12, 31);
         scheme ??= Closure(year)?.Scheme ?? schemes.Current(year);
-        var periodEnd = quarter is { } q ? new DateOnly(year, q * 3, 1).AddMonths(1).AddDays(-1) : new DateOnly(year, 12, 31);
         // Judged at the end of a day: the period's last day, or yesterday while the period runs.
         var asOf = periodEnd < Today ? periodEnd : Today.AddDays(-1);
         var departments = directory.Departments().ToDictionary(d => d.Id, d => d.Name);

@@ -67,24 +67,19 @@ public sealed class DocumentTemplates(LuoshiOptions options)
         IReadOnlyDictionary<string, IReadOnlyList<string>>? lists = null)
     {
         var filled = (JsonObject)template.DeepClone();
-        foreach (var key in new[] { "paragraphs" })
+        if (filled["paragraphs"] is JsonArray paragraphs)
         {
-            if (filled[key] is not JsonArray paragraphs) continue;
             var expanded = new JsonArray();
             foreach (var p in paragraphs.ToList())
             {
                 var text = p is JsonObject po ? (string?)po["text"] : (string?)p;
                 var list = lists?.FirstOrDefault(l => text?.Trim() == "{" + l.Key + "}");
                 if (list is { Key: not null } found)
-                {
                     foreach (var item in found.Value) expanded.Add(new JsonObject { ["level"] = 0, ["text"] = item });
-                }
                 else
-                {
                     expanded.Add(p!.DeepClone());
-                }
             }
-            filled[key] = expanded;
+            filled["paragraphs"] = expanded;
         }
         return (JsonObject)Replace(filled, fields)!;
     }

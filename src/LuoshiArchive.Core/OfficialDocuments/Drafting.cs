@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Text;
 using System.Text.Json.Nodes;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Tasks;
@@ -18,7 +19,7 @@ public sealed class Drafting(DocumentTemplates templates, OrganisationDirectory 
     /// <summary>Tasks fit for a criticism: past the deadline unfinished, or with a milestone missed.</summary>
     public static bool Failing(KeyTask task, DateOnly today) =>
         task.Status != KeyTaskStatus.Cancelled && (task.IsOverdue(today) || task.Milestones.Any(m => m.IsMissed(today)
-            || (m.Done && m.DoneOn is { } on && on > m.Due)));
+            || m.WasDoneLate));
 
     public (DocumentSpec Spec, DocumentLayout Layout) Commendation(IReadOnlyList<KeyTask> tasks, DateOnly date, IReadOnlyDictionary<int, int> evidenceCounts)
     {
@@ -48,7 +49,7 @@ public sealed class Drafting(DocumentTemplates templates, OrganisationDirectory 
             ["机关名称"] = options.OrganisationName,
             ["对象"] = departments.Count > 0 ? string.Join("、", departments) : "有关处室",
             ["年度"] = tasks.Min(t => t.Year).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["整改期限"] = replyDue is { } r ? OfficialDocumentWriter.ChineseDate(r) : "",
+            ["整改期限"] = replyDue is { } r ? ChineseDates.Format(r) : "",
         };
         var filled = DocumentTemplates.Fill(template.Spec, fields, new Dictionary<string, IReadOnlyList<string>> { [listField] = facts });
         filled["date"] = date.ToString("yyyy-MM-dd");
@@ -61,8 +62,8 @@ public sealed class Drafting(DocumentTemplates templates, OrganisationDirectory 
     {
         var department = Who(t);
         var finished = t.Milestones.Where(m => m.DoneOn is not null).Select(m => m.DoneOn!.Value).DefaultIfEmpty().Max();
-        var when = finished == default ? "按期" : $"于{OfficialDocumentWriter.ChineseDate(finished)}";
-        var deadline = t.Deadline is { } d ? $"（完成时限{OfficialDocumentWriter.ChineseDate(d)}）" : "";
+        var when = finished == default ? "按期" : $"于{ChineseDates.Format(finished)}";
+        var deadline = t.Deadline is { } d ? $"（完成时限{ChineseDates.Format(d)}）" : "";
         var milestones = t.Milestones.Count > 0 ? $"{t.Milestones.Count}个时间节点全部按期完成，" : "";
         var outcome = FirstLine(t.ExpectedOutcomes) is { Length: > 0 } o ? $"取得“{o.TrimEnd('。')}”等成果，" : "";
         var proof = evidence > 0 ? $"形成佐证材料{evidence}件" : "成效明显";
@@ -75,11 +76,11 @@ public sealed class Drafting(DocumentTemplates templates, OrganisationDirectory 
         var department = Who(t);
         var parts = new List<string>();
         if (t.Deadline is { } d && t.IsOverdue(today))
-            parts.Add($"完成时限为{OfficialDocumentWriter.ChineseDate(d)}，截至{OfficialDocumentWriter.ChineseDate(today)}仍未完成，已逾期{today.DayNumber - d.DayNumber}天");
+            parts.Add($"完成时限为{ChineseDates.Format(d)}，截至{ChineseDates.Format(today)}仍未完成，已逾期{today.DayNumber - d.DayNumber}天");
         foreach (var m in t.Milestones.Where(m => m.IsMissed(today)))
-            parts.Add($"“{m.Description}”节点应于{OfficialDocumentWriter.ChineseDate(m.Due)}完成，逾期{today.DayNumber - m.Due.DayNumber}天未完成");
-        foreach (var m in t.Milestones.Where(m => m.Done && m.DoneOn is { } on && on > m.Due))
-            parts.Add($"“{m.Description}”节点应于{OfficialDocumentWriter.ChineseDate(m.Due)}完成，实际于{OfficialDocumentWriter.ChineseDate(m.DoneOn!.Value)}完成，延误{m.DoneOn!.Value.DayNumber - m.Due.DayNumber}天");
+            parts.Add($"“{m.Description}”节点应于{ChineseDates.Format(m.Due)}完成，逾期{today.DayNumber - m.Due.DayNumber}天未完成");
+        foreach (var m in t.Milestones.Where(m => m.WasDoneLate))
+            parts.Add($"“{m.Description}”节点应于{ChineseDates.Format(m.Due)}完成，实际于{ChineseDates.Format(m.DoneOn!.Value)}完成，延误{m.DoneOn!.Value.DayNumber - m.Due.DayNumber}天");
         parts.Add(evidence == 0 ? "档案中没有任何佐证材料" : $"档案中仅有佐证材料{evidence}件");
         return $"{department}牵头承担的“{t.Name}”任务，{string.Join("；", parts)}。";
     }

@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -162,7 +163,7 @@ public static class OfficialDocumentWriter
     private static void WriteSignature(Body body, DocumentSpec spec)
     {
         body.Append(OfficialPage.Blank());
-        var date = ChineseDate(spec.Date);
+        var date = ChineseDates.Format(spec.Date);
         var signatureWidth = Width(spec.Signature);
         var dateWidth = Width(date);
         var signatureRight = 2 * CharacterWidth;
@@ -180,9 +181,6 @@ public static class OfficialDocumentWriter
         var t = note.Trim().TrimStart('(', '（').TrimEnd(')', '）');
         return $"（{t}）";
     }
-
-    /// <summary>2018年2月8日: Arabic numerals, no zero padding.</summary>
-    public static string ChineseDate(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 
     /// <summary>Printed width in twips: full-width characters one body character, digits and Latin letters half.</summary>
     private static int Width(string text) => text.Sum(c => c < 0x2E80 ? CharacterWidth / 2 : CharacterWidth);
@@ -258,7 +256,7 @@ public static class OfficialDocumentWriter
                 new Indentation { Left = indent.ToString(), Right = indent.ToString() }),
             OfficialPage.Text(spec.Printer, OfficialPage.FangSong, SmallSize, bodySpacing: false),
             new Run(new TabChar()),
-            OfficialPage.Text(ChineseDate(printDate) + "印发", OfficialPage.FangSong, SmallSize, bodySpacing: false)));
+            OfficialPage.Text(ChineseDates.Format(printDate) + "印发", OfficialPage.FangSong, SmallSize, bodySpacing: false)));
 
         const long emuPerTwip = 635;
         var width = TypeAreaWidth * emuPerTwip;

@@ -195,7 +195,7 @@ public sealed class LuoshiStore : IDisposable
         mapper.Entity<Adjustment>().Ignore(a => a.ChangesAnything);
         mapper.Entity<Meeting>().Ignore(m => m.TaskIds);
         mapper.Entity<Dossiers.Evidence>().Ignore(e => e.IsRemoved);
-        mapper.Entity<Milestone>().Ignore(m => m.AwaitsEvidence);
+        mapper.Entity<Milestone>().Ignore(m => m.AwaitsEvidence).Ignore(m => m.WasDoneLate);
         mapper.Entity<SupervisionOrder>().Ignore(o => o.AnsweredLate);
         return mapper;
     }

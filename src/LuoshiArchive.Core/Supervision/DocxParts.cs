@@ -42,8 +42,6 @@ internal static class DocxParts
     public static Paragraph Right(string text) =>
         new(new ParagraphProperties(new Justification { Val = JustificationValues.Right }), OfficialPage.Text(text));
 
-    public static string Date(DateOnly day) => $"{day.Year}年{day.Month}月{day.Day}日";
-
     /// <summary>Body paragraphs from text with one paragraph per line; blank lines dropped.</summary>
     public static IEnumerable<Paragraph> Paragraphs(string text) =>
         text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(line => OfficialPage.Body(line));

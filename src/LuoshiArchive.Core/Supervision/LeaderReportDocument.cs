@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Text;
 using LuoshiArchive.Core.OfficialDocuments;
 
 namespace LuoshiArchive.Core.Supervision;
@@ -22,7 +23,7 @@ public static class LeaderReportDocument
             Section(body, "三、下一步工作打算及建议", report.Proposals);
             body.Append(OfficialPage.Blank());
             body.Append(DocxParts.Right(leaderName));
-            body.Append(DocxParts.Right(DocxParts.Date(date)));
+            body.Append(DocxParts.Right(ChineseDates.Format(date)));
             if (report.Tasks.Count == 0) return;
             body.Append(OfficialPage.Blank());
             body.Append(DocxParts.Flush("附件：分管重点任务落实情况表"));

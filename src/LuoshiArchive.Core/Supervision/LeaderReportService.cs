@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Text;
 using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.OfficialDocuments;
 using LuoshiArchive.Core.Organisation;
@@ -46,7 +47,7 @@ public sealed class LeaderReportService(LuoshiStore store, TaskRegistry tasks, P
         {
             $"本季度分管重点任务{items.Count}项，其中已完成{Count(items, KeyTaskStatus.Completed)}项、推进中{Count(items, KeyTaskStatus.InProgress)}项、" +
             $"未启动{Count(items, KeyTaskStatus.NotStarted)}项" + (Count(items, KeyTaskStatus.Cancelled) is > 0 and var c ? $"、已撤销{c}项" : "") +
-            $"；截至{DocxParts.Date(asOf)}，逾期未完成{items.Count(i => i.Task.IsOverdue(asOf))}项。" +
+            $"；截至{ChineseDates.Format(asOf)}，逾期未完成{items.Count(i => i.Task.IsOverdue(asOf))}项。" +
             $"本季度到期时间节点{due.Count}个，按期完成{due.Count(m => m.Done && m.DoneOn <= m.Due)}个。" +
             $"各处室报送进展{items.Sum(i => entries[i.Task.Id].Count())}条，月度自查自评{items.Sum(i => checkRows[i.Task.Id].Count())}项次。",
         };
@@ -66,7 +67,7 @@ public sealed class LeaderReportService(LuoshiStore store, TaskRegistry tasks, P
                          .SelectMany(p => p.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).Distinct())
                 problems.Add($"{task.Name}：{problem}");
             if (task.IsOverdue(asOf)) problems.Add($"{task.Name}：已超过完成时限（{task.Deadline:yyyy-MM-dd}）尚未完成。");
-            foreach (var m in task.Milestones.Where(m => period.Contains(m.Due) && m.Due < asOf && (!m.Done || m.DoneOn > m.Due)))
+            foreach (var m in task.Milestones.Where(m => period.Contains(m.Due) && m.Due < asOf && (!m.Done || m.WasDoneLate)))
                 problems.Add($"{task.Name}：“{m.Description}”节点（{m.Due:yyyy-MM-dd}）未按期完成。");
             var next = latest.Select(e => e.NextSteps).Concat(rows.AsEnumerable().Reverse().Select(r => r.Row.NextSteps)).FirstOrDefault(s => s.Length > 0);
             if (next is not null) proposals.Add($"{task.Name}：{next.Replace('\n', '；')}");

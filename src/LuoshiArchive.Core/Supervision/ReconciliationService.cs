@@ -38,7 +38,7 @@ public sealed class ReconciliationService(LuoshiStore store, TaskRegistry tasks,
         // A period not yet begun has nothing to report; a finished task owes no more progress.
         if (!finished && period.From <= today && inPeriod == 0)
             flags.Add(new(ReconciliationFlagKind.NoProgress, lastProgress is { } last ? $"最近一次 {last:yyyy-MM-dd}" : "从未报送"));
-        foreach (var m in due.Where(m => m.Due < today && (!m.Done || m.DoneOn > m.Due)))
+        foreach (var m in due.Where(m => m.Due < today && (!m.Done || m.WasDoneLate)))
             flags.Add(new(ReconciliationFlagKind.MilestoneMissed,
                 $"{m.Due:yyyy-MM-dd} {m.Description}" + (m.Done ? $"（{m.DoneOn:yyyy-MM-dd} 完成）" : "（未完成）")));
         var live = dossier.Select(e => e.Id).ToHashSet();

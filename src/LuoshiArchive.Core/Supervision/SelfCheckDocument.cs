@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Text;
 using LuoshiArchive.Core.OfficialDocuments;
 
 namespace LuoshiArchive.Core.Supervision;
@@ -33,6 +34,6 @@ public static class SelfCheckDocument
             }
             body.Append(OfficialPage.Blank());
             body.Append(DocxParts.Flush($"处室主要负责人（签字）：　　　　　　填报人：{form.SubmittedBy}"));
-            if (submittedAt is { } at) body.Append(DocxParts.Right($"提交日期：{DocxParts.Date(DateOnly.FromDateTime(at))}"));
+            if (submittedAt is { } at) body.Append(DocxParts.Right($"提交日期：{ChineseDates.Format(DateOnly.FromDateTime(at))}"));
         });
 }

@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Text;
 using LuoshiArchive.Core.OfficialDocuments;
 using LuoshiArchive.Core.Tasks;
 
@@ -16,22 +17,22 @@ public static class SupervisionOrderDocument
             body.Append(OfficialPage.Centered(OfficialPage.Text(order.Number)));
             body.Append(OfficialPage.RedLine());
             body.Append(DocxParts.Flush(department + "："));
-            body.Append(OfficialPage.Body($"根据重点任务落实工作安排，现将下列事项交你处室办理，请于{DocxParts.Date(order.Due)}前办结并按要求回复。"));
+            body.Append(OfficialPage.Body($"根据重点任务落实工作安排，现将下列事项交你处室办理，请于{ChineseDates.Format(order.Due)}前办结并按要求回复。"));
             var fields = new List<(string, string)>
             {
                 ("督办编号", order.Number),
                 ("督办任务", task is null ? order.TaskCode : $"{task.Code} {task.Name}"),
                 ("承办处室", department),
                 ("督办事项", order.What),
-                ("办理时限", DocxParts.Date(order.Due) + "前"),
+                ("办理时限", ChineseDates.Format(order.Due) + "前"),
                 ("回复要求", order.HowToReply),
             };
             if (order.SourceDocument.Length > 0) fields.Add(("督办依据", order.SourceDocument));
-            fields.Add(("签发", $"{order.IssuedBy}　{DocxParts.Date(order.IssuedOn)}"));
+            fields.Add(("签发", $"{order.IssuedBy}　{ChineseDates.Format(order.IssuedOn)}"));
             body.Append(DocxParts.Form(fields));
             body.Append(OfficialPage.Blank());
             body.Append(DocxParts.Right(organisation + "办公室"));
-            body.Append(DocxParts.Right(DocxParts.Date(order.IssuedOn)));
+            body.Append(DocxParts.Right(ChineseDates.Format(order.IssuedOn)));
         });
 
     /// <summary>"督办单-督办〔2018〕3号.docx"</summary>

@@ -20,6 +20,9 @@ public sealed class Milestone
 
     public bool IsMissed(DateOnly today) => !Done && Due < today;
 
+    /// <summary>Done, but after its due day.</summary>
+    public bool WasDoneLate => Done && DoneOn > Due;
+
     /// <summary>Carries completion and proof over from the same step before an edit or adjustment.</summary>
     internal void KeepCompletionOf(Milestone old)
     {

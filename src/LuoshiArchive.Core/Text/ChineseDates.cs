@@ -5,6 +5,9 @@ namespace LuoshiArchive.Core.Text;
 /// <summary>Dates as Chinese documents write them: 2018年2月8日, 二〇一八年二月八日, 2018-02-08, 2018.2.8, 2018/2/8.</summary>
 public static partial class ChineseDates
 {
+    /// <summary>2018年2月8日: Arabic numerals, no zero padding, as official documents print dates.</summary>
+    public static string Format(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
+
     /// <summary>The date when the whole text is one date; null otherwise.</summary>
     public static DateOnly? Parse(string text)
     {
