@@ -2,6 +2,7 @@ using LuoshiArchive.Core.Dossiers;
 using LuoshiArchive.Core.Search;
 using LuoshiArchive.Core.Tasks;
 using LuoshiArchive.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LuoshiArchive.Web.Pages.Search;
@@ -14,9 +15,19 @@ public class IndexModel(DossierService dossiers, TaskRegistry tasks) : PageModel
     public SearchQuery Query { get; private set; } = new("");
     public SearchResult? Result { get; private set; }
     public Dictionary<string, string> TaskNames { get; private set; } = [];
+    /// <summary>Filters that could not be read (a mistyped date, say): the search is not run with them silently dropped.</summary>
+    public string? InputError { get; private set; }
+
+    private static readonly Dictionary<string, string> FilterNames = new()
+    {
+        ["from"] = "起始日期", ["to"] = "截止日期", ["year"] = "年度", ["sort"] = "排序", ["page"] = "页码",
+    };
 
     public void OnGet(string? q, int? year, string? task, string? listKind, string? department, string? kind,
-        DateOnly? from, DateOnly? to, SearchSort sort = SearchSort.Relevance, int page = 1)
+        DateOnly? from, DateOnly? to, SearchSort sort = SearchSort.Relevance,
+        // From the query only: Razor Pages keeps the page's own path in the route value "page", which bound first and
+        // left every request on page 1.
+        [FromQuery(Name = "page")] int page = 1)
     {
         Query = new SearchQuery(q?.Trim() ?? "")
         {
@@ -25,6 +36,13 @@ public class IndexModel(DossierService dossiers, TaskRegistry tasks) : PageModel
         };
         var filtered = Query.Year is not null || Query.TaskCode is not null || Query.ListKind is not null ||
                        Query.Department is not null || Query.Kind is not null || from is not null || to is not null;
+        var unreadable = ModelState.Where(e => e.Value?.Errors.Count > 0)
+            .Select(e => $"{FilterNames.GetValueOrDefault(e.Key, e.Key)}“{e.Value!.AttemptedValue}”").ToList();
+        if (unreadable.Count > 0)
+        {
+            InputError = $"{string.Join("、", unreadable)}无法识别，未检索：日期应写成 2018-06-30，年度为四位数字。";
+            return;
+        }
         if (Query.Text.Length == 0 && !filtered) return;
         Result = dossiers.Search(Query, User.Actor());
         TaskNames = tasks.List(new TaskFilter()).ToDictionary(i => i.Task.Code, i => i.Task.Name);

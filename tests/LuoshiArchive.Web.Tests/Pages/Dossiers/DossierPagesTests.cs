@@ -117,4 +117,34 @@ public class DossierPagesTests : IClassFixture<LuoshiWebFactory>
         Assert.Contains(archive.Entries, e => e.FullName.EndsWith("/data/目录.xlsx", StringComparison.Ordinal));
         Assert.Contains(archive.Entries, e => e.FullName.Contains($"/data/{_task.Code}-每月召开重点工作推动会/0001-", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_second_page_of_results_shows_the_next_twenty()
+    {
+        var dossiers = _app.Service<DossierService>();
+        for (var i = 1; i <= 25; i++)
+            await dossiers.AddAsync(new MemoryStream(Encoding.UTF8.GetBytes($"翻页检索样本第{i}件")), $"翻页{i}.txt", [_task.Code], null, Actor.Console());
+        var client = _app.CreateClient();
+        await client.SignInAsync();
+
+        string[] Titles(AngleSharp.Dom.IDocument page) => page.QuerySelectorAll(".hit h3").Select(e => e.TextContent.Trim()).ToArray();
+        var first = await client.GetDocumentAsync("/Search?q=" + Uri.EscapeDataString("翻页检索样本"));
+        var second = await client.GetDocumentAsync("/Search?q=" + Uri.EscapeDataString("翻页检索样本") + "&page=2");
+
+        Assert.Equal(20, Titles(first).Length);
+        Assert.Equal(5, Titles(second).Length);
+        Assert.Empty(Titles(first).Intersect(Titles(second)));
+    }
+
+    [Fact]
+    public async Task A_filter_that_cannot_be_read_is_named_and_the_search_is_not_run_without_it()
+    {
+        var client = _app.CreateClient();
+        await client.SignInAsync();
+        var page = await client.GetDocumentAsync("/Search?q=" + Uri.EscapeDataString("落实") + "&from=2018-13-45&year=abc");
+        var alert = page.QuerySelector("[role=alert]")!.TextContent;
+        Assert.Contains("起始日期“2018-13-45”", alert);
+        Assert.Contains("年度“abc”", alert);
+        Assert.Null(page.QuerySelector(".summary"));
+    }
 }
