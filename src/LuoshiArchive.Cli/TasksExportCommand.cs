@@ -18,7 +18,7 @@ public sealed class TasksExportCommand : ICliCommand
         var temp = target + ".partial";
         try
         {
-            using (var file = File.Create(temp)) context.OneTable.ExportXlsx(new TaskFilter { Year = line.Int("year") }, file);
+            using (var file = File.Create(temp)) context.OneTable.ExportXlsx(new TaskFilter { Year = line.Int("year") }, Core.Accounts.Actor.Console(), file);
             File.Move(temp, target, overwrite: true);
         }
         finally

@@ -27,6 +27,7 @@ public static class LuoshiCore
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<OrganisationDirectory>();
         services.AddSingleton<TaskRegistry>();
+        services.AddSingleton<ReadAccess>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<OneTable.OneTableService>();
         services.AddSingleton(_ => new BlobStore(options.StoragePath));

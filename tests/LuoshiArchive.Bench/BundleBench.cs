@@ -1,8 +1,8 @@
-using LuoshiArchive.Core.Accounts;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using LuoshiArchive.Core;
+using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Archive;
 using LuoshiArchive.Core.Dossiers;
 using LuoshiArchive.Core.Meetings;
@@ -34,7 +34,8 @@ public static class BundleBench
         var options = new LuoshiOptions { StoragePath = storagePath };
         using var index = new EvidenceIndex(Path.Combine(storagePath, "index"));
         using var extractor = new IsolatedTextExtractor(new ExtractionLimits(), ConverterPaths.None);
-        var dossiers = new DossierService(store, blobs, index, extractor, tasks, new EvidenceIndexing(store, blobs, index, directory), clock, options);
+        var dossiers = new DossierService(store, blobs, index, extractor, tasks, new EvidenceIndexing(store, blobs, index, directory), clock, options,
+            new ReadAccess(options, tasks));
         var pdf = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "notice.pdf"));
         await Parallel.ForEachAsync(Enumerable.Range(0, files), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (i, ct) =>
             await dossiers.AddAsync(new MemoryStream([.. pdf, .. Encoding.ASCII.GetBytes($"\n%bundle {i}\n")]), $"{i:00000}.pdf", [codes[i % codes.Count]], null, Actor.Console("bench"), ct));
@@ -85,7 +86,8 @@ public static class BundleBench
         File.Delete(scratch);
         using var index = new EvidenceIndex(Path.Combine(storagePath, "index"));
         using var extractor = new IsolatedTextExtractor(new ExtractionLimits(), ConverterPaths.None);
-        var dossiers = new DossierService(store, blobs, index, extractor, tasks, new EvidenceIndexing(store, blobs, index, directory), clock, options);
+        var dossiers = new DossierService(store, blobs, index, extractor, tasks, new EvidenceIndexing(store, blobs, index, directory), clock, options,
+            new ReadAccess(options, tasks));
         var result = ExportAgainstPlainZip(store, directory, tasks, dossiers, options, files);
         store.Dispose();
         return result;
@@ -96,8 +98,8 @@ public static class BundleBench
         DossierService dossiers, LuoshiOptions options, int files)
     {
         var clock = TimeProvider.System;
-        var bundle = new AnnualBundle(tasks, directory, dossiers, new OneTableService(store, directory, tasks),
-            new MeetingRegister(store, tasks, dossiers, clock, options), options, clock, new LuoshiArchive.Core.Audit.AuditLog(store, clock), new BundleRecords(store, directory));
+        var bundle = new AnnualBundle(tasks, directory, dossiers, new OneTableService(store, directory, tasks, new ReadAccess(options, tasks)),
+            new MeetingRegister(store, tasks, dossiers, clock, options, new ReadAccess(options, tasks)), options, clock, new LuoshiArchive.Core.Audit.AuditLog(store, clock), new BundleRecords(store, directory));
         var output = Path.Combine(options.StoragePath, "bundle.zip");
         GC.Collect();
         var (bundleSeconds, peak) = Measure(() => bundle.Export(2018, output));

@@ -26,6 +26,8 @@ public sealed class TempStorage : IDisposable
     public LuoshiStore Store { get; private set; } = null!;
     public OrganisationDirectory Directory { get; private set; } = null!;
     public TaskRegistry Tasks { get; private set; } = null!;
+    /// <summary>Who reads which task, with departments open (the option's default).</summary>
+    public ReadAccess Reading { get; private set; } = null!;
     public AccountService Accounts { get; private set; } = null!;
     public EvidenceIndex Index { get; private set; } = null!;
     public DossierService Dossiers { get; private set; } = null!;
@@ -43,13 +45,14 @@ public sealed class TempStorage : IDisposable
         Store = LuoshiStore.Open(Path, "luoshi-test");
         Directory = new OrganisationDirectory(Store);
         Tasks = new TaskRegistry(Store, Directory, Clock);
+        Reading = new ReadAccess(new LuoshiOptions { StoragePath = Path }, Tasks);
         Accounts = new AccountService(Store, Clock);
         var blobs = new BlobStore(Path);
         Index = new EvidenceIndex(System.IO.Path.Combine(Path, "index"));
         _extractor = new IsolatedTextExtractor(new ExtractionLimits(), ConverterPaths.None);
         Dossiers = new DossierService(Store, blobs, Index, _extractor, Tasks,
-            new EvidenceIndexing(Store, blobs, Index, Directory), Clock, new LuoshiOptions { StoragePath = Path });
-        Meetings = new Core.Meetings.MeetingRegister(Store, Tasks, Dossiers, Clock, new LuoshiOptions { StoragePath = Path });
+            new EvidenceIndexing(Store, blobs, Index, Directory), Clock, new LuoshiOptions { StoragePath = Path }, Reading);
+        Meetings = new Core.Meetings.MeetingRegister(Store, Tasks, Dossiers, Clock, new LuoshiOptions { StoragePath = Path }, Reading);
         Cadence = new Core.Meetings.CadenceCheck(Meetings, Directory, Clock);
         var options = new LuoshiOptions { StoragePath = Path };
         var templates = new Core.OfficialDocuments.DocumentTemplates(options);

@@ -5,13 +5,14 @@ namespace LuoshiArchive.Core.Accounts;
 /// <summary>
 /// The role × permission rules, enforced by the Core services themselves (pages only hide what these refuse):
 /// 办公室管理员 everything; 督查督办 all tasks, supervision, documents and bundles; 处室 their own department's tasks,
-/// evidence and self-checks, reading the rest when <see cref="LuoshiOptions.DepartmentUsersReadAll"/>; 委领导 read all,
+/// evidence and self-checks (reading the rest only where <see cref="ReadAccess"/>, which reads
+/// <see cref="LuoshiOptions.DepartmentUsersReadAll"/>, says so: here they fail closed); 委领导 read all,
 /// adjust under their decisions, rate results, write their quarterly report; 督查组 read-only with downloads.
 /// </summary>
 public static class Access
 {
     /// <summary>May <paramref name="actor"/> do <paramref name="permission"/>, on <paramref name="task"/> where one is concerned?</summary>
-    public static bool Allows(Actor actor, Permission permission, KeyTask? task = null, bool departmentUsersReadAll = true) =>
+    public static bool Allows(Actor actor, Permission permission, KeyTask? task) =>
         actor.Role switch
         {
             UserRole.Admin => true,
@@ -21,7 +22,7 @@ public static class Access
             UserRole.Inspector => permission is Permission.ReadTask,
             UserRole.DepartmentUser => permission switch
             {
-                Permission.ReadTask => departmentUsersReadAll || task is null || Concerns(actor, task),
+                Permission.ReadTask => task is null || Concerns(actor, task),
                 Permission.EditTask => task is not null && Leads(actor, task),
                 Permission.FileEvidence => task is not null && Concerns(actor, task),
                 _ => false,
@@ -29,14 +30,13 @@ public static class Access
             _ => false,
         };
 
-    /// <summary>Whether the actor reads every task; if not, only those <see cref="Allows"/> lets them read one by one.</summary>
-    public static bool ReadsEveryTask(Actor actor, bool departmentUsersReadAll) =>
-        actor.Role != UserRole.DepartmentUser || departmentUsersReadAll;
+    /// <summary>May <paramref name="actor"/> do <paramref name="permission"/>, where no one task is concerned?</summary>
+    public static bool Allows(Actor actor, Permission permission) => Allows(actor, permission, task: null);
 
     /// <summary>Throws <see cref="AccessDeniedException"/> (and records the refusal in the audit trail) unless allowed.</summary>
-    public static void Demand(Actor actor, Permission permission, Audit.AuditLog audit, KeyTask? task = null, bool departmentUsersReadAll = true)
+    public static void Demand(Actor actor, Permission permission, Audit.AuditLog audit, KeyTask? task = null)
     {
-        if (Allows(actor, permission, task, departmentUsersReadAll)) return;
+        if (Allows(actor, permission, task)) return;
         var subject = task is null ? "" : $"任务 {task.Code}";
         audit.Record(actor.Name, "access.denied", subject, $"{ChineseLabels.Of(actor.Role)}无权{Describe(permission)}");
         throw new AccessDeniedException(task is null

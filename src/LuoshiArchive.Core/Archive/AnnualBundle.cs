@@ -87,7 +87,7 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
             progress?.Report((++done, total));
             using (var docx = new MemoryStream()) { CatalogueDocx.Write(docx, $"{options.OrganisationName}{year}年度归档文件目录", catalogue); docx.Position = 0; bag.AddPayload("归档文件目录.docx", docx); }
             progress?.Report((++done, total));
-            using (var table = new MemoryStream()) { oneTable.ExportXlsx(new TaskFilter { Year = year }, table); table.Position = 0; bag.AddPayload("工作落实清单一览表.xlsx", table); }
+            using (var table = new MemoryStream()) { oneTable.ExportXlsx(new TaskFilter { Year = year }, Actor.Console("归档包"), table); table.Position = 0; bag.AddPayload("工作落实清单一览表.xlsx", table); }
             using (var register = new MemoryStream()) { MeetingRegisterSheet(year, register); register.Position = 0; bag.AddPayload("会议台账.xlsx", register); }
             progress?.Report((++done, total));
             bag.AddPayload(BundleFiles.Organisation, JsonSerializer.Serialize(new

@@ -13,8 +13,8 @@ namespace LuoshiArchive.Core.Assessment;
 /// leader areas summed up (<see cref="Ranking"/>). An open year is computed live with the latest scheme; closing a year
 /// (office) stores its results with a copy of the scheme, so later scheme edits, ratings or tasks never change them.
 /// </summary>
-public sealed class AssessmentService(LuoshiStore store, TaskRegistry tasks, OrganisationDirectory directory, ScoringSchemes schemes,
-    OfficialDocumentService documents, TimeProvider clock, LuoshiOptions options)
+public sealed class AssessmentService(LuoshiStore store, OrganisationDirectory directory, ScoringSchemes schemes,
+    OfficialDocumentService documents, TimeProvider clock, LuoshiOptions options, ReadAccess reading)
 {
     private readonly Audit.AuditLog _audit = new(store, clock);
 
@@ -28,6 +28,24 @@ public sealed class AssessmentService(LuoshiStore store, TaskRegistry tasks, Org
 
     /// <summary>The year's annual results: as stored when closed, else computed now with the latest scheme.</summary>
     public AssessmentResult Result(int year) => Closure(year) ?? Compute(year, quarter: null);
+
+    /// <summary>
+    /// The year's (or a quarter's) results as <paramref name="actor"/> may read them: with departments closed, a
+    /// department user sees the scores of the tasks they may read and their own department's rank, no leader areas.
+    /// </summary>
+    public AssessmentResult Result(int year, int? quarter, Actor actor)
+    {
+        var result = quarter is null ? Result(year) : Compute(year, quarter);
+        if (reading.ReadsEveryTask(actor)) return result;
+        return new AssessmentResult
+        {
+            Id = result.Id, Year = result.Year, Quarter = result.Quarter, AsOf = result.AsOf, Scheme = result.Scheme,
+            Closed = result.Closed, ClosedBy = result.ClosedBy, ClosedAt = result.ClosedAt,
+            Tasks = reading.Only(result.Tasks, t => t.TaskId, actor).ToList(),
+            Departments = result.Departments.Where(d => reading.MayReadDepartment(actor, d.DepartmentId)).ToList(),
+            Leaders = [],
+        };
+    }
 
     /// <summary>
     /// The results for the year or one quarter, judged at the end of the period's last day (or of yesterday, while it runs).
@@ -91,7 +109,7 @@ public sealed class AssessmentService(LuoshiStore store, TaskRegistry tasks, Org
     /// <summary>One task's score and explanation, as <paramref name="actor"/> may read it; null when the task is not assessed.</summary>
     public TaskScore? TaskScoreOf(string code, Actor actor)
     {
-        var task = tasks.Read(code, actor, options.DepartmentUsersReadAll);
+        var task = reading.Read(code, actor);
         return task is null ? null : Result(task.Year).Tasks.FirstOrDefault(t => t.TaskId == task.Id);
     }
 

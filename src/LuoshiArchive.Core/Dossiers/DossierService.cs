@@ -13,7 +13,7 @@ namespace LuoshiArchive.Core.Dossiers;
 /// </summary>
 public sealed class DossierService(
     LuoshiStore store, BlobStore blobs, EvidenceIndex index, IsolatedTextExtractor extractor, TaskRegistry tasks,
-    EvidenceIndexing indexing, TimeProvider clock, LuoshiOptions options)
+    EvidenceIndexing indexing, TimeProvider clock, LuoshiOptions options, ReadAccess reading)
 {
     // LiteDB transactions are per thread and short; this lock makes "is this content stored? then link or insert" atomic.
     private readonly Lock _write = new();
@@ -43,8 +43,8 @@ public sealed class DossierService(
         if (evidence is null) return null;
         if (evidence.IsRemoved && !Access.Allows(actor, Permission.RestoreEvidence)) return null;
         var linked = TasksOf(evidence);
-        if (!linked.Any(t => Access.Allows(actor, Permission.ReadTask, t, options.DepartmentUsersReadAll)))
-            Access.Demand(actor, Permission.ReadTask, _audit, linked.FirstOrDefault(), options.DepartmentUsersReadAll);
+        if (!linked.Any(t => reading.MayRead(actor, t)))
+            Access.Demand(actor, Permission.ReadTask, _audit, linked.FirstOrDefault());
         return evidence;
     }
 
@@ -72,7 +72,7 @@ public sealed class DossierService(
     /// leads or works on, and the totals and facet counts are theirs too.
     /// </summary>
     public SearchResult Search(SearchQuery query, Actor actor) =>
-        index.Search(tasks.ReadableCodes(actor, options.DepartmentUsersReadAll) is { } codes ? query with { WithinTasks = codes } : query);
+        index.Search(reading.ReadableCodes(actor) is { } codes ? query with { WithinTasks = codes } : query);
 
     /// <summary>
     /// Adds one file to the dossiers of <paramref name="taskCodes"/>. The same content added again is recognised by its

@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Archive;
 using LuoshiArchive.Core.Dossiers;
 using LuoshiArchive.Core.Organisation;
@@ -9,16 +10,18 @@ namespace LuoshiArchive.Core.Inspection;
 /// The inspection view (迎检): every selected task with its four clarities, status and evidence counted by kind,
 /// flagging what an inspector would ask about first.
 /// </summary>
-public sealed class InspectionService(TaskRegistry tasks, DossierService dossiers, OrganisationDirectory directory, LuoshiOptions options)
+public sealed class InspectionService(TaskRegistry tasks, DossierService dossiers, OrganisationDirectory directory, LuoshiOptions options,
+    ReadAccess reading)
 {
-    public IReadOnlyList<InspectionRow> Rows(InspectionSelection selection)
+    /// <summary>The selected tasks <paramref name="actor"/> may read (see <see cref="ReadAccess"/>).</summary>
+    public IReadOnlyList<InspectionRow> Rows(InspectionSelection selection, Actor actor)
     {
         if (selection.IsEmpty) return [];
         var codes = selection.TaskCodes.Select(c => c.Trim()).ToHashSet(StringComparer.Ordinal);
-        var items = tasks.List(new TaskFilter
+        var items = reading.List(new TaskFilter
         {
             Year = selection.Year, LeadDepartmentId = selection.DepartmentId, SupervisingLeaderId = selection.SupervisingLeaderId,
-        }).Where(i => codes.Count == 0 || codes.Contains(i.Task.Code));
+        }, actor).Where(i => codes.Count == 0 || codes.Contains(i.Task.Code));
         return items.Select(i => RowFor(i)).ToList();
     }
 
@@ -49,8 +52,8 @@ public sealed class InspectionService(TaskRegistry tasks, DossierService dossier
     }
 
     /// <summary>The selection's dossiers as a ZIP (one folder per task, originals and an index sheet).</summary>
-    public void WriteZip(InspectionSelection selection, Stream output) =>
-        DossierZip.Write(output, Rows(selection).Select(r => (r.Task, r.Dossier)).ToList(), dossiers.OpenOriginal,
+    public void WriteZip(InspectionSelection selection, Actor actor, Stream output) =>
+        DossierZip.Write(output, Rows(selection, actor).Select(r => (r.Task, r.Dossier)).ToList(), dossiers.OpenOriginal,
             options.OrganisationName, tasks.Today);
 
     public string DepartmentName(int? id) => directory.DepartmentName(id);

@@ -9,15 +9,23 @@ namespace LuoshiArchive.Core.Meetings;
 /// The meeting register: meetings with their agenda and decisions, minutes filed once into every task the meeting
 /// dealt with, and decisions turned into MeetingDecided tasks, linked both ways.
 /// </summary>
-public sealed class MeetingRegister(LuoshiStore store, TaskRegistry tasks, DossierService dossiers, TimeProvider clock, LuoshiOptions options)
+public sealed class MeetingRegister(LuoshiStore store, TaskRegistry tasks, DossierService dossiers, TimeProvider clock, LuoshiOptions options,
+    ReadAccess reading)
 {
     private readonly Audit.AuditLog _audit = new(store, clock);
 
     public Meeting? Find(int id) => store.Meetings.FindById(id);
 
+    /// <summary>The meeting as <paramref name="actor"/> may see it (<see cref="ReadAccess.Redact"/>): null when not theirs.</summary>
+    public Meeting? Find(int id, Actor actor) => Find(id) is { } meeting ? reading.Redact(meeting, actor) : null;
+
     public IReadOnlyList<Meeting> List(int? year) =>
         store.Meetings.FindAll().Where(m => year is null || m.Date.Year == year)
         .OrderByDescending(m => m.Date).ThenByDescending(m => m.Id).ToList();
+
+    /// <summary>The year's meetings as <paramref name="actor"/> may see them (<see cref="ReadAccess.Redact"/>).</summary>
+    public IReadOnlyList<Meeting> List(int? year, Actor actor) =>
+        List(year).Select(m => reading.Redact(m, actor)).OfType<Meeting>().ToList();
 
     /// <summary>Meetings that dealt with a task, newest first.</summary>
     public IReadOnlyList<Meeting> AboutTask(int taskId) =>

@@ -10,16 +10,17 @@ namespace LuoshiArchive.Core.OneTable;
 /// The one-table view (工作落实清单一览表): rows for the screen and print, XLSX export, and XLSX import (the annual
 /// decomposition usually starts life as a spreadsheet). An import with any bad row imports nothing.
 /// </summary>
-public sealed class OneTableService(LuoshiStore store, OrganisationDirectory directory, TaskRegistry tasks)
+public sealed class OneTableService(LuoshiStore store, OrganisationDirectory directory, TaskRegistry tasks, ReadAccess reading)
 {
     public const int MaxImportRows = 10_000;
     private static readonly double[] ColumnWidths = [6, 10, 7, 28, 16, 16, 30, 24, 14, 16, 10, 10, 30, 24, 30, 12, 30, 8, 8, 16];
 
-    public IReadOnlyList<OneTableRow> Rows(TaskFilter filter) =>
-        tasks.List(filter).Select((item, i) => OneTableRow.From(item.Task, directory, i + 1, item.EvidenceCount)).ToList();
+    /// <summary>The rows <paramref name="actor"/> may read (see <see cref="ReadAccess"/>).</summary>
+    public IReadOnlyList<OneTableRow> Rows(TaskFilter filter, Actor actor) =>
+        reading.List(filter, actor).Select((item, i) => OneTableRow.From(item.Task, directory, i + 1, item.EvidenceCount)).ToList();
 
-    public void ExportXlsx(TaskFilter filter, Stream output) =>
-        SheetWriter.Write(output, "工作落实清单一览表", OneTableRow.Columns, Rows(filter).Select(r => r.Cells()), ColumnWidths);
+    public void ExportXlsx(TaskFilter filter, Actor actor, Stream output) =>
+        SheetWriter.Write(output, "工作落实清单一览表", OneTableRow.Columns, Rows(filter, actor).Select(r => r.Cells()), ColumnWidths);
 
     public OneTableImportResult ImportXlsx(Stream input, Actor actor)
     {

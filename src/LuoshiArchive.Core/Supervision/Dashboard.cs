@@ -8,7 +8,8 @@ namespace LuoshiArchive.Core.Supervision;
 /// The figures of the home page's dashboard for one year. Each is counted with the same <see cref="TaskFilter"/> the
 /// task list applies when the number is clicked, so the number and the list behind it always agree.
 /// </summary>
-public sealed class Dashboard(LuoshiStore store, TaskRegistry tasks, ProgressLog progress, OrganisationDirectory directory)
+public sealed class Dashboard(LuoshiStore store, TaskRegistry tasks, ProgressLog progress, OrganisationDirectory directory,
+    Accounts.ReadAccess reading)
 {
     /// <summary>The year shown by default: this year if it has tasks, else the latest year that has.</summary>
     public int DefaultYear()
@@ -17,9 +18,10 @@ public sealed class Dashboard(LuoshiStore store, TaskRegistry tasks, ProgressLog
         return years.Contains(tasks.Today.Year) || years.Count == 0 ? tasks.Today.Year : years[0];
     }
 
-    public DashboardFigures For(int year)
+    /// <summary>The figures of the tasks <paramref name="actor"/> may read (<see cref="Accounts.ReadAccess"/>).</summary>
+    public DashboardFigures For(int year, Accounts.Actor actor)
     {
-        var items = tasks.List(new TaskFilter { Year = year });
+        var items = reading.List(new TaskFilter { Year = year }, actor);
         Figure Count(TaskFilter filter) => new(items.Count(filter.Matches), filter);
         var all = new TaskFilter { Year = year };
 
@@ -48,7 +50,7 @@ public sealed class Dashboard(LuoshiStore store, TaskRegistry tasks, ProgressLog
             Count(all with { Codes = reported.GetValueOrDefault(m) ?? [] }))).ToList();
 
         var today = tasks.Today;
-        var orders = store.SupervisionOrders.Find(o => o.Year == year).ToList();
+        var orders = reading.Only(store.SupervisionOrders.Find(o => o.Year == year), o => o.TaskId, actor);
         var orderCounts = Enum.GetValues<SupervisionOrderState>().ToDictionary(s => s, s => orders.Count(o => o.StateOn(today) == s));
         return new DashboardFigures(year, today, Count(all), departments, leaders, lights, months, orderCounts);
     }

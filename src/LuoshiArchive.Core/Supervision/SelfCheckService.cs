@@ -12,7 +12,7 @@ namespace LuoshiArchive.Core.Supervision;
 /// department's tasks: a department user fills their own department's form only.
 /// </summary>
 public sealed class SelfCheckService(LuoshiStore store, TaskRegistry tasks, ProgressLog progress, OrganisationDirectory directory,
-    TimeProvider clock)
+    TimeProvider clock, ReadAccess reading)
 {
     private readonly Audit.AuditLog _audit = new(store, clock);
 
@@ -116,9 +116,16 @@ public sealed class SelfCheckService(LuoshiStore store, TaskRegistry tasks, Prog
         return form;
     }
 
-    /// <summary>Each department with tasks in the month, and its form if one was started.</summary>
-    public IReadOnlyList<(Department Department, int Tasks, SelfCheck? Form)> Overview(int year, int month) =>
-        directory.Departments()
+    /// <summary>The form as <paramref name="actor"/> may read it: refused for another department's where departments are closed.</summary>
+    public SelfCheck Prepare(int departmentId, int year, int month, Actor actor)
+    {
+        reading.DemandDepartment(actor, departmentId);
+        return Prepare(departmentId, year, month);
+    }
+
+    /// <summary>Each department with tasks in the month that <paramref name="actor"/> may read, and its form if one was started.</summary>
+    public IReadOnlyList<(Department Department, int Tasks, SelfCheck? Form)> Overview(int year, int month, Actor actor) =>
+        directory.Departments().Where(d => reading.MayReadDepartment(actor, d.Id))
             .Select(d => (Department: d, Tasks: TasksOf(d.Id, year, month).Count, Form: Find(d.Id, year, month)))
             .Where(x => x.Tasks > 0 || x.Form is not null).ToList();
 

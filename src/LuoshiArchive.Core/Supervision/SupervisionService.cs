@@ -11,7 +11,7 @@ namespace LuoshiArchive.Core.Supervision;
 /// open, answered and overdue orders are listed; each order prints as a GB/T 9704 DOCX.
 /// </summary>
 public sealed class SupervisionService(LuoshiStore store, TaskRegistry tasks, ProgressLog progress, OrganisationDirectory directory,
-    TimeProvider clock, LuoshiOptions options)
+    TimeProvider clock, LuoshiOptions options, ReadAccess reading)
 {
     public const string DefaultHowToReply = "请于办理时限前在落实档案系统中填报办理进展并回复本督办单，同时上传相关佐证材料。";
     private readonly Audit.AuditLog _audit = new(store, clock);
@@ -32,6 +32,10 @@ public sealed class SupervisionService(LuoshiStore store, TaskRegistry tasks, Pr
             .Where(o => taskId is null || o.TaskId == taskId)
             .OrderByDescending(o => o.IssuedOn).ThenByDescending(o => o.Id).ToList();
     }
+
+    /// <summary>The orders <paramref name="actor"/> may read: those about tasks they may read (<see cref="ReadAccess"/>).</summary>
+    public IReadOnlyList<SupervisionOrder> List(int? year, SupervisionOrderState? state, int? departmentId, Actor actor) =>
+        reading.Only(List(year, state, departmentId), o => o.TaskId, actor);
 
     /// <summary>
     /// Issues a supervision order (督办单). Only the office's supervisors (and administrators) may; the department

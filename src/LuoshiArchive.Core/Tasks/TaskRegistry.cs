@@ -22,14 +22,6 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
 
     public KeyTask? Find(string code) => store.Tasks.FindOne(t => t.Code == code.Trim());
 
-    /// <summary>The task as <paramref name="actor"/> may see it: null when it does not exist, refused when not theirs to read.</summary>
-    public KeyTask? Read(string code, Actor actor, bool departmentUsersReadAll = true)
-    {
-        var task = Find(code);
-        if (task is not null) Access.Demand(actor, Permission.ReadTask, _audit, task, departmentUsersReadAll);
-        return task;
-    }
-
     public IReadOnlyList<int> Years() =>
         store.Tasks.Query().Select(t => t.Year).ToList().Distinct().OrderByDescending(y => y).ToList();
 
@@ -49,19 +41,6 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
             .OrderBy(i => i.Task.Year).ThenBy(i => i.Task.Code, StringComparer.Ordinal)
             .ToList();
     }
-
-    /// <summary>The list as <paramref name="actor"/> may see it (see <see cref="ReadableCodes"/>).</summary>
-    public IReadOnlyList<TaskListItem> List(TaskFilter filter, Actor actor, bool departmentUsersReadAll) =>
-        ReadableCodes(actor, departmentUsersReadAll) is { } codes ? List(filter).Where(i => codes.Contains(i.Task.Code)).ToList() : List(filter);
-
-    /// <summary>
-    /// The codes of the tasks <paramref name="actor"/> may read, or null when they read every task: where department
-    /// users read only their own departments' tasks, those their department leads or works on.
-    /// </summary>
-    public IReadOnlySet<string>? ReadableCodes(Actor actor, bool departmentUsersReadAll) =>
-        Access.ReadsEveryTask(actor, departmentUsersReadAll) ? null
-            : store.Tasks.FindAll().Where(t => Access.Allows(actor, Permission.ReadTask, t, departmentUsersReadAll: false))
-                .Select(t => t.Code).ToHashSet(StringComparer.Ordinal);
 
     private sealed record CachedCounts(long Version, Dictionary<int, int> Counts);
     private CachedCounts? _evidenceCounts;

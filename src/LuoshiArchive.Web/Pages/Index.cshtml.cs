@@ -19,7 +19,7 @@ public class IndexModel(Dashboard dashboard, Reminders reminders, TaskRegistry t
     public void OnGet(int? year)
     {
         Years = tasks.Years();
-        Figures = dashboard.For(year is >= 2000 and <= 2100 ? year.Value : dashboard.DefaultYear());
+        Figures = dashboard.For(year is >= 2000 and <= 2100 ? year.Value : dashboard.DefaultYear(), User.Actor());
         Reminders = reminders.Due(Core.Supervision.Reminders.DefaultDays, User.Actor());
     }
 

@@ -124,9 +124,12 @@ public sealed class AccessTests : IDisposable
         var clerk = As(UserRole.DepartmentUser, _office);
         var other = _storage.Directory.SaveDepartment(new Department { Name = "高教处", Code = "GJC" });
         var foreign = _storage.Tasks.Create(new TaskDraft { Year = 2018, Name = "高教任务", LeadDepartmentId = other.Id }, Actor.Console());
-        Assert.NotNull(_storage.Tasks.Read(foreign.Code, clerk, departmentUsersReadAll: true));
-        Assert.Throws<AccessDeniedException>(() => _storage.Tasks.Read(foreign.Code, clerk, departmentUsersReadAll: false));
-        Assert.NotNull(_storage.Tasks.Read(_basicTask.Code, clerk, departmentUsersReadAll: false));
+        var closed = new ReadAccess(new LuoshiOptions { DepartmentUsersReadAll = false }, _storage.Tasks);
+        Assert.NotNull(_storage.Reading.Read(foreign.Code, clerk));
+        Assert.Throws<AccessDeniedException>(() => closed.Read(foreign.Code, clerk));
+        Assert.NotNull(closed.Read(_basicTask.Code, clerk));
+        // Asked without the policy, the rules fail closed.
+        Assert.False(Access.Allows(clerk, Permission.ReadTask, foreign));
     }
 
     [Fact]

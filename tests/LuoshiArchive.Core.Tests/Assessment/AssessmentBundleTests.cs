@@ -15,7 +15,7 @@ public sealed class AssessmentBundleTests : IDisposable
     {
         _world.Service.Close(2018, _world.Supervisor);
         var storage = _world.Storage;
-        var bundle = new AnnualBundle(storage.Tasks, storage.Directory, storage.Dossiers, new OneTableService(storage.Store, storage.Directory, storage.Tasks),
+        var bundle = new AnnualBundle(storage.Tasks, storage.Directory, storage.Dossiers, new OneTableService(storage.Store, storage.Directory, storage.Tasks, storage.Reading),
             storage.Meetings, new LuoshiOptions { StoragePath = storage.Path }, storage.Clock, new Core.Audit.AuditLog(storage.Store, storage.Clock),
             new BundleRecords(storage.Store, storage.Directory),
             _world.Service);
@@ -40,7 +40,7 @@ public sealed class AssessmentBundleTests : IDisposable
         _world.Service.Close(2018, _world.Supervisor);
         var closed = _world.Service.Result(2018);
         var storage = _world.Storage;
-        var bundle = new AnnualBundle(storage.Tasks, storage.Directory, storage.Dossiers, new OneTableService(storage.Store, storage.Directory, storage.Tasks),
+        var bundle = new AnnualBundle(storage.Tasks, storage.Directory, storage.Dossiers, new OneTableService(storage.Store, storage.Directory, storage.Tasks, storage.Reading),
             storage.Meetings, new LuoshiOptions { StoragePath = storage.Path }, storage.Clock, new Core.Audit.AuditLog(storage.Store, storage.Clock),
             new BundleRecords(storage.Store, storage.Directory), _world.Service);
         var file = Path.Combine(_out, "2018.zip");

@@ -34,8 +34,8 @@ public sealed class AssessmentWorld : IDisposable
         Li = Storage.Directory.SavePerson(new Person { Name = "李红梅", Role = PersonRole.SupervisingLeader });
         Schemes = new ScoringSchemes(Storage.Store, Storage.Clock);
         Records = new AssessmentRecords(Storage.Store, Storage.Tasks, Storage.Clock);
-        Service = new AssessmentService(Storage.Store, Storage.Tasks, Storage.Directory, Schemes, Storage.Documents, Storage.Clock,
-            new LuoshiOptions { StoragePath = Storage.Path });
+        Service = new AssessmentService(Storage.Store, Storage.Directory, Schemes, Storage.Documents, Storage.Clock,
+            new LuoshiOptions { StoragePath = Storage.Path }, Storage.Reading);
     }
 
     public TempStorage Storage { get; }

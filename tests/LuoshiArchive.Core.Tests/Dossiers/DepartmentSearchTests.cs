@@ -37,7 +37,8 @@ public sealed class DepartmentSearchTests : IDisposable
         var blobs = new BlobStore(_storage.Path);
         var closed = new DossierService(_storage.Store, blobs, _storage.Index, extractor, _storage.Tasks,
             new EvidenceIndexing(_storage.Store, blobs, _storage.Index, _storage.Directory), _storage.Clock,
-            new LuoshiOptions { StoragePath = _storage.Path, DepartmentUsersReadAll = false });
+            new LuoshiOptions { StoragePath = _storage.Path, DepartmentUsersReadAll = false },
+            new ReadAccess(new LuoshiOptions { DepartmentUsersReadAll = false }, _storage.Tasks));
 
         var theirs = closed.Search(new SearchQuery("督查督办"), clerk);
         Assert.Equal(2, theirs.Total);

@@ -111,7 +111,8 @@ public sealed class IssuingTests : IDisposable
     {
         var options = new LuoshiOptions { StoragePath = _storage.Path };
         var progress = new Core.Supervision.ProgressLog(_storage.Store, _storage.Tasks, _storage.Dossiers, _storage.Clock);
-        var supervision = new Core.Supervision.SupervisionService(_storage.Store, _storage.Tasks, progress, _storage.Directory, _storage.Clock, options);
+        var supervision = new Core.Supervision.SupervisionService(_storage.Store, _storage.Tasks, progress, _storage.Directory, _storage.Clock, options,
+            _storage.Reading);
         _storage.Documents.OpenRectificationOrder = Core.Supervision.RectificationOrders.Opener(supervision);
         var draft = _storage.Documents.StartCriticism([_late.Code], _office);
         var issued = await _storage.Documents.IssueAsync(draft.Id, _office);

@@ -10,7 +10,7 @@ namespace LuoshiArchive.Core.Tests.OneTable;
 
 public class OneTableXlsxTests
 {
-    private static OneTableService Service(TempStorage s) => new(s.Store, s.Directory, s.Tasks);
+    private static OneTableService Service(TempStorage s) => new(s.Store, s.Directory, s.Tasks, s.Reading);
 
     private static void SeedYear(TempStorage storage)
     {
@@ -41,7 +41,7 @@ public class OneTableXlsxTests
     }
 
     private static IEnumerable<IReadOnlyList<string>> Comparable(TempStorage storage) =>
-        Service(storage).Rows(new TaskFilter()).Select(r => r.Cells().Skip(1).ToList());
+        Service(storage).Rows(new TaskFilter(), Actor.Console()).Select(r => r.Cells().Skip(1).ToList());
 
     [Fact]
     public void Export_then_import_into_an_empty_store_reproduces_the_same_tasks()
@@ -50,7 +50,7 @@ public class OneTableXlsxTests
         using var target = new TempStorage(new DateOnly(2018, 3, 1));
         SeedYear(source);
         using var file = new MemoryStream();
-        Service(source).ExportXlsx(new TaskFilter { Year = 2018 }, file);
+        Service(source).ExportXlsx(new TaskFilter { Year = 2018 }, Actor.Console(), file);
 
         file.Position = 0;
         var result = Service(target).ImportXlsx(file, Actor.Console("导入员"));
@@ -117,7 +117,7 @@ public class OneTableXlsxTests
         using var storage = new TempStorage(new DateOnly(2018, 3, 1));
         SeedYear(storage);
         using var file = new MemoryStream();
-        Service(storage).ExportXlsx(new TaskFilter(), file);
+        Service(storage).ExportXlsx(new TaskFilter(), Actor.Console(), file);
         file.Position = 0;
 
         var result = Service(storage).ImportXlsx(file, Actor.Console("t"));
@@ -170,7 +170,7 @@ public class OneTableXlsxTests
     private static byte[] Exported(TempStorage storage)
     {
         using var file = new MemoryStream();
-        Service(storage).ExportXlsx(new TaskFilter(), file);
+        Service(storage).ExportXlsx(new TaskFilter(), Actor.Console(), file);
         return file.ToArray();
     }
 

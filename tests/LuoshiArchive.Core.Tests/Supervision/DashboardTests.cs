@@ -30,7 +30,7 @@ public sealed class DashboardTests : IDisposable
         _world.Clock.MoveTo(new DateOnly(2018, 6, 15));
         await _world.Report(near, new DateOnly(2018, 6, 12), "初稿起草中");
         _world.Supervision.Issue(new SupervisionOrderDraft { TaskCode = near.Code, What = "按期形成初稿", Due = new DateOnly(2018, 6, 20) }, _world.Supervisor);
-        return _world.Dashboard.For(2018);
+        return _world.Dashboard.For(2018, Actor.Console());
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class SelfCheckTests : IDisposable
         _world.Task("月底新增的任务", _world.Office, new DateOnly(2018, 12, 31));
         _world.Storage.Reopen();
         var kept = new SelfCheckService(_world.Storage.Store, _world.Storage.Tasks,
-            new ProgressLog(_world.Storage.Store, _world.Storage.Tasks, _world.Storage.Dossiers, _world.Clock), _world.Storage.Directory, _world.Clock)
+            new ProgressLog(_world.Storage.Store, _world.Storage.Tasks, _world.Storage.Dossiers, _world.Clock), _world.Storage.Directory, _world.Clock, _world.Storage.Reading)
             .Prepare(_world.Office.Id, 2018, 6);
         Assert.Equal(2, kept.Rows.Count);
         Assert.Equal("6月5日：台账初稿形成", kept.Rows[0].Progress);
@@ -96,7 +96,7 @@ public sealed class SelfCheckTests : IDisposable
         var form = _world.SelfChecks.Prepare(_world.Office.Id, 2018, 6);
         _world.SelfChecks.Submit(_world.Office.Id, 2018, 6, Rated(form, SelfRating.Good), null, _world.OfficeClerk);
 
-        var overview = _world.SelfChecks.Overview(2018, 6);
+        var overview = _world.SelfChecks.Overview(2018, 6, Actor.Console());
 
         Assert.Equal(["办公室", "基础教育处"], overview.Select(o => o.Department.Name));
         Assert.NotNull(overview[0].Form?.SubmittedAt);

@@ -49,7 +49,7 @@ public class IndexModel(AssessmentService assessment, TaskRegistry tasks) : Page
     private IActionResult Download(int year, int? quarter, string extension)
     {
         if (year is < 2000 or > 2100 || quarter is < 1 or > 4) return NotFound();
-        var result = quarter is null ? assessment.Result(year) : assessment.Compute(year, quarter);
+        var result = assessment.Result(year, quarter, User.Actor());
         var output = new MemoryStream();
         if (extension == "docx") assessment.WriteDocx(result, output);
         else assessment.WriteXlsx(result, output);
@@ -98,7 +98,7 @@ public class IndexModel(AssessmentService assessment, TaskRegistry tasks) : Page
         Years = tasks.Years();
         Year = year ?? (Years.Contains(today.Year) || Years.Count == 0 ? today.Year : Years[0]);
         if (Year is < 2000 or > 2100) return false;
-        Result = assessment.Result(Year);
+        Result = assessment.Result(Year, null, User.Actor());
         Commendable = assessment.CommendationCandidates(Result);
         Criticisable = assessment.CriticismCandidates(Result);
         return true;

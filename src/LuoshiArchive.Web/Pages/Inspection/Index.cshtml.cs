@@ -1,6 +1,7 @@
 using LuoshiArchive.Core.Inspection;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Tasks;
+using LuoshiArchive.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -18,7 +19,7 @@ public class IndexModel(InspectionService inspection, OrganisationDirectory dire
     public void OnGet(int? year, int? department, int? leader, string? tasks)
     {
         Selection = Select(year, department, leader, tasks);
-        Rows = inspection.Rows(Selection);
+        Rows = inspection.Rows(Selection, User.Actor());
     }
 
     public IActionResult OnGetZip(int? year, int? department, int? leader, string? tasks)
@@ -27,7 +28,7 @@ public class IndexModel(InspectionService inspection, OrganisationDirectory dire
         if (selection.IsEmpty) return BadRequest("请先选择处室、分管委领导或任务。");
         // Built in a temp file first: a failure half-way never reaches the user as a truncated download.
         var path = Path.GetTempFileName();
-        using (var file = System.IO.File.Create(path)) inspection.WriteZip(selection, file);
+        using (var file = System.IO.File.Create(path)) inspection.WriteZip(selection, User.Actor(), file);
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None, 81920, FileOptions.DeleteOnClose);
         return File(stream, "application/zip", $"迎检材料-{DateTime.Now:yyyyMMdd-HHmm}.zip");
     }

@@ -17,7 +17,7 @@ public class DetailsModel(MeetingRegister meetings, OrganisationDirectory direct
 
     public IActionResult OnGet(int id)
     {
-        var meeting = meetings.Find(id);
+        var meeting = meetings.Find(id, User.Actor());
         if (meeting is null) return NotFound();
         Meeting = meeting;
         return Page();

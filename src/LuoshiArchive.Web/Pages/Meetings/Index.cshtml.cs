@@ -1,5 +1,6 @@
 using LuoshiArchive.Core.Meetings;
 using LuoshiArchive.Core.Tasks;
+using LuoshiArchive.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LuoshiArchive.Web.Pages.Meetings;
@@ -15,7 +16,7 @@ public class IndexModel(MeetingRegister meetings, CadenceCheck cadence, TaskRegi
     public void OnGet(int? year)
     {
         Year = year ?? tasks.Today.Year;
-        Meetings = meetings.List(Year);
+        Meetings = meetings.List(Year, User.Actor());
         Cadence = cadence.For(Year);
     }
 }

@@ -1,6 +1,7 @@
 using LuoshiArchive.Core.OneTable;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Tasks;
+using LuoshiArchive.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -18,14 +19,14 @@ public class IndexModel(OneTableService oneTable, TaskRegistry tasks, Organisati
     public void OnGet(int? year, TaskListKind? listKind, int? department, int? leader, KeyTaskStatus? status)
     {
         Filter = FilterFor(year, listKind, department, leader, status);
-        Rows = oneTable.Rows(Filter);
+        Rows = oneTable.Rows(Filter, User.Actor());
     }
 
     public IActionResult OnGetXlsx(int? year, TaskListKind? listKind, int? department, int? leader, KeyTaskStatus? status)
     {
         var filter = FilterFor(year, listKind, department, leader, status);
         var file = new MemoryStream();
-        oneTable.ExportXlsx(filter, file);
+        oneTable.ExportXlsx(filter, User.Actor(), file);
         file.Position = 0;
         return File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             $"工作落实清单一览表{(filter.Year is { } y ? "-" + y : "")}.xlsx");

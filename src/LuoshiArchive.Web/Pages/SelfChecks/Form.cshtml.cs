@@ -76,7 +76,7 @@ public class FormModel(SelfCheckService selfChecks) : PageModel
         if (year is < 2000 or > 2100 || month is < 1 or > 12) return false;
         try
         {
-            Form = selfChecks.Prepare(department, year, month);
+            Form = selfChecks.Prepare(department, year, month, User.Actor());
         }
         catch (DomainRuleException)
         {

@@ -1,6 +1,7 @@
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Supervision;
 using LuoshiArchive.Core.Tasks;
+using LuoshiArchive.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LuoshiArchive.Web.Pages.SelfChecks;
@@ -17,7 +18,7 @@ public class IndexModel(SelfCheckService selfChecks, TaskRegistry tasks) : PageM
         // By default the month just ended: forms are filled at the turn of the month.
         var last = tasks.Today.AddMonths(-1);
         (Year, Month) = year is >= 2000 and <= 2100 && month is >= 1 and <= 12 ? (year.Value, month.Value) : (last.Year, last.Month);
-        Overview = selfChecks.Overview(Year, Month);
+        Overview = selfChecks.Overview(Year, Month, User.Actor());
     }
 
     public string MonthLink(int offset)

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LuoshiArchive.Web.Pages.Supervision;
 
 /// <summary>One 督办单: what, by when, how to reply; the department's reply (a progress entry); the printable DOCX.</summary>
-public class DetailsModel(SupervisionService supervision, ProgressLog progress, TaskRegistry tasks, LuoshiOptions options) : PageModel
+public class DetailsModel(SupervisionService supervision, ProgressLog progress, Core.Accounts.ReadAccess reading) : PageModel
 {
     public SupervisionOrder Order { get; private set; } = new();
     public KeyTask? Task { get; private set; }
@@ -67,7 +67,7 @@ public class DetailsModel(SupervisionService supervision, ProgressLog progress, 
         var order = supervision.Find(id);
         if (order is null) return false;
         Order = order;
-        Task = tasks.Read(order.TaskCode, User.Actor(), options.DepartmentUsersReadAll);
+        Task = reading.Read(order.TaskCode, User.Actor());
         Reply = order.ReplyEntryId is { } e ? progress.Find(e) : null;
         Department = supervision.DepartmentName(order.DepartmentId);
         return true;

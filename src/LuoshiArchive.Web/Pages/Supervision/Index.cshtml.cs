@@ -63,7 +63,7 @@ public class IndexModel(SupervisionService supervision, Reminders reminders, Org
     private void Load(SupervisionOrderState? state, int? year, int? department)
     {
         (State, Year, DepartmentId) = (state, year, department);
-        Orders = supervision.List(year, state, department);
+        Orders = supervision.List(year, state, department, User.Actor());
         Reminders = reminders.Due(Core.Supervision.Reminders.DefaultDays, User.Actor());
     }
 }

@@ -11,7 +11,7 @@ namespace LuoshiArchive.Web.Pages.Tasks;
 
 /// <summary>One task: its four lists, milestones, four clarities and the history of every change.</summary>
 public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, DossierService dossiers, Core.Meetings.MeetingRegister meetings,
-    LuoshiOptions options) : PageModel
+    Core.Accounts.ReadAccess reading) : PageModel
 {
     public const int MaxFilesPerUpload = 50;
 
@@ -28,7 +28,7 @@ public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, D
 
     public IActionResult OnGet(string code)
     {
-        var task = tasks.Read(code, User.Actor(), options.DepartmentUsersReadAll);
+        var task = reading.Read(code, User.Actor());
         if (task is null) return NotFound();
         Task = task;
         Light = task.LightOn(tasks.Today);

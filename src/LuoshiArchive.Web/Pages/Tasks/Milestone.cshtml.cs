@@ -12,7 +12,7 @@ namespace LuoshiArchive.Web.Pages.Tasks;
 /// Marking a milestone done asks for its proof: evidence chosen from the dossier, files uploaded now, or an explicit
 /// "evidence to follow" that keeps the step flagged; the same page supplies the evidence later.
 /// </summary>
-public class MilestoneModel(TaskRegistry tasks, ProgressLog progress, DossierService dossiers, LuoshiOptions options) : PageModel
+public class MilestoneModel(ProgressLog progress, DossierService dossiers, Core.Accounts.ReadAccess reading) : PageModel
 {
     public KeyTask Task { get; private set; } = new();
     public Milestone Milestone { get; private set; } = new();
@@ -50,7 +50,7 @@ public class MilestoneModel(TaskRegistry tasks, ProgressLog progress, DossierSer
 
     private bool Load(string code, Guid id)
     {
-        var task = tasks.Read(code, User.Actor(), options.DepartmentUsersReadAll);
+        var task = reading.Read(code, User.Actor());
         var milestone = task?.Milestones.FirstOrDefault(m => m.Id == id);
         if (task is null || milestone is null) return false;
         (Task, Milestone) = (task, milestone);

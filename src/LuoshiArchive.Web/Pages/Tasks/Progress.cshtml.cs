@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LuoshiArchive.Web.Pages.Tasks;
 
 /// <summary>A task's progress log (进展) in full, and where the task page's progress form posts.</summary>
-public class ProgressModel(TaskRegistry tasks, ProgressLog progress, LuoshiOptions options) : PageModel
+public class ProgressModel(ProgressLog progress, Core.Accounts.ReadAccess reading) : PageModel
 {
     public KeyTask Task { get; private set; } = new();
     public IReadOnlyList<ProgressEntry> Entries { get; private set; } = [];
@@ -70,7 +70,7 @@ public class ProgressModel(TaskRegistry tasks, ProgressLog progress, LuoshiOptio
 
     private bool Load(string code)
     {
-        var task = tasks.Read(code, User.Actor(), options.DepartmentUsersReadAll);
+        var task = reading.Read(code, User.Actor());
         if (task is null) return false;
         Task = task;
         Entries = progress.Of(task.Id);
