@@ -9,6 +9,9 @@ namespace LuoshiArchive.Core.Storage;
 /// </summary>
 public sealed class BlobStore
 {
+    /// <summary>What a user is told when a file passes <paramref name="maxBytes"/>: "文件过大（上限 50 MB）".</summary>
+    public static string TooLarge(long maxBytes) => $"文件过大（上限 {maxBytes / 1024 / 1024} MB）";
+
     private readonly string _blobs;
     private readonly string _temp;
 
@@ -49,7 +52,7 @@ public sealed class BlobStore
                 {
                     length += read;
                     if (length > maxBytes)
-                        throw new DomainRuleException($"文件超过大小上限（{maxBytes / 1024 / 1024} MB）。");
+                        throw new DomainRuleException(TooLarge(maxBytes) + "。");
                     hash.AppendData(buffer, 0, read);
                     file.Write(buffer, 0, read);
                 }

@@ -72,8 +72,7 @@ public static class WebSetup
             pages.Conventions.AllowAnonymousToPage("/Setup");
             pages.Conventions.AllowAnonymousToPage("/Error");
         });
-        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form =>
-            form.MultipartBodyLengthLimit = options.MaxUploadBytes);
+        builder.AddRequestLimits(options);
     }
 
     public static void UseLuoshiWeb(this WebApplication app)
@@ -85,7 +84,7 @@ public static class WebSetup
             {
                 ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
             });
-        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+        if (!app.Environment.IsDevelopment()) app.UseErrorPage();
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
@@ -96,6 +95,7 @@ public static class WebSetup
             await next();
         });
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
+        app.UseRequestLimits();
         // Core services refuse what the actor's role or department does not allow; the user sees why, with 403.
         app.Use(async (context, next) =>
         {
