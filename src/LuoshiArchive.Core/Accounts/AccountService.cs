@@ -102,6 +102,7 @@ public sealed class AccountService(LuoshiStore store, TimeProvider clock)
         CheckPassword(newPassword);
         if (newPassword == currentPassword) throw new DomainRuleException("新密码不能与当前密码相同。");
         account.PasswordHash = _hasher.HashPassword(account, newPassword);
+        account.SecurityStamp = NewStamp();
         store.Users.Update(account);
         _audit.Record(account.Name, "password.changed", $"账户 {account.Name}");
     }
@@ -126,6 +127,7 @@ public sealed class AccountService(LuoshiStore store, TimeProvider clock)
         if (account.Role == UserRole.Admin && role != UserRole.Admin && !account.Disabled && ActiveAdmins() == 1)
             throw new DomainRuleException("这是唯一的管理员账户，不能改为其他角色。");
         var before = Describe(account);
+        if (account.Role != role || account.DepartmentId != departmentId) account.SecurityStamp = NewStamp();
         account.Role = role;
         account.DepartmentId = departmentId;
         if (!string.IsNullOrWhiteSpace(displayName)) account.DisplayName = displayName.Trim();
@@ -143,6 +145,7 @@ public sealed class AccountService(LuoshiStore store, TimeProvider clock)
             throw new DomainRuleException("这是唯一的管理员账户，不能停用。");
         if (account.Disabled == disabled) return account;
         account.Disabled = disabled;
+        account.SecurityStamp = NewStamp();
         store.Users.Update(account);
         _audit.Record(actor.Name, disabled ? "account.disabled" : "account.enabled", $"账户 {account.Name}");
         return account;
@@ -157,9 +160,22 @@ public sealed class AccountService(LuoshiStore store, TimeProvider clock)
         account.PasswordHash = _hasher.HashPassword(account, newPassword);
         account.FailedSignIns = 0;
         account.LockedUntil = null;
+        account.SecurityStamp = NewStamp();
         store.Users.Update(account);
         _audit.Record(actor.Name, "password.reset", $"账户 {account.Name}");
     }
+
+    /// <summary>Ends every sign-in of the account (sign-out revokes copies of the cookie too).</summary>
+    public void SignOut(string name)
+    {
+        var account = Find(name);
+        if (account is null) return;
+        account.SecurityStamp = NewStamp();
+        store.Users.Update(account);
+        _audit.Record(account.Name, "signout", "登录");
+    }
+
+    private static string NewStamp() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     private int ActiveAdmins() => store.Users.Count(u => u.Role == UserRole.Admin && !u.Disabled);
 

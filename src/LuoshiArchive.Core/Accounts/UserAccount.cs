@@ -17,6 +17,11 @@ public sealed class UserAccount
     public int FailedSignIns { get; set; }
     /// <summary>UTC; sign-in is refused until then.</summary>
     public DateTime? LockedUntil { get; set; }
+    /// <summary>
+    /// Changes on sign-out, password change or reset, role or department change and disabling: a sign-in cookie issued
+    /// before carries the old stamp and is refused at its next request (a copied cookie stops working).
+    /// </summary>
+    public string SecurityStamp { get; set; } = "";
     /// <summary>长者模式: larger text and controls, higher contrast; kept with the account so it follows the user.</summary>
     public bool ElderMode { get; set; }
 }

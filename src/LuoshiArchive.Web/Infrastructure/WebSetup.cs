@@ -122,6 +122,7 @@ public static class WebSetup
     }
 
     private const string DepartmentClaim = "luoshi:department";
+    private const string StampClaim = "luoshi:stamp";
 
     /// <summary>
     /// The signed-in user as Core sees them: display name (recorded in histories and the audit trail), role and
@@ -148,6 +149,7 @@ public static class WebSetup
             new(ClaimTypes.GivenName, account.DisplayName),
             new(ClaimTypes.Role, account.Role.ToString()),
         };
+        claims.Add(new Claim(StampClaim, account.SecurityStamp));
         if (account.DepartmentId is { } department)
             claims.Add(new Claim(DepartmentClaim, department.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
@@ -157,7 +159,8 @@ public static class WebSetup
     {
         var name = context.Principal?.Identity?.Name;
         var account = name is null ? null : context.HttpContext.RequestServices.GetRequiredService<AccountService>().Find(name);
-        if (account is null || account.Disabled)
+        // A cookie from before a sign-out, password, role or department change carries an old stamp: refused.
+        if (account is null || account.Disabled || context.Principal!.FindFirstValue(StampClaim) != account.SecurityStamp)
         {
             context.RejectPrincipal();
             return Task.CompletedTask;

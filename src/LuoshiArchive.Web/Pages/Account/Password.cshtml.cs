@@ -1,5 +1,6 @@
 using LuoshiArchive.Core;
 using LuoshiArchive.Core.Accounts;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,7 +15,7 @@ public class PasswordModel(AccountService accounts) : PageModel
     {
     }
 
-    public IActionResult OnPost(string? current, string? password, string? confirm)
+    public async Task<IActionResult> OnPostAsync(string? current, string? password, string? confirm)
     {
         if (password != confirm) Errors.Add("两次输入的新密码不一致。");
         else
@@ -22,6 +23,8 @@ public class PasswordModel(AccountService accounts) : PageModel
             try
             {
                 accounts.ChangePassword(User.Identity!.Name!, current ?? "", password ?? "");
+                // Every other sign-in of the account ends with the new stamp; this one goes on with a fresh cookie.
+                await HttpContext.SignInAsync(Infrastructure.WebSetup.PrincipalFor(accounts.Find(User.Identity.Name!)!));
                 TempData["Message"] = "密码已修改。";
                 return RedirectToPage("/Tasks/Index");
             }
