@@ -32,16 +32,17 @@ public static class LuoshiCli
             (args.Length == 0 ? stderr : stdout).Write(Help());
             return args.Length == 0 ? Usage : Success;
         }
-        var command = Commands.FirstOrDefault(c => c.Words.SequenceEqual(args.Take(c.Words.Length)));
-        if (command is null)
+        var found = CommandWords.Find(Commands, args);
+        if (found is null)
         {
-            stderr.WriteLine($"luoshi：未知命令“{string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')))}”。");
+            stderr.WriteLine($"luoshi：未知命令“{string.Join(' ', CommandWords.Positionals(args))}”。");
             stderr.Write(Help());
             return Usage;
         }
+        var (command, rest) = found.Value;
         try
         {
-            var line = CommandLine.Parse(args.Skip(command.Words.Length), [.. command.ValueOptions, "storage"], command.Flags);
+            var line = CommandLine.Parse(rest, [.. command.ValueOptions, "storage"], command.Flags);
             using var context = new CliContext(stdout, stderr, stdin, line.Value("storage"), clock);
             return await command.RunAsync(line, context);
         }
@@ -64,6 +65,17 @@ public static class LuoshiCli
         catch (IOException e)
         {
             stderr.WriteLine($"文件读写失败：{e.Message}");
+            return Failure;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            stderr.WriteLine($"没有权限读写：{e.Message}");
+            return Failure;
+        }
+        catch (Exception e)
+        {
+            // Never a stack trace: the message, and where to look.
+            stderr.WriteLine($"luoshi {string.Join(' ', command.Words)} 未能完成：{e.Message}（{e.GetType().Name}）");
             return Failure;
         }
     }

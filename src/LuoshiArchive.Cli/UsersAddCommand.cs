@@ -12,9 +12,9 @@ public sealed class UsersAddCommand : ICliCommand
     };
 
     public string[] Words => ["users", "add"];
-    public string[] ValueOptions => ["name", "role", "display-name"];
+    public string[] ValueOptions => ["name", "role", "display-name", "department"];
     public string[] Flags => [];
-    public string Usage => "luoshi users add --name NAME --role admin|office|department|leader|inspector [--display-name 姓名]  （密码从标准输入读取）";
+    public string Usage => "luoshi users add --name NAME --role admin|office|department|leader|inspector [--display-name 姓名] [--department 处室名称或机构代码]  （密码从标准输入读取；处室用户须给出 --department）";
 
     public Task<int> RunAsync(CommandLine line, CliContext context)
     {
@@ -23,8 +23,18 @@ public sealed class UsersAddCommand : ICliCommand
         var role = Roles.TryGetValue(roleText, out var r) ? r
             : Enum.TryParse<UserRole>(roleText, ignoreCase: true, out var parsed) ? parsed
             : throw new UsageException($"未知角色“{roleText}”，应为 admin、office、department、leader 或 inspector。");
+        int? departmentId = null;
+        if (line.Value("department") is { } departmentText)
+        {
+            var department = context.Directory.DepartmentNamed(departmentText)
+                ?? context.Directory.Departments().FirstOrDefault(d => string.Equals(d.Code, departmentText.Trim(), StringComparison.OrdinalIgnoreCase))
+                ?? throw new Core.DomainRuleException($"处室“{departmentText}”不存在：请先在“机构人员”中添加，或给出已有处室的名称或机构代码。");
+            departmentId = department.Id;
+        }
+        if (role == UserRole.DepartmentUser && departmentId is null)
+            throw new UsageException("处室用户须用 --department 给出所在处室（名称或机构代码）。");
         var password = ReadPassword(context);
-        var account = context.Accounts.Create(name, line.Value("display-name") ?? "", password, role, actor: Actor.Console());
+        var account = context.Accounts.Create(name, line.Value("display-name") ?? "", password, role, departmentId, Actor.Console());
         context.Error.WriteLine($"已创建账户“{account.Name}”（{Core.ChineseLabels.Of(account.Role)}）。");
         return Task.FromResult(LuoshiCli.Success);
     }

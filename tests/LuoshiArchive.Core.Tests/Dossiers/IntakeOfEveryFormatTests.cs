@@ -100,7 +100,7 @@ public sealed class IntakeOfEveryFormatTests : IDisposable
         var error = await Assert.ThrowsAsync<DomainRuleException>(() =>
             small.AddAsync(new MemoryStream(new byte[4096]), "大文件.txt", [_task.Code], null, Actor.Console("t")));
 
-        Assert.Contains("大小上限", error.Message);
+        Assert.Contains("文件过大（上限 1 KB）", error.Message);
         AssertStoreEmpty();
     }
 
