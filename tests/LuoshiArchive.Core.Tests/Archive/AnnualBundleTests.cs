@@ -128,6 +128,74 @@ public sealed class AnnualBundleTests : IDisposable
     }
 
     [Fact]
+    public async Task The_tag_files_are_listed_in_a_SHA_256_and_a_SHA_512_tag_manifest()
+    {
+        var file = await Export();
+        using (var zip = ZipFile.OpenRead(file))
+        {
+            var tags = new[] { "bagit.txt", "bag-info.txt", "manifest-sha256.txt", "manifest-sha512.txt" };
+            foreach (var (name, hash) in new (string, Func<byte[], byte[]>)[] { ("sha256", SHA256.HashData), ("sha512", SHA512.HashData) })
+            {
+                var manifest = ReadEntry(zip, "tagmanifest-" + name + ".txt").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                Assert.Equal(tags, manifest.Select(l => l.Split(' ')[1]));
+                foreach (var line in manifest)
+                    Assert.Equal(Convert.ToHexStringLower(hash(Encoding.UTF8.GetBytes(ReadEntry(zip, line.Split(' ')[1])))), line.Split(' ')[0]);
+            }
+        }
+
+        Rewrite(file, "bag-info.txt", info => info.Replace("External-Description:", "External-Description: 改过", StringComparison.Ordinal),
+            updateTagManifests: false);
+
+        var problems = BagVerifier.Verify(file);
+        Assert.Contains(problems, p => p.Contains("sha256 不符") && p.Contains("bag-info.txt"));
+        Assert.Contains(problems, p => p.Contains("sha512 不符") && p.Contains("bag-info.txt"));
+    }
+
+    [Fact]
+    public async Task A_wrong_Payload_Oxum_is_rejected_even_when_the_tag_manifests_were_made_to_match()
+    {
+        var file = await Export();
+        // One file fewer than the payload holds, and tag manifests recomputed: only the Oxum is wrong, as a tool
+        // that rewrote bag-info.txt by hand would leave it.
+        Rewrite(file, "bag-info.txt", info => System.Text.RegularExpressions.Regex.Replace(info, @"Payload-Oxum: (\d+)\.(\d+)",
+            m => $"Payload-Oxum: {m.Groups[1].Value}.{int.Parse(m.Groups[2].Value) - 1}"));
+
+        var problems = BagVerifier.Verify(file);
+
+        Assert.Single(problems);
+        Assert.Contains("Payload-Oxum 不符", problems[0]);
+    }
+
+    /// <summary>Replaces a tag file's text and (unless told not to) recomputes both tag manifests.</summary>
+    internal static void Rewrite(string file, string tagFile, Func<string, string> change, bool updateTagManifests = true)
+    {
+        using var zip = ZipFile.Open(file, ZipArchiveMode.Update);
+        var root = zip.Entries.Single(e => e.FullName.EndsWith("/bagit.txt", StringComparison.Ordinal)).FullName[..^"bagit.txt".Length];
+        void Write(string name, string text)
+        {
+            zip.GetEntry(root + name)!.Delete();
+            using var s = zip.CreateEntry(root + name).Open();
+            s.Write(Encoding.UTF8.GetBytes(text));
+        }
+        Write(tagFile, change(ReadEntry(zip, tagFile)));
+        if (!updateTagManifests) return;
+        foreach (var (name, hash) in new (string, Func<byte[], byte[]>)[] { ("sha256", SHA256.HashData), ("sha512", SHA512.HashData) })
+        {
+            var lines = ReadEntry(zip, "tagmanifest-" + name + ".txt").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => l.Split(' ')[1])
+                .Select(n => Convert.ToHexStringLower(hash(Encoding.UTF8.GetBytes(ReadEntry(zip, n)))) + " " + n + "\n");
+            Write("tagmanifest-" + name + ".txt", string.Concat(lines));
+        }
+    }
+
+    private static string ReadEntry(ZipArchive zip, string name)
+    {
+        var root = zip.Entries.Single(e => e.FullName.EndsWith("/bagit.txt", StringComparison.Ordinal)).FullName[..^"bagit.txt".Length];
+        using var reader = new StreamReader(zip.GetEntry(root + name)!.Open());
+        return reader.ReadToEnd();
+    }
+
+    [Fact]
     public void A_bag_made_by_another_tool_validates()
     {
         // As bagit.py or BagIt-Java write them: md5 and sha1 manifests, CRLF, the "*" binary marker, a percent-encoded name.
