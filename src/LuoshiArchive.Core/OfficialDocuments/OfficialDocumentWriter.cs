@@ -285,7 +285,7 @@ public static class OfficialDocumentWriter
     {
         Run Plain(string text) => OfficialPage.Text(text, SongTi, SmallSize, bodySpacing: false);
         var fieldProperties = new RunProperties(new RunFonts { Ascii = SongTi, HighAnsi = SongTi, EastAsia = SongTi },
-            new FontSize { Val = SmallSize.ToString() });
+            new FontSize { Val = SmallSize.ToString() }, OfficialPage.SimplifiedChinese());
         var paragraph = new Paragraph(new ParagraphProperties(
                 new Indentation { Left = odd ? "0" : "280", Right = odd ? "280" : "0" },
                 new Justification { Val = odd ? JustificationValues.Right : JustificationValues.Left }),
