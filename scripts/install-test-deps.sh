@@ -15,6 +15,7 @@ command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui libreoffice-
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 dpkg -s texlive-lang-chinese >/dev/null 2>&1 || need+=(texlive-lang-chinese)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+command -v python3 >/dev/null 2>&1 || need+=(python3)   # runs the GB/T 9704 measuring scripts of the layout tests
 if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -q chi_sim; then
   need+=(tesseract-ocr tesseract-ocr-chi-sim)
 fi
