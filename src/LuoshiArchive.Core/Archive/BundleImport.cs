@@ -162,7 +162,7 @@ public sealed class BundleImport(LuoshiStore store, TaskRegistry tasks, Organisa
         Sha256 = (string)item["Sha256"]!, Length = (long)item["Length"]!, OriginalFileName = (string)item["OriginalFileName"]!,
         Format = (string?)item["Format"] ?? text?.Format.ToString() ?? "", Kind = Enum.Parse<EvidenceKind>((string)item["kind"]!),
         Title = (string)item["Title"]!, Number = (string?)item["Number"] ?? "", Date = Date(item["date"]), Author = (string?)item["Author"] ?? "",
-        PageCount = (int?)item["PageCount"], NoTextRead = (bool?)item["NoTextRead"] ?? text is null,
+        PageCount = (int?)item["PageCount"], Retention = (string?)item["retention"] ?? "", NoTextRead = (bool?)item["NoTextRead"] ?? text is null,
         ExtractionNote = (string?)item["ExtractionNote"] ?? "", TextLength = text?.Text.Length ?? 0,
         AddedAt = item["AddedAt"]!.GetValue<DateTime>(), AddedBy = (string)item["AddedBy"]!,
     };

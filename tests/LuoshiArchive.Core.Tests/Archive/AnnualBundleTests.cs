@@ -50,7 +50,8 @@ public sealed class AnnualBundleTests : IDisposable
         Assert.Contains("External-Identifier: 0194-WS·2018", info);
         var payload = zip.Entries.Where(e => e.FullName.StartsWith(root + "data/", StringComparison.Ordinal)).ToList();
         Assert.Contains($"Payload-Oxum: {payload.Sum(e => e.Length)}.{payload.Count}", info);
-        Assert.Contains(payload, e => e.FullName.EndsWith("/2018-001-建立佐证材料档案/0001-市教委关于印发建立健全推进工作落实长效机制方案的通知.pdf", StringComparison.Ordinal));
+        // Named by its 档号, so the 件号 in the name is the catalogue's.
+        Assert.Contains(payload, e => e.FullName.EndsWith("/2018-001-建立佐证材料档案/0194-WS·2018-D10-BGS-0001-市教委关于印发建立健全推进工作落实长效机制方案的通知.pdf", StringComparison.Ordinal));
         Assert.Contains(payload, e => e.FullName.Contains("/2018-002-完成率 100% 的 课后服务 长长", StringComparison.Ordinal));
         Assert.All(payload, e => Assert.True(Encoding.UTF8.GetByteCount(e.Name) <= 160, e.Name));
         Assert.Contains("%25", Text("manifest-sha256.txt")); // the % in names is percent-encoded in manifests
@@ -80,6 +81,55 @@ public sealed class AnnualBundleTests : IDisposable
         // The minutes (D30) and the notice (kind Other, D10) are in different classes: each starts at 0001.
         Assert.Equal(["0194-WS·2018-D10-BGS-0001", "0194-WS·2018-D30-BGS-0001"], codes.Order(StringComparer.Ordinal));
         Assert.Contains(rows.Skip(1), r => r.Cells[5] == "20180208" && r.Cells[2] == "津教委〔2018〕1号");
+    }
+
+    [Fact]
+    public async Task A_red_header_DOCX_is_catalogued_and_named_by_its_title_not_by_its_mark()
+    {
+        var spec = Core.OfficialDocuments.DocumentSpecReader.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Examples", "criticism.json")));
+        var docx = Core.OfficialDocuments.OfficialDocumentService.Render(spec, new Core.OfficialDocuments.DocumentLayout());
+        var file = await Export(() =>
+        {
+            var task = _storage.Tasks.List(new TaskFilter { Year = 2018 })[0].Task;
+            _storage.Dossiers.AddAsync(new MemoryStream(docx), "通报.docx", [task.Code], null, Actor.Console("t")).GetAwaiter().GetResult();
+        });
+
+        var rows = CatalogueRows(file);
+        var row = rows.Single(r => r[2] == "津教委〔2018〕52号");
+        Assert.Equal("关于对政策法规处等处室重点任务逾期未完成情况的通报", row[4]);
+        Assert.Equal("天津市教育委员会", row[3]);
+        Assert.Equal("20181008", row[5]);
+        using var zip = ZipFile.OpenRead(file);
+        Assert.Contains(zip.Entries, e => e.Name == $"{row[1]}-关于对政策法规处等处室重点任务逾期未完成情况的通报.docx");
+        Assert.DoesNotContain(zip.Entries, e => e.Name.Contains("天津市教育委员会文件", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_retention_set_on_a_piece_of_evidence_classes_it_in_the_catalogue()
+    {
+        var file = await Export(() =>
+        {
+            var notice = _storage.Store.Evidence.FindAll().Single(e => e.OriginalFileName == "通知.pdf");
+            _storage.Dossiers.UpdateDetails(notice.Id, new Core.Dossiers.EvidenceDetails { Retention = "Y" }, Actor.Console("t"));
+            var refused = Assert.Throws<DomainRuleException>(() =>
+                _storage.Dossiers.UpdateDetails(notice.Id, new Core.Dossiers.EvidenceDetails { Retention = "D5" }, Actor.Console("t")));
+            Assert.Contains("保管期限", refused.Message);
+        });
+
+        var codes = CatalogueRows(file).Select(r => r[1]).ToList();
+
+        // The notice (kind Other, D10 by default) is now 永久; the minutes keep their default D30.
+        Assert.Equal(["0194-WS·2018-D30-BGS-0001", "0194-WS·2018-Y-BGS-0001"], codes.Order(StringComparer.Ordinal));
+    }
+
+    private static List<IReadOnlyDictionary<int, string>> CatalogueRows(string file)
+    {
+        using var zip = ZipFile.OpenRead(file);
+        var sheet = zip.Entries.Single(e => e.FullName.EndsWith("data/归档文件目录.xlsx", StringComparison.Ordinal));
+        using var copy = new MemoryStream();
+        using (var s = sheet.Open()) s.CopyTo(copy);
+        copy.Position = 0;
+        return Spreadsheets.SheetReader.Read(copy, 100).Skip(1).Select(r => (IReadOnlyDictionary<int, string>)r.Cells).ToList();
     }
 
     [Theory]
