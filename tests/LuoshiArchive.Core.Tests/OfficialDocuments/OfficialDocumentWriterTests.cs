@@ -55,7 +55,7 @@ public sealed class OfficialDocumentWriterTests : IDisposable
         var number = paragraphs.First(p => p.InnerText == "津教委〔2018〕1号");
         Assert.Equal(JustificationValues.Center, number.ParagraphProperties!.Justification!.Val!.Value);
         var rule = number.ParagraphProperties.ParagraphBorders!.BottomBorder!;
-        Assert.Equal(("FF0000", 11u), (rule.Color!.Value, rule.Space!.Value));
+        Assert.Equal(("FF0000", 10u), (rule.Color!.Value, rule.Space!.Value));
         // Two blank lines between the mark and the number, and between the red rule and the title.
         var iMark = paragraphs.IndexOf(mark);
         var iNumber = paragraphs.IndexOf(number);

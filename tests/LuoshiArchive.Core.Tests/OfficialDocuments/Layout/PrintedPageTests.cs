@@ -8,6 +8,7 @@ namespace LuoshiArchive.Core.Tests.OfficialDocuments.Layout;
 /// mark's top, the red rule, the 版记-only page) and the project's own measures of the 版记, the signature and date,
 /// the page numbers and the fonts.
 /// </summary>
+[Collection(PdfRenders.Name)]
 public sealed class PrintedPageTests(RenderedExamples examples) : IClassFixture<RenderedExamples>
 {
     public static TheoryData<string> Documents => new(RenderedExamples.Names);
@@ -163,4 +164,11 @@ public sealed class PrintedPageTests(RenderedExamples examples) : IClassFixture<
         Assert.All(page, l => Assert.True(l.Text.TrimEnd('，', '。', '、', '；', '：', '”', '）', '》').Length <= 28, l.Text));
         Assert.InRange(page.Count(l => l.X1 > Right - 1), 10, 22);
     }
+}
+
+/// <summary>The PDF renders run on their own, after the parallel tests: LibreOffice is slow under contention.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class PdfRenders
+{
+    public const string Name = "PDF renders";
 }
