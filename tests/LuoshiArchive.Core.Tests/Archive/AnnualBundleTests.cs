@@ -122,14 +122,17 @@ public sealed class AnnualBundleTests : IDisposable
         Assert.Equal(["0194-WS·2018-D30-BGS-0001", "0194-WS·2018-Y-BGS-0001"], codes.Order(StringComparer.Ordinal));
     }
 
-    private static List<IReadOnlyDictionary<int, string>> CatalogueRows(string file)
+    private static List<IReadOnlyList<string>> CatalogueRows(string file)
     {
         using var zip = ZipFile.OpenRead(file);
         var sheet = zip.Entries.Single(e => e.FullName.EndsWith("data/归档文件目录.xlsx", StringComparison.Ordinal));
         using var copy = new MemoryStream();
         using (var s = sheet.Open()) s.CopyTo(copy);
         copy.Position = 0;
-        return Spreadsheets.SheetReader.Read(copy, 100).Skip(1).Select(r => (IReadOnlyDictionary<int, string>)r.Cells).ToList();
+        // Empty cells are not in the reader's rows: every column as text, "" where empty.
+        return Spreadsheets.SheetReader.Read(copy, 100).Skip(1)
+            .Select(r => (IReadOnlyList<string>)CatalogueEntry.Columns.Select((_, i) => r.Cells.TryGetValue(i, out var v) ? v : "").ToList())
+            .ToList();
     }
 
     [Theory]
