@@ -40,6 +40,7 @@ public static class LuoshiCore
         services.AddSingleton<InspectionService>();
         services.AddSingleton<Meetings.MeetingRegister>();
         services.AddSingleton<Meetings.CadenceCheck>();
+        services.AddSingleton<Archive.ArchiveSettings>();
         services.AddSingleton<Archive.AnnualBundle>();
         services.AddSingleton<Archive.BundleJobs>();
         services.AddSingleton<Archive.BundleRecords>();

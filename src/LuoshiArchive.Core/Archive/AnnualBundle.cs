@@ -17,8 +17,11 @@ namespace LuoshiArchive.Core.Archive;
 /// </summary>
 public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory directory, DossierService dossiers,
     OneTableService oneTable, MeetingRegister meetings, LuoshiOptions options, TimeProvider clock, Audit.AuditLog audit, BundleRecords records,
-    Assessment.AssessmentService? assessment = null)
+    Assessment.AssessmentService? assessment = null, ArchiveSettings? settings = null)
 {
+    /// <summary>全宗号: as the administrator set it, else the configured one.</summary>
+    private string Fonds => settings?.FondsNumber ?? options.FondsNumber;
+
     public sealed record Summary(int Tasks, int Evidence, int PayloadFiles, string File);
 
     private static readonly JsonSerializerOptions Json = new()
@@ -57,7 +60,7 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
         var evidence = dossierOf.Values.SelectMany(d => d).DistinctBy(e => e.Id).ToList();
         var departmentOf = evidence.ToDictionary(e => e.Id, e =>
             items.FirstOrDefault(i => e.IsFiledIn(i.Task.Id))?.Task.LeadDepartmentId is { } d && departments.TryGetValue(d, out var dep) ? dep.Code : "");
-        var catalogue = Catalogue.Build(year, options.FondsNumber, evidence.Select(e => (e, departmentOf[e.Id])));
+        var catalogue = Catalogue.Build(year, Fonds, evidence.Select(e => (e, departmentOf[e.Id])));
         var archiveCode = catalogue.ToDictionary(c => c.Evidence.Id, c => c.ArchiveCode);
 
         var total = items.Sum(i => dossierOf[i.Task.Id].Count) + 4;
@@ -68,15 +71,14 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
             foreach (var item in items)
             {
                 var folder = ArchiveNames.TaskFolder(item.Task.Code, item.Task.Name);
-                var number = 0;
                 var files = new List<object>();
                 foreach (var e in dossierOf[item.Task.Id].OrderBy(e => e.Date ?? DateOnly.MaxValue).ThenBy(e => e.Id))
                 {
                     ct.ThrowIfCancellationRequested();
-                    var name = ArchiveNames.EvidenceFile(++number, e.Title, e.OriginalFileName);
+                    var name = ArchiveNames.CatalogueFile(archiveCode[e.Id], e.Title, e.OriginalFileName);
                     using (var original = dossiers.OpenOriginal(e))
                         bag.AddPayload($"{folder}/{name}", original, new DateTimeOffset(DateTime.SpecifyKind(e.AddedAt, DateTimeKind.Utc)), compress: false, sha256: e.Sha256);
-                    files.Add(new { file = name, archiveCode = archiveCode[e.Id], e.Title, e.Number, date = e.Date?.ToString("yyyy-MM-dd"),
+                    files.Add(new { file = name, archiveCode = archiveCode[e.Id], retention = e.Retention, e.Title, e.Number, date = e.Date?.ToString("yyyy-MM-dd"),
                         kind = e.Kind.ToString(), e.Author, e.PageCount, e.Sha256, e.Length, e.OriginalFileName, e.Format, e.NoTextRead,
                         e.ExtractionNote, e.AddedBy, e.AddedAt });
                     progress?.Report((++done, total));
@@ -112,7 +114,7 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
             bag.AddPayload(BundleFiles.Assessment, records.AssessmentJson(year));
             bag.AddPayload("README.txt", Readme(year, items.Count, catalogue.Count));
             progress?.Report((++done, total));
-            bag.Finish(options.OrganisationName, $"{options.FondsNumber}-WS·{year}", $"{options.OrganisationName}{year}年度重点任务“一事一档”归档包",
+            bag.Finish(options.OrganisationName, $"{Fonds}-WS·{year}", $"{options.OrganisationName}{year}年度重点任务“一事一档”归档包",
                 DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         }
         file.Flush(flushToDisk: true);
@@ -161,7 +163,7 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
         .AppendLine("本包为 BagIt 1.0 格式（RFC 8493）：data/ 目录下为归档内容，manifest-sha256.txt 和 manifest-sha512.txt 记录每个文件的校验值，")
         .AppendLine("bag-info.txt 记录来源单位、打包日期和文件数量。可用 luoshi bundle verify 或任何 BagIt 工具校验完整性。")
         .AppendLine()
-        .AppendLine($"data/<任务编号>-<任务名称>/     每项任务一个文件夹（共 {taskCount} 个），内含佐证材料原件（<件号>-<题名>）和 metadata.json")
+        .AppendLine($"data/<任务编号>-<任务名称>/     每项任务一个文件夹（共 {taskCount} 个），内含佐证材料原件（<档号>-<题名>）和 metadata.json")
         .AppendLine("                               （任务的四个清单、时间节点、变更记录、每件材料的元数据和 SHA-256）")
         .AppendLine($"data/归档文件目录.xlsx / .docx   按 DA/T 22-2015 编制的归档文件目录（共 {itemCount} 件），档号：全宗号-WS·年度-保管期限-机构代码-件号")
         .AppendLine("data/工作落实清单一览表.xlsx     本年度工作落实清单一览表")

@@ -22,6 +22,17 @@ public static class ArchiveNames
         return Safe($"{itemNumber:0000}-{title}", reserveBytes: Encoding.UTF8.GetByteCount(extension)) + extension;
     }
 
+    /// <summary>
+    /// "0194-WS·2018-D30-BGS-0001-关于印发….pdf": a bundle's file is named by its 档号, so the 件号 in its name is the
+    /// one in the 归档文件目录 and on the 归档章.
+    /// </summary>
+    public static string CatalogueFile(string archiveCode, string title, string originalFileName)
+    {
+        var extension = Path.GetExtension(originalFileName).ToLowerInvariant();
+        if (extension.Length > 10 || extension.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '.')) extension = "";
+        return Safe($"{archiveCode}-{title}", reserveBytes: Encoding.UTF8.GetByteCount(extension)) + extension;
+    }
+
     public static string Safe(string name, int reserveBytes = 0)
     {
         var builder = new StringBuilder(name.Length);

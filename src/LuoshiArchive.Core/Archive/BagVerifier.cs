@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
@@ -6,7 +7,8 @@ namespace LuoshiArchive.Core.Archive;
 
 /// <summary>
 /// Validates a zipped BagIt bag, ours or another tool's: bagit.txt present, every payload file listed in every
-/// payload manifest (md5, sha1, sha256, sha512), every listed file present, every digest matching, tag manifests too.
+/// payload manifest (md5, sha1, sha256, sha512), every listed file present, every digest matching, tag manifests too,
+/// and the Payload-Oxum of bag-info.txt.
 /// Files are streamed, never loaded whole.
 /// </summary>
 public static class BagVerifier
@@ -36,8 +38,31 @@ public static class BagVerifier
                 problems.AddRange(Check(entries, manifest, payload, isPayload: true));
             foreach (var tagManifest in entries.Keys.Where(k => k.StartsWith("tagmanifest-", StringComparison.Ordinal)).ToList())
                 problems.AddRange(Check(entries, tagManifest, null, isPayload: false));
+            if (entries.TryGetValue("bag-info.txt", out var info)) problems.AddRange(CheckOxum(info, payload.Select(p => entries[p])));
             return problems;
         }
+    }
+
+    /// <summary>
+    /// Payload-Oxum (RFC 8493 §2.2.2): "octets.files" of the payload. Optional, but when present it must match: the
+    /// Library of Congress validator rejects a bag whose Payload-Oxum is wrong, so ours does too.
+    /// </summary>
+    private static IEnumerable<string> CheckOxum(ZipArchiveEntry info, IEnumerable<ZipArchiveEntry> payload)
+    {
+        string text;
+        using (var reader = new StreamReader(info.Open(), Encoding.UTF8)) text = reader.ReadToEnd();
+        var line = text.Split('\n').Select(l => l.TrimEnd('\r'))
+            .FirstOrDefault(l => l.StartsWith("Payload-Oxum:", StringComparison.OrdinalIgnoreCase));
+        if (line is null) yield break;
+        var stated = line["Payload-Oxum:".Length..].Trim();
+        var files = payload.ToList();
+        var actual = $"{files.Sum(e => e.Length)}.{files.Count}";
+        var parts = stated.Split('.');
+        if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var octets)
+                              || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            yield return $"bag-info.txt 中的 Payload-Oxum“{stated}”格式不对（应为“字节数.文件数”）。";
+        else if (octets != files.Sum(e => e.Length) || count != files.Count)
+            yield return $"Payload-Oxum 不符：bag-info.txt 写的是 {stated}，实际为 {actual}（字节数.文件数）。";
     }
 
     private static IEnumerable<string> Check(Dictionary<string, ZipArchiveEntry> entries, string manifest, HashSet<string>? payload, bool isPayload)

@@ -7,8 +7,8 @@ namespace LuoshiArchive.Core.Archive;
 
 /// <summary>
 /// Writes a BagIt 1.0 bag (RFC 8493) straight into a ZIP with UTF-8 names: payload files are streamed once, hashed
-/// with SHA-256 and SHA-512 on the way; manifests, bag-info and the tag manifest are written at the end. Nothing
-/// larger than a copy buffer is held in memory.
+/// with SHA-256 and SHA-512 on the way; manifests, bag-info and the tag manifests (SHA-256, SHA-512) are written at
+/// the end. Nothing larger than a copy buffer is held in memory.
 /// </summary>
 public sealed class BagZipWriter : IDisposable
 {
@@ -95,15 +95,21 @@ public sealed class BagZipWriter : IDisposable
             ("manifest-sha256.txt", _sha256.ToString()),
             ("manifest-sha512.txt", _sha512.ToString()),
         };
-        var tagManifest = new StringBuilder();
+        // A tag manifest for each payload algorithm (RFC 8493 §2.2.1), so a validator that checks only SHA-512 checks the tags too.
+        var tagSha256 = new StringBuilder();
+        var tagSha512 = new StringBuilder();
         foreach (var (name, text) in tags)
         {
             var bytes = new UTF8Encoding(false).GetBytes(text);
             using (var stream = _zip.CreateEntry(_root + name).Open()) stream.Write(bytes);
-            tagManifest.Append(Convert.ToHexStringLower(SHA256.HashData(bytes))).Append(' ').Append(name).Append('\n');
+            tagSha256.Append(Convert.ToHexStringLower(SHA256.HashData(bytes))).Append(' ').Append(name).Append('\n');
+            tagSha512.Append(Convert.ToHexStringLower(SHA512.HashData(bytes))).Append(' ').Append(name).Append('\n');
         }
-        using var tag = _zip.CreateEntry(_root + "tagmanifest-sha256.txt").Open();
-        tag.Write(new UTF8Encoding(false).GetBytes(tagManifest.ToString()));
+        foreach (var (name, text) in new[] { ("tagmanifest-sha256.txt", tagSha256), ("tagmanifest-sha512.txt", tagSha512) })
+        {
+            using var tag = _zip.CreateEntry(_root + name).Open();
+            tag.Write(new UTF8Encoding(false).GetBytes(text.ToString()));
+        }
     }
 
     /// <summary>RFC 8493 §2.1.3: CR, LF and % in a path are percent-encoded in manifests.</summary>

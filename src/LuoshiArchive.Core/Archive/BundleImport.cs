@@ -24,16 +24,12 @@ public sealed class BundleImport(LuoshiStore store, TaskRegistry tasks, Organisa
     public async Task<Summary> ImportAsync(string zipFile, Actor actor, CancellationToken cancellationToken = default)
     {
         Access.Demand(actor, Permission.ImportArchive, tasks.AuditTrail);
-        var problems = BagVerifier.Verify(zipFile);
-        if (problems.Count > 0) throw new DomainRuleException("归档包校验未通过，未导入：" + string.Join("；", problems.Take(5)));
+        Check(zipFile);
         using var zip = ZipFile.OpenRead(zipFile);
-        var root = zip.Entries.Single(e => e.FullName.EndsWith("bagit.txt", StringComparison.Ordinal) && e.FullName.Count(c => c == '/') <= 1).FullName[..^"bagit.txt".Length];
-        JsonNode Read(string path) => JsonNode.Parse(zip.GetEntry(root + "data/" + path)?.Open()
-            ?? throw new DomainRuleException($"归档包中缺少 {path}：它不是落实档案生成的年度归档包。"))!;
-        var taskFiles = zip.Entries.Where(e => e.FullName.StartsWith(root + "data/", StringComparison.Ordinal)
-                                               && e.FullName.EndsWith("/" + BundleFiles.TaskMetadata, StringComparison.Ordinal)).ToList();
-        var taskJson = taskFiles.Select(e => (Folder: e.FullName[..^BundleFiles.TaskMetadata.Length], Json: JsonNode.Parse(e.Open())!)).ToList();
-        if (taskJson.Count == 0) throw new DomainRuleException("归档包中没有任务。");
+        var root = Root(zip);
+        JsonNode Read(string path) => JsonNode.Parse(zip.GetEntry(root + "data/" + path)!.Open())!;
+        var taskJson = TaskFiles(zip, root)
+            .Select(e => (Folder: e.FullName[..^BundleFiles.TaskMetadata.Length], Json: JsonNode.Parse(e.Open())!)).ToList();
         var years = taskJson.Select(t => (int)t.Json["year"]!).Distinct().ToList();
         foreach (var year in years)
             if (tasks.List(new TaskFilter { Year = year }).Count > 0)
@@ -106,6 +102,29 @@ public sealed class BundleImport(LuoshiStore store, TaskRegistry tasks, Organisa
         return summary;
     }
 
+    /// <summary>
+    /// Everything that can be refused without a store: a bag that fails verification, or one that is not an annual
+    /// bundle. The CLI calls it before it opens the storage folder, so a refused import leaves that folder as it was.
+    /// </summary>
+    public static void Check(string zipFile)
+    {
+        var problems = BagVerifier.Verify(zipFile);
+        if (problems.Count > 0) throw new DomainRuleException("归档包校验未通过，未导入：" + string.Join("；", problems.Take(5)));
+        using var zip = ZipFile.OpenRead(zipFile);
+        var root = Root(zip);
+        foreach (var path in new[] { BundleFiles.Organisation, BundleFiles.Meetings })
+            if (zip.GetEntry(root + "data/" + path) is null)
+                throw new DomainRuleException($"归档包中缺少 {path}：它不是落实档案生成的年度归档包。未做任何修改。");
+        if (TaskFiles(zip, root).Count == 0) throw new DomainRuleException("归档包中没有任务。未做任何修改。");
+    }
+
+    private static string Root(ZipArchive zip) => zip.Entries
+        .First(e => e.FullName.EndsWith("bagit.txt", StringComparison.Ordinal) && e.FullName.Count(c => c == '/') <= 1).FullName[..^"bagit.txt".Length];
+
+    private static List<ZipArchiveEntry> TaskFiles(ZipArchive zip, string root) => zip.Entries
+        .Where(e => e.FullName.StartsWith(root + "data/", StringComparison.Ordinal)
+                    && e.FullName.EndsWith("/" + BundleFiles.TaskMetadata, StringComparison.Ordinal)).ToList();
+
     private TaskDraft Draft(JsonNode json)
     {
         var responsibility = json["responsibility"]!;
@@ -143,7 +162,7 @@ public sealed class BundleImport(LuoshiStore store, TaskRegistry tasks, Organisa
         Sha256 = (string)item["Sha256"]!, Length = (long)item["Length"]!, OriginalFileName = (string)item["OriginalFileName"]!,
         Format = (string?)item["Format"] ?? text?.Format.ToString() ?? "", Kind = Enum.Parse<EvidenceKind>((string)item["kind"]!),
         Title = (string)item["Title"]!, Number = (string?)item["Number"] ?? "", Date = Date(item["date"]), Author = (string?)item["Author"] ?? "",
-        PageCount = (int?)item["PageCount"], NoTextRead = (bool?)item["NoTextRead"] ?? text is null,
+        PageCount = (int?)item["PageCount"], Retention = (string?)item["retention"] ?? "", NoTextRead = (bool?)item["NoTextRead"] ?? text is null,
         ExtractionNote = (string?)item["ExtractionNote"] ?? "", TextLength = text?.Text.Length ?? 0,
         AddedAt = item["AddedAt"]!.GetValue<DateTime>(), AddedBy = (string)item["AddedBy"]!,
     };

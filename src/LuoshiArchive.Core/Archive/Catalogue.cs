@@ -13,7 +13,7 @@ public static class Catalogue
     {
         var entries = new List<CatalogueEntry>();
         var classes = items
-            .Select(i => (i.Evidence, Department: string.IsNullOrWhiteSpace(i.DepartmentCode) ? "QT" : i.DepartmentCode, Retention: Retention.DefaultFor(i.Evidence.Kind)))
+            .Select(i => (i.Evidence, Department: string.IsNullOrWhiteSpace(i.DepartmentCode) ? "QT" : i.DepartmentCode, Retention: Retention.Of(i.Evidence)))
             .GroupBy(i => (i.Retention, i.Department))
             .OrderBy(g => RetentionOrder(g.Key.Retention)).ThenBy(g => g.Key.Department, StringComparer.Ordinal);
         foreach (var group in classes)

@@ -99,7 +99,7 @@ public sealed class DossierService(
             Title = Pick(details?.Title, proposed.Title, Path.GetFileNameWithoutExtension(fileName)),
             Number = DocumentNumbers.Normalise(Pick(details?.Number, proposed.DocumentNumber, "")) ?? "",
             Date = details?.Date ?? proposed.Date, Author = Pick(details?.Author, proposed.IssuingBody, ""),
-            PageCount = extracted.PageCount, NoTextRead = extracted.NoTextRead, ExtractionNote = extracted.Note ?? "",
+            PageCount = extracted.PageCount ?? details?.PageCount, NoTextRead = extracted.NoTextRead, ExtractionNote = extracted.Note ?? "",
             TextLength = extracted.Text.Length, AddedAt = clock.GetUtcNow().UtcDateTime, AddedBy = actor.Name,
             Links = taskList.Select(t => Link(t.Id, actor)).ToList(),
         };
@@ -126,15 +126,18 @@ public sealed class DossierService(
             evidence = Find(id) ?? throw new DomainRuleException("该佐证材料不存在。");
             DemandChange(evidence, actor);
             if (details.Title is { } title && string.IsNullOrWhiteSpace(title)) throw new DomainRuleException("题名不能为空。");
+            if (details.Retention is { Length: > 0 } retention && !Archive.Retention.Codes.Contains(retention))
+                throw new DomainRuleException($"保管期限“{retention}”无效：应为永久（Y）、定期30年（D30）或定期10年（D10）。");
             evidence.Kind = details.Kind ?? evidence.Kind;
             evidence.Title = details.Title?.Trim() ?? evidence.Title;
             evidence.Number = details.Number is { } n ? DocumentNumbers.Normalise(n) ?? n.Trim() : evidence.Number;
             evidence.Date = details.Date ?? evidence.Date;
-            var before = $"{evidence.Kind}|{evidence.Title}|{evidence.Number}|{evidence.Date:yyyy-MM-dd}|{evidence.Author}";
+            var before = $"{evidence.Kind}|{evidence.Title}|{evidence.Number}|{evidence.Date:yyyy-MM-dd}|{evidence.Author}|{evidence.Retention}";
             evidence.Author = details.Author?.Trim() ?? evidence.Author;
+            evidence.Retention = details.Retention ?? evidence.Retention;
             Save(evidence);
             _audit.Record(actor.Name, "evidence.updated", $"材料 {evidence.Id}",
-                $"{before} → {evidence.Kind}|{evidence.Title}|{evidence.Number}|{evidence.Date:yyyy-MM-dd}|{evidence.Author}");
+                $"{before} → {evidence.Kind}|{evidence.Title}|{evidence.Number}|{evidence.Date:yyyy-MM-dd}|{evidence.Author}|{evidence.Retention}");
         }
         indexing.Reindex(evidence, blobs.ReadText(evidence.Sha256));
         return evidence;

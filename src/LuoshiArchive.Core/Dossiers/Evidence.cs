@@ -23,6 +23,8 @@ public sealed class Evidence
     /// <summary>责任者 / issuing body.</summary>
     public string Author { get; set; } = "";
     public int? PageCount { get; set; }
+    /// <summary>保管期限 set by the archivist (Y, D30, D10); empty: the default for <see cref="Kind"/>.</summary>
+    public string Retention { get; set; } = "";
 
     /// <summary>True when no text could be read (scan without OCR, legacy Word without LibreOffice): shown, never hidden.</summary>
     public bool NoTextRead { get; set; }

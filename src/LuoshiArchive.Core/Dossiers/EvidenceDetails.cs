@@ -8,4 +8,8 @@ public sealed record EvidenceDetails
     public string? Number { get; init; }
     public DateOnly? Date { get; init; }
     public string? Author { get; init; }
+    /// <summary>保管期限: Y, D30, D10, or "" for the default of the kind; null keeps it.</summary>
+    public string? Retention { get; init; }
+    /// <summary>页数 where the file does not state it (a DOCX: from its PDF rendition); null keeps what was read.</summary>
+    public int? PageCount { get; init; }
 }

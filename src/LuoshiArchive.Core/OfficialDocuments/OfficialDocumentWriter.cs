@@ -26,6 +26,8 @@ public static class OfficialDocumentWriter
     /// <summary>Footer distance from the page's bottom edge: the number's top sits 7 mm below the type area (35 − 7 = 28 mm, less its line).</summary>
     public const int FooterDistance = 1247;
     public const string KaiTi = "楷体_GB2312";
+    /// <summary>Space above the mark's ink in an exact one-em line, per mille of the em (FandolSong Bold in LibreOffice).</summary>
+    public const int MarkInkOffsetPerMille = 45;
     public const string SongTi = "宋体";
 
     public static void Write(Stream output, DocumentSpec spec, DocumentLayout? layout = null)
@@ -43,8 +45,10 @@ public static class OfficialDocumentWriter
         var body = new Body();
         WriteHead(body, spec, layout);
         WriteText(body, spec);
-        if (spec.Attachments.Count > 0 && spec.Enclosure is null) WriteAttachmentNote(body, spec.Attachments);
-        WriteSignature(body, spec);
+        if (spec.Attachments.Count > 0 && spec.Enclosure is null) WriteAttachmentNote(body, spec.Attachments, kept: true);
+        // The closing line (特此通报。) or the 附件说明 stays on the page of the signature.
+        SignatureBlock.Kept(body.Elements<Paragraph>().Last());
+        body.Append(SignatureBlock.Paragraphs(spec));
         if (spec.Enclosure is { } enclosure)
         {
             // 印发通知: the issued document follows on a new page; its own attachment note closes it.
@@ -52,7 +56,7 @@ public static class OfficialDocumentWriter
             body.Append(OfficialPage.Centered(TitleRuns(enclosure.Title)));
             body.Append(OfficialPage.Blank());
             foreach (var p in enclosure.Paragraphs) body.Append(Paragraph(p));
-            if (spec.Attachments.Count > 0) WriteAttachmentNote(body, spec.Attachments);
+            if (spec.Attachments.Count > 0) WriteAttachmentNote(body, spec.Attachments, kept: false);
         }
         for (var i = 0; i < spec.Attachments.Count; i++)
         {
@@ -60,7 +64,9 @@ public static class OfficialDocumentWriter
             if (content is null) continue;
             WriteAttachment(body, spec.Attachments.Count == 1 ? "附件" : $"附件{i + 1}", content with { Title = content.Title.Length > 0 ? content.Title : spec.Attachments[i] });
         }
-        if (spec.Cc.Count > 0 || spec.Printer.Length > 0) body.Append(Colophon(spec));
+        // The 版记 rides on the document's last paragraph (after a closing table, the 1-pt paragraph that follows it),
+        // so it lands on the page of the last text; table rows and text keep clear of it.
+        if (Colophon.Wanted(spec)) body.Elements<Paragraph>().Last().Append(Colophon.Box(spec));
 
         var section = OfficialPage.Section();
         section.GetFirstChild<PageMargin>()!.Footer = (uint)FooterDistance;
@@ -77,16 +83,18 @@ public static class OfficialDocumentWriter
         if (mark.Length > 0)
         {
             var size = layout.MarkSizeFor(mark);
-            // The mark's top edge 35 mm (1984 twips) below the top of the type area.
-            body.Append(new Paragraph(new ParagraphProperties(
-                    new SpacingBetweenLines { Before = "1984", Line = (size * 10 * 5 / 4).ToString(), LineRule = LineSpacingRuleValues.Exact },
+            // The mark's ink 35 mm (1984 twips) below the top of the type area: its line exactly one em high, moved up
+            // by the space LibreOffice leaves above the glyphs in such a line (measured on the PDF, PrintedPageTests).
+            body.Append(new Paragraph(new ParagraphProperties(new SnapToGrid { Val = false },
+                    new SpacingBetweenLines { Before = (1984 - size * 10 * MarkInkOffsetPerMille / 1000).ToString(),
+                        Line = (size * 10).ToString(), LineRule = LineSpacingRuleValues.Exact },
                     new Justification { Val = JustificationValues.Center }),
                 OfficialPage.Text(mark, OfficialPage.XiaoBiaoSong, size, layout.MarkColor, bodySpacing: false)));
         }
         body.Append(OfficialPage.Blank(), OfficialPage.Blank());
-        // 发文字号 centred, with the red separator 4 mm (11 pt) under it across the type area.
+        // 发文字号 centred, with the red separator 4 mm under its glyphs (10 pt under the line) across the type area.
         var numberLine = new Paragraph(new ParagraphProperties(
-                new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 8, Color = layout.MarkColor, Space = 11 }),
+                new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 8, Color = layout.MarkColor, Space = 10 }),
                 new Justification { Val = JustificationValues.Center }),
             OfficialPage.Text(Normalised(spec.Number)));
         body.Append(numberLine);
@@ -135,55 +143,27 @@ public static class OfficialDocumentWriter
         return OfficialPage.Body(p.Text, font);
     }
 
-    private static void WriteAttachmentNote(Body body, IReadOnlyList<string> attachments)
+    /// <summary>
+    /// 附件说明: "附件：1.XXXXX" as the standard's example (no space after the number), later items under the first
+    /// number, a long name's later lines under the start of the name. <paramref name="kept"/>: held with what follows.
+    /// </summary>
+    private static void WriteAttachmentNote(Body body, IReadOnlyList<string> attachments, bool kept)
     {
-        body.Append(OfficialPage.Blank());
-        if (attachments.Count == 1)
-        {
-            body.Append(Indented(OfficialPage.TwoCharacterIndent, 0, "附件：" + attachments[0].TrimEnd('。', '；', '，')));
-            return;
-        }
+        Paragraph Keep(Paragraph p) => kept ? SignatureBlock.Kept(p) : p;
+        body.Append(Keep(OfficialPage.Blank()));
+        const int label = 3 * CharacterWidth; // "附件："
         for (var i = 0; i < attachments.Count; i++)
         {
-            var text = $"{i + 1}. {attachments[i].TrimEnd('。', '；', '，')}";
-            // Later items line up under the first item's number: two characters of indent plus "附件：".
-            body.Append(i == 0
-                ? Indented(OfficialPage.TwoCharacterIndent, 0, "附件：" + text)
-                : Indented(OfficialPage.TwoCharacterIndent + 3 * CharacterWidth, 0, text));
+            var name = attachments[i].Trim().TrimEnd('。', '；', '，');
+            var number = attachments.Count == 1 ? "" : $"{i + 1}.";
+            var numberWidth = (int)(SignatureBlock.Width(number) * CharacterWidth);
+            var left = OfficialPage.TwoCharacterIndent + label + numberWidth;
+            var hanging = (i == 0 ? label : 0) + numberWidth;
+            body.Append(Keep(new Paragraph(new ParagraphProperties(
+                    new Indentation { Left = left.ToString(), Hanging = hanging.ToString() }),
+                OfficialPage.Text((i == 0 ? "附件：" : "") + number + name))));
         }
     }
-
-    private static Paragraph Indented(int left, int right, string text, string font = OfficialPage.FangSong) =>
-        new(new ParagraphProperties(new Indentation { Left = left.ToString(), Right = right.ToString() }), OfficialPage.Text(text, font));
-
-    /// <summary>
-    /// Seal-less signature: the organ's name two characters from the right edge, the date on the next line centred
-    /// under it; the 附注 on the line after, indented two characters, in full-width parentheses.
-    /// </summary>
-    private static void WriteSignature(Body body, DocumentSpec spec)
-    {
-        body.Append(OfficialPage.Blank());
-        var date = ChineseDates.Format(spec.Date);
-        var signatureWidth = Width(spec.Signature);
-        var dateWidth = Width(date);
-        var signatureRight = 2 * CharacterWidth;
-        var dateRight = Math.Max(0, signatureRight + (signatureWidth - dateWidth) / 2);
-        body.Append(new Paragraph(new ParagraphProperties(new Indentation { Right = signatureRight.ToString() }, new Justification { Val = JustificationValues.Right }),
-            OfficialPage.Text(spec.Signature)));
-        body.Append(new Paragraph(new ParagraphProperties(new Indentation { Right = dateRight.ToString() }, new Justification { Val = JustificationValues.Right }),
-            OfficialPage.Text(date)));
-        if (spec.Note.Trim().Length > 0) body.Append(Indented(OfficialPage.TwoCharacterIndent, 0, Note(spec.Note)));
-    }
-
-    /// <summary>附注 in full-width parentheses.</summary>
-    public static string Note(string note)
-    {
-        var t = note.Trim().TrimStart('(', '（').TrimEnd(')', '）');
-        return $"（{t}）";
-    }
-
-    /// <summary>Printed width in twips: full-width characters one body character, digits and Latin letters half.</summary>
-    private static int Width(string text) => text.Sum(c => c < 0x2E80 ? CharacterWidth / 2 : CharacterWidth);
 
     private static void WriteAttachment(Body body, string label, DocumentAttachment attachment)
     {
@@ -193,91 +173,48 @@ public static class OfficialDocumentWriter
         body.Append(OfficialPage.Centered(TitleRuns(attachment.Title)));
         body.Append(OfficialPage.Blank());
         foreach (var p in attachment.Paragraphs) body.Append(Paragraph(p));
-        if (attachment.Table is { } table) body.Append(Table(table), new Paragraph());
+        if (attachment.Table is { } table) body.Append(Table(table), Tiny());
     }
 
     private static Paragraph PageBreak() => new(new Run(new Break { Type = BreakValues.Page }));
 
+    /// <summary>The paragraph a table must be followed by, 1 pt high so that it never takes a page of its own.</summary>
+    private static Paragraph Tiny() => new(new ParagraphProperties(
+        new SpacingBetweenLines { Line = "20", LineRule = LineSpacingRuleValues.Exact },
+        new ParagraphMarkRunProperties(new FontSize { Val = "2" })));
+
     private static Table Table(DocumentTable table)
     {
-        var columns = Math.Max(1, table.Header.Count);
-        var width = TypeAreaWidth / columns;
+        var (widths, size, margin) = TableColumns.Fit(table, TypeAreaWidth);
         var border = new TableBorders(
             new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
             new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
         var result = new Table(new TableProperties(new TableWidth { Width = TypeAreaWidth.ToString(), Type = TableWidthUnitValues.Dxa },
-                border, new TableLayout { Type = TableLayoutValues.Fixed }),
-            new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = width.ToString() })));
-        result.Append(Row(table.Header, columns, width, header: true));
-        foreach (var row in table.Rows) result.Append(Row(row, columns, width, header: false));
+                border, new TableLayout { Type = TableLayoutValues.Fixed },
+                new TableCellMarginDefault(new TableCellLeftMargin { Width = (short)margin, Type = TableWidthValues.Dxa },
+                    new TableCellRightMargin { Width = (short)margin, Type = TableWidthValues.Dxa })),
+            new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString() })));
+        result.Append(Row(table.Header, widths, size, header: true));
+        foreach (var row in table.Rows) result.Append(Row(row, widths, size, header: false));
         return result;
     }
 
-    private static TableRow Row(IReadOnlyList<string> cells, int columns, int width, bool header)
+    private static TableRow Row(IReadOnlyList<string> cells, int[] widths, int size, bool header)
     {
         var row = new TableRow();
         if (header) row.Append(new TableRowProperties(new TableHeader()));
-        for (var i = 0; i < columns; i++)
+        for (var i = 0; i < widths.Length; i++)
         {
             var text = i < cells.Count ? cells[i] : "";
-            row.Append(new TableCell(new TableCellProperties(new TableCellWidth { Width = width.ToString(), Type = TableWidthUnitValues.Dxa }),
-                new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Line = "300", LineRule = LineSpacingRuleValues.AtLeast },
+            row.Append(new TableCell(new TableCellProperties(new TableCellWidth { Width = widths[i].ToString(), Type = TableWidthUnitValues.Dxa }),
+                // Off the 579-twip grid: a cell's lines are the text's own height, not one grid line each.
+                new Paragraph(new ParagraphProperties(new SnapToGrid { Val = false },
+                        new SpacingBetweenLines { Line = "300", LineRule = LineSpacingRuleValues.AtLeast },
                         new Justification { Val = JustificationValues.Center }),
-                    OfficialPage.Text(text, header ? OfficialPage.HeiTi : OfficialPage.FangSong, 21, bodySpacing: false))));
+                    OfficialPage.Text(text, header ? OfficialPage.HeiTi : OfficialPage.FangSong, size, bodySpacing: false))));
         }
         return row;
-    }
-
-    /// <summary>
-    /// 版记: the 抄送 and 印发 lines between black rules (first and last 0.35 mm, middle 0.25 mm), each one 579-twip
-    /// grid line, in a text box anchored to the last page so that its last rule lies on the bottom edge of the type
-    /// area. (A DrawingML text box: LibreOffice honours its offset, but ignores the position of frames and floating tables.)
-    /// </summary>
-    private static Paragraph Colophon(DocumentSpec spec)
-    {
-        const int indent = 280; // one 四号 character
-        var cc = spec.Cc.Count == 0 ? null : "抄送：" + string.Join("，", spec.Cc.Select(c => c.Trim().TrimEnd('，', '、', '。'))) + "。";
-        var ccLines = cc is null ? 0 : (int)Math.Ceiling((double)cc.Length * 280 / (TypeAreaWidth - 2 * indent));
-        var height = (ccLines + 1) * OfficialPage.LinePitch;
-        BottomBorder Rule(uint size) => new() { Val = BorderValues.Single, Size = size, Space = 0, Color = "000000" };
-        TopBorder TopRule() => new() { Val = BorderValues.Single, Size = 8, Space = 0, Color = "000000" };
-        var lines = new List<Paragraph>();
-        if (cc is not null)
-        {
-            lines.Add(new Paragraph(new ParagraphProperties(new ParagraphBorders(TopRule(), Rule(6)),
-                    new Indentation { Left = indent.ToString(), Right = indent.ToString(), Hanging = (3 * indent).ToString() }),
-                OfficialPage.Text(cc, OfficialPage.FangSong, SmallSize, bodySpacing: false)));
-        }
-        var printDate = spec.PrintDate ?? spec.Date;
-        lines.Add(new Paragraph(new ParagraphProperties(
-                cc is null ? new ParagraphBorders(TopRule(), Rule(8)) : new ParagraphBorders(Rule(8)),
-                new Tabs(new TabStop { Val = TabStopValues.Right, Position = TypeAreaWidth - 2 * indent }),
-                new Indentation { Left = indent.ToString(), Right = indent.ToString() }),
-            OfficialPage.Text(spec.Printer, OfficialPage.FangSong, SmallSize, bodySpacing: false),
-            new Run(new TabChar()),
-            OfficialPage.Text(ChineseDates.Format(printDate) + "印发", OfficialPage.FangSong, SmallSize, bodySpacing: false)));
-
-        const long emuPerTwip = 635;
-        var width = TypeAreaWidth * emuPerTwip;
-        var tall = height * emuPerTwip;
-        var offset = (TypeAreaHeight - height) * emuPerTwip;
-        var xml = $"""
-            <w:drawing xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">
-            <wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="251659264" behindDoc="0" locked="1" layoutInCell="1" allowOverlap="1">
-            <wp:simplePos x="0" y="0"/>
-            <wp:positionH relativeFrom="margin"><wp:posOffset>0</wp:posOffset></wp:positionH>
-            <wp:positionV relativeFrom="margin"><wp:posOffset>{offset}</wp:posOffset></wp:positionV>
-            <wp:extent cx="{width}" cy="{tall}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapTopAndBottom/>
-            <wp:docPr id="9704" name="版记"/><wp:cNvGraphicFramePr/>
-            <a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>
-            <wps:cNvSpPr txBox="1"/>
-            <wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{width}" cy="{tall}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>
-            <wps:txbx><w:txbxContent>{string.Concat(lines.Select(l => l.OuterXml))}</w:txbxContent></wps:txbx>
-            <wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b"><a:noAutofit/></wps:bodyPr>
-            </wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>
-            """;
-        return new Paragraph(new Run(new Drawing(xml)));
     }
 
     /// <summary>"— N —" in 4号 宋体: odd pages on the right, even pages on the left, one character in from the edge.</summary>
@@ -285,7 +222,7 @@ public static class OfficialDocumentWriter
     {
         Run Plain(string text) => OfficialPage.Text(text, SongTi, SmallSize, bodySpacing: false);
         var fieldProperties = new RunProperties(new RunFonts { Ascii = SongTi, HighAnsi = SongTi, EastAsia = SongTi },
-            new FontSize { Val = SmallSize.ToString() });
+            new FontSize { Val = SmallSize.ToString() }, OfficialPage.SimplifiedChinese());
         var paragraph = new Paragraph(new ParagraphProperties(
                 new Indentation { Left = odd ? "0" : "280", Right = odd ? "280" : "0" },
                 new Justification { Val = odd ? JustificationValues.Right : JustificationValues.Left }),

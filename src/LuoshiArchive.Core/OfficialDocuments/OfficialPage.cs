@@ -26,7 +26,7 @@ public static class OfficialPage
     public static Styles Styles() => new(new DocDefaults(
         new RunPropertiesDefault(new RunPropertiesBaseStyle(
             new RunFonts { Ascii = FangSong, HighAnsi = FangSong, EastAsia = FangSong, Hint = FontTypeHintValues.EastAsia },
-            new FontSize { Val = BodySize.ToString() }, new FontSizeComplexScript { Val = BodySize.ToString() })),
+            new FontSize { Val = BodySize.ToString() }, new FontSizeComplexScript { Val = BodySize.ToString() }, SimplifiedChinese())),
         // Widow/orphan control off: every page carries its full 22 lines, as the grid requires.
         new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
             new WidowControl { Val = false },
@@ -37,9 +37,15 @@ public static class OfficialPage
         var properties = new RunProperties(new RunFonts { Ascii = font, HighAnsi = font, EastAsia = font, Hint = FontTypeHintValues.EastAsia });
         if (color is not null) properties.Append(new Color { Val = color });
         if (bodySpacing) properties.Append(new Spacing { Val = -5 });
-        properties.Append(new FontSize { Val = size.ToString() }, new FontSizeComplexScript { Val = size.ToString() });
+        properties.Append(new FontSize { Val = size.ToString() }, new FontSizeComplexScript { Val = size.ToString() }, SimplifiedChinese());
         return new Run(properties, new DocumentFormat.OpenXml.Wordprocessing.Text(text) { Space = SpaceProcessingModeValues.Preserve });
     }
+
+    /// <summary>
+    /// <c>w:lang w:eastAsia="zh-CN"</c>: without it LibreOffice takes Japanese glyph forms (Noto Sans CJK JP) for
+    /// the Chinese text; with it, and the fontconfig names of deploy/fontconfig, the Simplified Chinese faces.
+    /// </summary>
+    public static Languages SimplifiedChinese() => new() { Val = "zh-CN", EastAsia = "zh-CN" };
 
     public static Paragraph Centered(params Run[] runs)
     {

@@ -16,19 +16,28 @@ public static class TitleLines
     {
         title = title.Trim();
         if (title.Length <= maxPerLine) return [title];
-        var boundaries = WordBoundaries(title);
-        for (var lines = (title.Length + maxPerLine - 1) / maxPerLine; lines <= title.Length; lines++)
+        var fewest = (title.Length + maxPerLine - 1) / maxPerLine;
+        // First without a break before a one-character word (the 处 of 政策法规处, the 局 of 教育局), then with.
+        foreach (var keepSuffixes in new[] { true, false })
         {
-            var best = Best(title.Length, lines, boundaries, maxPerLine);
-            if (best is not null) return Cut(title, best);
+            var boundaries = WordBoundaries(title, keepSuffixes);
+            for (var lines = fewest; lines <= (keepSuffixes ? fewest + 1 : title.Length); lines++)
+            {
+                var best = Best(title.Length, lines, boundaries, maxPerLine);
+                if (best is not null) return Cut(title, best);
+            }
         }
         return [title];
     }
 
-    /// <summary>Positions where a line may break: between two words, never inside one, never before closing punctuation.</summary>
-    private static SortedSet<int> WordBoundaries(string title)
+    /// <summary>
+    /// Positions where a line may break: between two words, never inside one, never before closing punctuation;
+    /// with <paramref name="keepSuffixes"/>, never before a one-character word either.
+    /// </summary>
+    private static SortedSet<int> WordBoundaries(string title, bool keepSuffixes)
     {
         var boundaries = new SortedSet<int>();
+        var single = new HashSet<int>();
         using var analyzer = new SmartChineseAnalyzer(Lucene.Net.Util.LuceneVersion.LUCENE_48, stopWords: Lucene.Net.Analysis.Util.CharArraySet.Empty);
         using var stream = analyzer.GetTokenStream("t", title);
         var offsets = stream.AddAttribute<IOffsetAttribute>();
@@ -37,8 +46,10 @@ public static class TitleLines
         {
             boundaries.Add(offsets.StartOffset);
             boundaries.Add(offsets.EndOffset);
+            if (offsets.EndOffset - offsets.StartOffset == 1 && title[offsets.StartOffset] >= 0x2E80) single.Add(offsets.StartOffset);
         }
         stream.End();
+        if (keepSuffixes) boundaries.ExceptWith(single);
         boundaries.RemoveWhere(b => b <= 0 || b >= title.Length || "，、。；：）》”’〕".Contains(title[b]) || "（《“‘〔".Contains(title[b - 1]));
         return boundaries;
     }

@@ -69,6 +69,7 @@ public sealed class LuoshiStore : IDisposable
         Accountability = db.GetCollection<Assessment.AccountabilityEntry>("accountability");
         Accountability.EnsureIndex(a => a.Year);
         AssessmentClosures = db.GetCollection<Assessment.AssessmentResult>("assessment_closures");
+        ArchiveSettings = db.GetCollection<Archive.ArchiveSettingsRecord>("archive_settings");
     }
 
     public string StoragePath { get; }
@@ -92,6 +93,8 @@ public sealed class LuoshiStore : IDisposable
     public ILiteCollection<Assessment.AccountabilityEntry> Accountability { get; }
     /// <summary>Closed years' results, as computed at closing (id = year).</summary>
     public ILiteCollection<Assessment.AssessmentResult> AssessmentClosures { get; }
+    /// <summary>Settings an administrator keeps in the web UI (全宗号), one record with id 1.</summary>
+    public ILiteCollection<Archive.ArchiveSettingsRecord> ArchiveSettings { get; }
 
     /// <summary>Opens (creating if needed) the store in <paramref name="storagePath"/>.</summary>
     /// <param name="storagePath">The storage folder; created if missing.</param>

@@ -50,7 +50,8 @@ public sealed class AnnualBundleTests : IDisposable
         Assert.Contains("External-Identifier: 0194-WS·2018", info);
         var payload = zip.Entries.Where(e => e.FullName.StartsWith(root + "data/", StringComparison.Ordinal)).ToList();
         Assert.Contains($"Payload-Oxum: {payload.Sum(e => e.Length)}.{payload.Count}", info);
-        Assert.Contains(payload, e => e.FullName.EndsWith("/2018-001-建立佐证材料档案/0001-市教委关于印发建立健全推进工作落实长效机制方案的通知.pdf", StringComparison.Ordinal));
+        // Named by its 档号, so the 件号 in the name is the catalogue's.
+        Assert.Contains(payload, e => e.FullName.EndsWith("/2018-001-建立佐证材料档案/0194-WS·2018-D10-BGS-0001-市教委关于印发建立健全推进工作落实长效机制方案的通知.pdf", StringComparison.Ordinal));
         Assert.Contains(payload, e => e.FullName.Contains("/2018-002-完成率 100% 的 课后服务 长长", StringComparison.Ordinal));
         Assert.All(payload, e => Assert.True(Encoding.UTF8.GetByteCount(e.Name) <= 160, e.Name));
         Assert.Contains("%25", Text("manifest-sha256.txt")); // the % in names is percent-encoded in manifests
@@ -80,6 +81,58 @@ public sealed class AnnualBundleTests : IDisposable
         // The minutes (D30) and the notice (kind Other, D10) are in different classes: each starts at 0001.
         Assert.Equal(["0194-WS·2018-D10-BGS-0001", "0194-WS·2018-D30-BGS-0001"], codes.Order(StringComparer.Ordinal));
         Assert.Contains(rows.Skip(1), r => r.Cells[5] == "20180208" && r.Cells[2] == "津教委〔2018〕1号");
+    }
+
+    [Fact]
+    public async Task A_red_header_DOCX_is_catalogued_and_named_by_its_title_not_by_its_mark()
+    {
+        var spec = Core.OfficialDocuments.DocumentSpecReader.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Examples", "criticism.json")));
+        var docx = Core.OfficialDocuments.OfficialDocumentService.Render(spec, new Core.OfficialDocuments.DocumentLayout());
+        var file = await Export(() =>
+        {
+            var task = _storage.Tasks.List(new TaskFilter { Year = 2018 })[0].Task;
+            _storage.Dossiers.AddAsync(new MemoryStream(docx), "通报.docx", [task.Code], null, Actor.Console("t")).GetAwaiter().GetResult();
+        });
+
+        var rows = CatalogueRows(file);
+        var row = rows.Single(r => r[2] == "津教委〔2018〕52号");
+        Assert.Equal("关于对政策法规处等处室重点任务逾期未完成情况的通报", row[4]);
+        Assert.Equal("天津市教育委员会", row[3]);
+        Assert.Equal("20181008", row[5]);
+        using var zip = ZipFile.OpenRead(file);
+        Assert.Contains(zip.Entries, e => e.Name == $"{row[1]}-关于对政策法规处等处室重点任务逾期未完成情况的通报.docx");
+        Assert.DoesNotContain(zip.Entries, e => e.Name.Contains("天津市教育委员会文件", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_retention_set_on_a_piece_of_evidence_classes_it_in_the_catalogue()
+    {
+        var file = await Export(() =>
+        {
+            var notice = _storage.Store.Evidence.FindAll().Single(e => e.OriginalFileName == "通知.pdf");
+            _storage.Dossiers.UpdateDetails(notice.Id, new Core.Dossiers.EvidenceDetails { Retention = "Y" }, Actor.Console("t"));
+            var refused = Assert.Throws<DomainRuleException>(() =>
+                _storage.Dossiers.UpdateDetails(notice.Id, new Core.Dossiers.EvidenceDetails { Retention = "D5" }, Actor.Console("t")));
+            Assert.Contains("保管期限", refused.Message);
+        });
+
+        var codes = CatalogueRows(file).Select(r => r[1]).ToList();
+
+        // The notice (kind Other, D10 by default) is now 永久; the minutes keep their default D30.
+        Assert.Equal(["0194-WS·2018-D30-BGS-0001", "0194-WS·2018-Y-BGS-0001"], codes.Order(StringComparer.Ordinal));
+    }
+
+    private static List<IReadOnlyList<string>> CatalogueRows(string file)
+    {
+        using var zip = ZipFile.OpenRead(file);
+        var sheet = zip.Entries.Single(e => e.FullName.EndsWith("data/归档文件目录.xlsx", StringComparison.Ordinal));
+        using var copy = new MemoryStream();
+        using (var s = sheet.Open()) s.CopyTo(copy);
+        copy.Position = 0;
+        // Empty cells are not in the reader's rows: every column as text, "" where empty.
+        return Spreadsheets.SheetReader.Read(copy, 100).Skip(1)
+            .Select(r => (IReadOnlyList<string>)CatalogueEntry.Columns.Select((_, i) => r.Cells.TryGetValue(i, out var v) ? v : "").ToList())
+            .ToList();
     }
 
     [Theory]
@@ -125,6 +178,74 @@ public sealed class AnnualBundleTests : IDisposable
         var problems = BagVerifier.Verify(file);
 
         Assert.Contains(problems, p => p.Contains("改动") && p.Contains("纪要"));
+    }
+
+    [Fact]
+    public async Task The_tag_files_are_listed_in_a_SHA_256_and_a_SHA_512_tag_manifest()
+    {
+        var file = await Export();
+        using (var zip = ZipFile.OpenRead(file))
+        {
+            var tags = new[] { "bagit.txt", "bag-info.txt", "manifest-sha256.txt", "manifest-sha512.txt" };
+            foreach (var (name, hash) in new (string, Func<byte[], byte[]>)[] { ("sha256", SHA256.HashData), ("sha512", SHA512.HashData) })
+            {
+                var manifest = ReadEntry(zip, "tagmanifest-" + name + ".txt").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                Assert.Equal(tags, manifest.Select(l => l.Split(' ')[1]));
+                foreach (var line in manifest)
+                    Assert.Equal(Convert.ToHexStringLower(hash(Encoding.UTF8.GetBytes(ReadEntry(zip, line.Split(' ')[1])))), line.Split(' ')[0]);
+            }
+        }
+
+        Rewrite(file, "bag-info.txt", info => info.Replace("External-Description:", "External-Description: 改过", StringComparison.Ordinal),
+            updateTagManifests: false);
+
+        var problems = BagVerifier.Verify(file);
+        Assert.Contains(problems, p => p.Contains("sha256 不符") && p.Contains("bag-info.txt"));
+        Assert.Contains(problems, p => p.Contains("sha512 不符") && p.Contains("bag-info.txt"));
+    }
+
+    [Fact]
+    public async Task A_wrong_Payload_Oxum_is_rejected_even_when_the_tag_manifests_were_made_to_match()
+    {
+        var file = await Export();
+        // One file fewer than the payload holds, and tag manifests recomputed: only the Oxum is wrong, as a tool
+        // that rewrote bag-info.txt by hand would leave it.
+        Rewrite(file, "bag-info.txt", info => System.Text.RegularExpressions.Regex.Replace(info, @"Payload-Oxum: (\d+)\.(\d+)",
+            m => $"Payload-Oxum: {m.Groups[1].Value}.{int.Parse(m.Groups[2].Value) - 1}"));
+
+        var problems = BagVerifier.Verify(file);
+
+        Assert.Single(problems);
+        Assert.Contains("Payload-Oxum 不符", problems[0]);
+    }
+
+    /// <summary>Replaces a tag file's text and (unless told not to) recomputes both tag manifests.</summary>
+    internal static void Rewrite(string file, string tagFile, Func<string, string> change, bool updateTagManifests = true)
+    {
+        using var zip = ZipFile.Open(file, ZipArchiveMode.Update);
+        var root = zip.Entries.Single(e => e.FullName.EndsWith("/bagit.txt", StringComparison.Ordinal)).FullName[..^"bagit.txt".Length];
+        void Write(string name, string text)
+        {
+            zip.GetEntry(root + name)!.Delete();
+            using var s = zip.CreateEntry(root + name).Open();
+            s.Write(Encoding.UTF8.GetBytes(text));
+        }
+        Write(tagFile, change(ReadEntry(zip, tagFile)));
+        if (!updateTagManifests) return;
+        foreach (var (name, hash) in new (string, Func<byte[], byte[]>)[] { ("sha256", SHA256.HashData), ("sha512", SHA512.HashData) })
+        {
+            var lines = ReadEntry(zip, "tagmanifest-" + name + ".txt").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => l.Split(' ')[1])
+                .Select(n => Convert.ToHexStringLower(hash(Encoding.UTF8.GetBytes(ReadEntry(zip, n)))) + " " + n + "\n");
+            Write("tagmanifest-" + name + ".txt", string.Concat(lines));
+        }
+    }
+
+    private static string ReadEntry(ZipArchive zip, string name)
+    {
+        var root = zip.Entries.Single(e => e.FullName.EndsWith("/bagit.txt", StringComparison.Ordinal)).FullName[..^"bagit.txt".Length];
+        using var reader = new StreamReader(zip.GetEntry(root + name)!.Open());
+        return reader.ReadToEnd();
     }
 
     [Fact]

@@ -75,6 +75,28 @@ public sealed class BundleCliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refused_import_leaves_the_storage_folder_exactly_as_it_was()
+    {
+        await Run("init", "--demo");
+        var file = Path.Combine(_root, "bundle.zip");
+        await Run("bundle", "export", "--year", "2018", "--out", file);
+        Archive.AnnualBundleTests.Rewrite(file, "bag-info.txt", info => info.Replace("Payload-Oxum: ", "Payload-Oxum: 1", StringComparison.Ordinal));
+        var missing = Path.Combine(_root, "new-store");
+        var empty = Directory.CreateDirectory(Path.Combine(_root, "empty-store")).FullName;
+
+        foreach (var storage in new[] { missing, empty })
+        {
+            var stderr = new StringWriter();
+            var exit = await LuoshiCli.RunAsync(["bundle", "import", file, "--storage", storage], new StringWriter(), stderr, new StringReader(""), _clock);
+            Assert.Equal(1, exit);
+            Assert.Contains("Payload-Oxum 不符", stderr.ToString());
+        }
+
+        Assert.False(Directory.Exists(missing));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(empty));
+    }
+
+    [Fact]
     public async Task Wrong_usage_exits_2() => Assert.Equal(2, (await Run("bundle", "export", "--out", "x.zip")).Exit);
 
     public void Dispose()

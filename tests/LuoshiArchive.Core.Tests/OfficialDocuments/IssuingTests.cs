@@ -103,7 +103,7 @@ public sealed class IssuingTests : IDisposable
         Assert.Equal("津教委〔2018〕1号", issued.Number);
         Assert.Equal([(_late.Code, new DateOnly(2018, 12, 10))], opened);
         Assert.Equal([41], _storage.Documents.Find(draft.Id)!.SupervisionOrderIds);
-        Assert.Equal("（此件不予公开）", OfficialDocumentWriter.Note(OfficialDocumentService.Spec(issued).Note));
+        Assert.Equal("（此件不予公开）", SignatureBlock.Note(OfficialDocumentService.Spec(issued).Note));
     }
 
     [Fact]

@@ -8,8 +8,9 @@ namespace LuoshiArchive.Web.Pages.Admin;
 
 /// <summary>Departments and people (机构人员): who can lead, answer for and supervise tasks.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = nameof(Core.Accounts.Permission.Administer))]
-public class OrganisationModel(OrganisationDirectory directory) : PageModel
+public class OrganisationModel(OrganisationDirectory directory, Core.Archive.ArchiveSettings archive) : PageModel
 {
+    [BindProperty] public string? FondsNumber { get; set; }
     [BindProperty] public DepartmentInput Department { get; set; } = new();
     [BindProperty] public PersonInput Person { get; set; } = new();
     public IReadOnlyList<Department> Departments { get; private set; } = [];
@@ -23,6 +24,13 @@ public class OrganisationModel(OrganisationDirectory directory) : PageModel
         Person = PersonInput.From(directory.Person(person) ?? new Person());
         Load();
     }
+
+    /// <summary>全宗号 for the 档号 of the next annual bundle.</summary>
+    public IActionResult OnPostFonds() => Save(() =>
+    {
+        archive.SetFondsNumber(FondsNumber ?? "", User.Actor());
+        return $"全宗号已设为 {archive.FondsNumber}，用于此后生成的归档包。";
+    });
 
     public IActionResult OnPostDepartment() => Save(() =>
     {
@@ -54,6 +62,7 @@ public class OrganisationModel(OrganisationDirectory directory) : PageModel
 
     private void Load()
     {
+        FondsNumber ??= archive.FondsNumber;
         Departments = directory.Departments();
         People = directory.People();
     }

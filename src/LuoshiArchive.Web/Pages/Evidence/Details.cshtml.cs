@@ -22,13 +22,15 @@ public class DetailsModel(DossierService dossiers, TaskRegistry tasks) : PageMod
     [BindProperty] public string? Number { get; set; }
     [BindProperty] public DateOnly? Date { get; set; }
     [BindProperty] public string? Author { get; set; }
+    [BindProperty] public string? Retention { get; set; }
 
     public bool MayChange { get; private set; }
 
     public IActionResult OnGet(int id, string? q)
     {
         if (!Load(id, q)) return NotFound();
-        (Kind, Title, Number, Date, Author) = (Evidence.Kind, Evidence.Title, Evidence.Number, Evidence.Date, Evidence.Author);
+        (Kind, Title, Number, Date, Author, Retention) =
+            (Evidence.Kind, Evidence.Title, Evidence.Number, Evidence.Date, Evidence.Author, Evidence.Retention);
         return Page();
     }
 
@@ -38,8 +40,10 @@ public class DetailsModel(DossierService dossiers, TaskRegistry tasks) : PageMod
         try
         {
             if (!ModelState.IsValid) throw new DomainRuleException("表单内容无效（请检查日期格式）。");
-            dossiers.UpdateDetails(id, new EvidenceDetails { Kind = Kind, Title = Title, Number = Number ?? "", Date = Date, Author = Author ?? "" },
-                User.Actor());
+            dossiers.UpdateDetails(id, new EvidenceDetails
+            {
+                Kind = Kind, Title = Title, Number = Number ?? "", Date = Date, Author = Author ?? "", Retention = Retention ?? "",
+            }, User.Actor());
             TempData["Message"] = "材料信息已保存。";
             return RedirectToPage(new { id });
         }

@@ -38,6 +38,37 @@ public class OrganisationTests : IClassFixture<LuoshiWebFactory>
     }
 
     [Fact]
+    public async Task The_administrator_enters_the_fonds_number_and_the_next_bundle_is_numbered_with_it()
+    {
+        var client = _app.CreateClient();
+        await client.SignInAsync();
+        var tasks = _app.Service<LuoshiArchive.Core.Tasks.TaskRegistry>();
+        if (tasks.List(new LuoshiArchive.Core.Tasks.TaskFilter { Year = 2018 }).Count == 0)
+            tasks.Create(new LuoshiArchive.Core.Tasks.TaskDraft { Year = 2018, Name = "建立佐证材料档案" }, LuoshiArchive.Core.Accounts.Actor.Console("t"));
+
+        var refused = await client.PostFormAsync("/Admin/Organisation", [new("FondsNumber", "01-94")],
+            postUrl: "/Admin/Organisation?handler=Fonds");
+        Assert.Contains("全宗号应为 1 至 8 位数字或大写字母", await refused.Content.ReadAsStringAsync());
+        await client.PostFormAsync("/Admin/Organisation", [new("FondsNumber", "0194")], postUrl: "/Admin/Organisation?handler=Fonds");
+
+        var page = await client.GetDocumentAsync("/Admin/Organisation");
+        Assert.Equal("0194", page.QuerySelector("input[name=FondsNumber]")!.GetAttribute("value"));
+        var file = Path.Combine(Path.GetTempPath(), $"luoshi-fonds-{Guid.NewGuid():N}.zip");
+        try
+        {
+            _app.Service<LuoshiArchive.Core.Archive.AnnualBundle>().Export(2018, file);
+            using var zip = System.IO.Compression.ZipFile.OpenRead(file);
+            using var info = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith("/bag-info.txt", StringComparison.Ordinal)).Open());
+            Assert.Contains("External-Identifier: 0194-WS·2018", info.ReadToEnd());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+        Assert.Contains(_app.Service<LuoshiArchive.Core.Audit.AuditLog>().Find(action: "archive.fonds-number"), e => e.Details.EndsWith("→ 0194", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_duplicate_department_name_is_refused_in_chinese()
     {
         _app.Service<OrganisationDirectory>().FindOrCreateDepartment("财务处");

@@ -91,6 +91,12 @@ public class DocumentPagesTests : IClassFixture<LuoshiWebFactory>
         var pdf = await client.GetAsync($"/Documents/{id}?handler=Pdf");
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4]));
+        // The DOCX states no page count of its own: its 页数 (for the catalogue) is the rendition's.
+        var filed = _app.Service<LuoshiArchive.Core.Dossiers.DossierService>().DossierOf(_done.Id)
+            .Where(e => e.Number == "津教委〔2018〕1号").ToList();
+        var docxPages = filed.Single(e => e.OriginalFileName.EndsWith(".docx", StringComparison.Ordinal)).PageCount;
+        Assert.True(docxPages > 0);
+        Assert.Equal(filed.Single(e => e.OriginalFileName.EndsWith(".pdf", StringComparison.Ordinal)).PageCount, docxPages);
 
         var dossier = await client.GetDocumentAsync($"/Tasks/{_done.Code}");
         Assert.Contains("关于对基础教育处予以通报表扬的通报", dossier.QuerySelector("#h-dossier")!.ParentElement!.TextContent);
