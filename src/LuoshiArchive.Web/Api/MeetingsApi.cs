@@ -20,8 +20,8 @@ public static class MeetingsApi
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
-    public static MeetingListResponse List(MeetingRegister meetings, int? year = null) =>
-        new(meetings.List(year).Select(m => new MeetingSummary(m.Id, m.Kind.ToString(), ApiDates.Format(m.Date)!, m.Title,
+    public static MeetingListResponse List(HttpContext http, MeetingRegister meetings, int? year = null) =>
+        new(meetings.List(year, http.User.Actor()).Select(m => new MeetingSummary(m.Id, m.Kind.ToString(), ApiDates.Format(m.Date)!, m.Title,
             meetings.CodesOf(m.TaskIds))).ToList());
 
     public static IResult Add(NewMeeting body, HttpContext http, MeetingRegister meetings, OrganisationDirectory directory)

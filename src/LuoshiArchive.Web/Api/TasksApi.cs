@@ -1,4 +1,5 @@
 using LuoshiArchive.Core;
+using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Supervision;
 using LuoshiArchive.Core.Tasks;
@@ -17,7 +18,7 @@ public static class TasksApi
             .WithSummary("一项任务：四明确、时间节点与进展").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    public static TaskListResponse List(HttpContext http, TaskRegistry tasks, LuoshiOptions options,
+    public static TaskListResponse List(HttpContext http, ReadAccess access,
         int? year = null, string? status = null, string? listKind = null)
     {
         var filter = new TaskFilter
@@ -26,14 +27,14 @@ public static class TasksApi
             Status = ApiEnums.Parse<KeyTaskStatus>(status, "status"),
             ListKind = ApiEnums.Parse<TaskListKind>(listKind, "listKind"),
         };
-        var items = tasks.List(filter, http.User.Actor(), options.DepartmentUsersReadAll);
+        var items = access.List(filter, http.User.Actor());
         return new TaskListResponse(items.Select(TaskSummary.Of).ToList());
     }
 
-    public static IResult One(string code, HttpContext http, TaskRegistry tasks, ProgressLog progress, OrganisationDirectory directory,
-        LuoshiOptions options)
+    public static IResult One(string code, HttpContext http, TaskRegistry tasks, ReadAccess access, ProgressLog progress,
+        OrganisationDirectory directory)
     {
-        var task = tasks.Read(code, http.User.Actor(), options.DepartmentUsersReadAll);
+        var task = access.Read(code, http.User.Actor());
         if (task is null) return ApiResults.NotFound($"任务“{code}”不存在。");
         var item = tasks.List(new TaskFilter { Codes = [task.Code] }).Single();
         var today = tasks.Today;
