@@ -20,7 +20,7 @@ public static class LuoshiCli
         new MeetingsListCommand(), new MeetingsAddCommand(), new MinutesAttachCommand(), new MeetingsCadenceCommand(),
         new BackupVerifyCommand(), new BackupCommand(), new RestoreCommand(),
         new BundleExportCommand(), new BundleVerifyCommand(), new BundleImportCommand(), new AuditVerifyCommand(), new DocRenderCommand(),
-        new SupervisionDueCommand(),
+        new SupervisionDueCommand(), new TokensAddCommand(),
         new AssessCommand(),
     ];
 

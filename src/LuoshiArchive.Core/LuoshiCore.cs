@@ -29,6 +29,8 @@ public static class LuoshiCore
         services.AddSingleton<TaskRegistry>();
         services.AddSingleton<ReadAccess>();
         services.AddSingleton<AccountService>();
+        services.AddSingleton<ApiTokenStore>();
+        services.AddSingleton<ApiTokens>();
         services.AddSingleton<OneTable.OneTableService>();
         services.AddSingleton(_ => new BlobStore(options.StoragePath));
         services.AddSingleton(_ => new EvidenceIndex(Path.Combine(options.StoragePath, "index")));

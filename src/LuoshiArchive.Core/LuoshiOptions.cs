@@ -30,6 +30,9 @@ public sealed class LuoshiOptions
     /// <summary>Whether department users may read other departments' tasks and dossiers (they edit only their own).</summary>
     public bool DepartmentUsersReadAll { get; set; } = true;
 
+    /// <summary>Requests one API token may make per minute (<c>/api/v1</c>); past it the API answers 429.</summary>
+    public int ApiRequestsPerMinute { get; set; } = 120;
+
     /// <summary>How long a sign-in lasts without activity.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 

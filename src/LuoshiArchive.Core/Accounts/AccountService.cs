@@ -18,6 +18,8 @@ public sealed class AccountService(LuoshiStore store, TimeProvider clock)
 
     public UserAccount? Find(string name) => store.Users.FindOne(u => u.Name == Normalise(name));
 
+    public UserAccount? Find(int id) => store.Users.FindById(id);
+
     public UserAccount Create(string name, string displayName, string password, UserRole role, int? departmentId = null, Actor? actor = null)
     {
         // The first account is made at the console or on the localhost-only first-run page; later ones by an administrator.

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using LuoshiArchive.Core;
 using LuoshiArchive.Core.Accounts;
+using LuoshiArchive.Web.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -30,6 +31,7 @@ public static class WebSetup
         builder.Services.AddLuoshiCore(options, "luoshi-web");
         builder.Services.AddHostedService<IndexRepairAtStartup>();
         builder.Services.AddHostedService<BackupRequestWatcher>();
+        builder.Services.AddLuoshiApi(options);
 
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>
@@ -96,6 +98,7 @@ public static class WebSetup
         });
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
         app.UseRequestLimits();
+        app.Use(Api.ApiProblems.Handle);
         // Core services refuse what the actor's role or department does not allow; the user sees why, with 403.
         app.Use(async (context, next) =>
         {
@@ -114,6 +117,7 @@ public static class WebSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseLuoshiApi();
         app.MapRazorPages();
         app.MapGet("/health", (LuoshiArchive.Core.Storage.LuoshiStore store, LuoshiArchive.Core.Search.EvidenceIndex index) => Health.Check(store, index))
             .AllowAnonymous();

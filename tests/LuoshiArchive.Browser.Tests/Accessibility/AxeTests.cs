@@ -12,7 +12,7 @@ public sealed class AxeTests(BrowserApp browser)
     public static TheoryData<string> SignedInPages =>
     [
         "/", "/Tasks", "/Tasks/{task}", "/OneTable", "/Meetings", "/Meetings/{meeting}", "/Search?q=长效机制",
-        "/Evidence/{evidence}?q=长效机制", "/Inspection?department=1", "/Archive", "/Admin/Organisation", "/Admin/Users", "/Audit", "/Account/Password",
+        "/Evidence/{evidence}?q=长效机制", "/Inspection?department=1", "/Archive", "/Admin/Organisation", "/Admin/Users", "/Audit", "/Account/Password", "/Account",
         "/Tasks/Edit", "/Tasks/Adjust/{task}", "/Tasks/{task}/Progress", "/OneTable/Import", "/Meetings/Edit",
         "/Documents", "/Documents/Draft?genre=Criticism", "/Supervision", "/SelfChecks", "/SelfChecks/1/2018/6",
         "/Reconciliation", "/Reports/Leader",
