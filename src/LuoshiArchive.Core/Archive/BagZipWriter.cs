@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
+using LuoshiArchive.Core.Storage;
 
 namespace LuoshiArchive.Core.Archive;
 
@@ -91,7 +92,7 @@ public sealed class BagZipWriter : IDisposable
             ("bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"),
             ("bag-info.txt", string.Create(CultureInfo.InvariantCulture,
                 $"Source-Organization: {sourceOrganization}\nBagging-Date: {baggingDate:yyyy-MM-dd}\nExternal-Identifier: {externalIdentifier}\n" +
-                $"External-Description: {description}\nPayload-Oxum: {_octets}.{_files}\nBag-Size: {Size(_octets)}\n")),
+                $"External-Description: {description}\nPayload-Oxum: {_octets}.{_files}\nBag-Size: {ByteSize.Format(_octets)}\n")),
             ("manifest-sha256.txt", _sha256.ToString()),
             ("manifest-sha512.txt", _sha512.ToString()),
         };
@@ -116,14 +117,6 @@ public sealed class BagZipWriter : IDisposable
     public static string EncodePath(string path) => path.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
 
     public static string DecodePath(string path) => path.Replace("%0D", "\r").Replace("%0d", "\r").Replace("%0A", "\n").Replace("%0a", "\n").Replace("%25", "%");
-
-    private static string Size(long bytes) => bytes switch
-    {
-        < 1024 => $"{bytes} B",
-        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB"),
-        < 1024L * 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024:0.#} MB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024 / 1024:0.##} GB"),
-    };
 
     public void Dispose() => _zip.Dispose();
 }

@@ -10,8 +10,7 @@ namespace LuoshiArchive.Core.Storage;
 public sealed class BlobStore
 {
     /// <summary>What a user is told when a file passes <paramref name="maxBytes"/>: "文件过大（上限 50 MB）".</summary>
-    public static string TooLarge(long maxBytes) => "文件过大（上限 " + (maxBytes >= 1024 * 1024 ? $"{maxBytes / 1024 / 1024} MB"
-        : maxBytes >= 1024 ? $"{maxBytes / 1024} KB" : $"{maxBytes} 字节") + "）";
+    public static string TooLarge(long maxBytes) => $"文件过大（上限 {ByteSize.Format(maxBytes)}）";
 
     private readonly string _blobs;
     private readonly string _temp;
