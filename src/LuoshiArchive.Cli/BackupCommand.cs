@@ -1,3 +1,4 @@
+using LuoshiArchive.Core;
 using LuoshiArchive.Core.Storage;
 
 namespace LuoshiArchive.Cli;
@@ -17,7 +18,7 @@ public sealed class BackupCommand : ICliCommand
     {
         if (line.Positionals.Count > 0) throw new UsageException($"多余的参数“{line.Positionals[0]}”。");
         var outFile = Path.GetFullPath(line.Required("out"));
-        LuoshiStore store;
+        ILuoshiStore store;
         try
         {
             store = context.Store;

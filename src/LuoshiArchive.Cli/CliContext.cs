@@ -2,8 +2,8 @@ using LuoshiArchive.Core;
 using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.OneTable;
 using LuoshiArchive.Core.Organisation;
-using LuoshiArchive.Core.Storage;
 using LuoshiArchive.Core.Tasks;
+using LuoshiArchive.Storage.LiteDb;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LuoshiArchive.Cli;
@@ -27,14 +27,15 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, TextReader 
         if (_services is null)
         {
             var collection = new ServiceCollection();
-            collection.AddLuoshiCore(new LuoshiOptions { StoragePath = StoragePath }, "luoshi CLI");
+            var options = new LuoshiOptions { StoragePath = StoragePath };
+            collection.AddLuoshiCore(options).AddLiteDbStore(options, "luoshi CLI");
             if (clock is not null) collection.AddSingleton(clock);
             _services = collection.BuildServiceProvider();
         }
         return _services.GetRequiredService<T>();
     }
 
-    public LuoshiStore Store => Get<LuoshiStore>();
+    public ILuoshiStore Store => Get<ILuoshiStore>();
     public TaskRegistry Tasks => Get<TaskRegistry>();
     public OrganisationDirectory Directory => Get<OrganisationDirectory>();
     public AccountService Accounts => Get<AccountService>();

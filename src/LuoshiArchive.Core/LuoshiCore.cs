@@ -14,16 +14,15 @@ namespace LuoshiArchive.Core;
 public static class LuoshiCore
 {
     /// <summary>
-    /// Adds the store (opened once, held for the process lifetime), the clock and the domain services.
+    /// Adds the clock and the domain services. The store comes from an engine project (<c>AddLiteDbStore</c>), which
+    /// registers it with <see cref="AddLuoshiStore"/>.
     /// </summary>
     /// <param name="services">The container.</param>
     /// <param name="options">Resolved options; <see cref="LuoshiOptions.StoragePath"/> must be absolute.</param>
-    /// <param name="ownerDescription">Who holds the store, shown to a second process that tries to open it.</param>
-    public static IServiceCollection AddLuoshiCore(this IServiceCollection services, LuoshiOptions options, string ownerDescription)
+    public static IServiceCollection AddLuoshiCore(this IServiceCollection services, LuoshiOptions options)
     {
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => LuoshiStore.Open(options.StoragePath, ownerDescription));
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<OrganisationDirectory>();
         services.AddSingleton<TaskRegistry>();
@@ -66,6 +65,28 @@ public static class LuoshiCore
         services.AddSingleton<Assessment.ScoringSchemes>();
         services.AddSingleton<Assessment.AssessmentRecords>();
         services.AddSingleton<Assessment.AssessmentService>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the store an engine opens (once, on first use, held for the process lifetime) under every domain
+    /// folder's store interface, so each service receives the interface of its own folder.
+    /// </summary>
+    public static IServiceCollection AddLuoshiStore(this IServiceCollection services, Func<IServiceProvider, ILuoshiStore> open)
+    {
+        services.AddSingleton(open);
+        services.AddSingleton<IUnitOfWork>(p => p.GetRequiredService<ILuoshiStore>());
+        services.AddSingleton<IBackupSource>(p => p.GetRequiredService<ILuoshiStore>());
+        services.AddSingleton<Audit.IAuditStore>(p => p.GetRequiredService<ILuoshiStore>());
+        services.AddSingleton<IOrganisationStore>(p => p.GetRequiredService<ILuoshiStore>());
+        services.AddSingleton<IAccountStore>(p => p.GetRequiredService<ILuoshiStore>());
+        services.AddSingleton<IEvidenceStore>(p => p.GetRequiredService<ILuoshiStore>());
+        services.AddSingleton<ITaskStore>(p => p.GetRequiredService<ILuoshiStore>());
+        services.AddSingleton<Meetings.IMeetingStore>(p => p.GetRequiredService<ILuoshiStore>());
+        services.AddSingleton<OfficialDocuments.IDocumentStore>(p => p.GetRequiredService<ILuoshiStore>());
+        services.AddSingleton<Supervision.ISupervisionStore>(p => p.GetRequiredService<ILuoshiStore>());
+        services.AddSingleton<Assessment.IAssessmentStore>(p => p.GetRequiredService<ILuoshiStore>());
+        services.AddSingleton<Archive.IArchiveStore>(p => p.GetRequiredService<ILuoshiStore>());
         return services;
     }
 }

@@ -10,7 +10,7 @@ public sealed class LuoshiOptions
     public const string StorageEnvironmentVariable = "LUOSHI_STORAGE";
 
     /// <summary>
-    /// The data folder: LiteDB file, lock file, later blobs and index. Chosen by <c>--storage DIR</c>, else the
+    /// The data folder: embedded database file, lock file, later blobs and index. Chosen by <c>--storage DIR</c>, else the
     /// <c>LUOSHI_STORAGE</c> environment variable, else <c>./storage</c> (see <see cref="ResolveStoragePath"/>).
     /// </summary>
     public string StoragePath { get; set; } = "storage";

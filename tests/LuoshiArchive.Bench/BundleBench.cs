@@ -12,6 +12,7 @@ using LuoshiArchive.Core.Search;
 using LuoshiArchive.Core.Storage;
 using LuoshiArchive.Core.Tasks;
 using LuoshiArchive.Core.Text;
+using LuoshiArchive.Storage.LiteDb;
 
 namespace LuoshiArchive.Bench;
 
@@ -25,7 +26,7 @@ public static class BundleBench
 
     public static async Task<Result> Run(int files, string storagePath)
     {
-        var store = LuoshiStore.Open(storagePath, "bench");
+        var store = LiteDbStore.Open(storagePath, "bench");
         var directory = new OrganisationDirectory(store);
         var clock = TimeProvider.System;
         var tasks = new TaskRegistry(store, directory, clock);
@@ -52,7 +53,7 @@ public static class BundleBench
     /// </summary>
     public static Result RunVolume(int totalMegabytes, int files, string storagePath)
     {
-        var store = LuoshiStore.Open(storagePath, "bench");
+        var store = LiteDbStore.Open(storagePath, "bench");
         var directory = new OrganisationDirectory(store);
         var clock = TimeProvider.System;
         var tasks = new TaskRegistry(store, directory, clock);
@@ -94,7 +95,7 @@ public static class BundleBench
     }
 
     /// <summary>The year 2018 exported, then the same blob files zipped plainly; both outputs deleted afterwards.</summary>
-    private static Result ExportAgainstPlainZip(LuoshiStore store, OrganisationDirectory directory, TaskRegistry tasks,
+    private static Result ExportAgainstPlainZip(LiteDbStore store, OrganisationDirectory directory, TaskRegistry tasks,
         DossierService dossiers, LuoshiOptions options, int files)
     {
         var clock = TimeProvider.System;

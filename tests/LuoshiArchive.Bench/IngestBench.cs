@@ -9,6 +9,7 @@ using LuoshiArchive.Core.Search;
 using LuoshiArchive.Core.Storage;
 using LuoshiArchive.Core.Tasks;
 using LuoshiArchive.Core.Text;
+using LuoshiArchive.Storage.LiteDb;
 
 namespace LuoshiArchive.Bench;
 
@@ -33,7 +34,7 @@ public static class IngestBench
         var inbox = Path.Combine(storagePath, "inbox");
         Directory.CreateDirectory(inbox);
         var files = docs.Select(d => Write(d, format, inbox)).ToList();
-        var store = LuoshiStore.Open(storagePath, "bench");
+        var store = LiteDbStore.Open(storagePath, "bench");
         var directory = new OrganisationDirectory(store);
         var tasks = new TaskRegistry(store, directory, TimeProvider.System);
         var codes = Enumerable.Range(0, 10).Select(i => tasks.Create(new TaskDraft { Year = 2018, Name = $"任务{i}" }, Actor.Console("bench")).Code).ToList();

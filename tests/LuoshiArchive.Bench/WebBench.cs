@@ -9,6 +9,7 @@ using LuoshiArchive.Core.Dossiers;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Tasks;
 using Microsoft.Extensions.DependencyInjection;
+using LuoshiArchive.Storage.LiteDb;
 
 namespace LuoshiArchive.Bench;
 
@@ -58,7 +59,8 @@ public static partial class WebBench
     private static async Task Prepare(IReadOnlyList<SyntheticCorpus.Document> corpus, string storagePath)
     {
         var services = new ServiceCollection();
-        services.AddLuoshiCore(new LuoshiOptions { StoragePath = storagePath }, "bench");
+        var options = new LuoshiOptions { StoragePath = storagePath };
+        services.AddLuoshiCore(options).AddLiteDbStore(options, "bench");
         await using var provider = services.BuildServiceProvider();
         var tasks = provider.GetRequiredService<TaskRegistry>();
         var actor = Actor.Console("bench");

@@ -5,6 +5,7 @@ using LuoshiArchive.Core.Search;
 using LuoshiArchive.Core.Storage;
 using LuoshiArchive.Core.Tasks;
 using LuoshiArchive.Core.Text;
+using LuoshiArchive.Storage.LiteDb;
 
 namespace LuoshiArchive.Core.Tests;
 
@@ -23,7 +24,7 @@ public sealed class TempStorage : IDisposable
 
     public string Path { get; }
     public TestClock Clock { get; }
-    public LuoshiStore Store { get; private set; } = null!;
+    public LiteDbStore Store { get; private set; } = null!;
     public OrganisationDirectory Directory { get; private set; } = null!;
     public TaskRegistry Tasks { get; private set; } = null!;
     /// <summary>Who reads which task, with departments open (the option's default).</summary>
@@ -42,7 +43,7 @@ public sealed class TempStorage : IDisposable
 
     private void Open()
     {
-        Store = LuoshiStore.Open(Path, "luoshi-test");
+        Store = LiteDbStore.Open(Path, "luoshi-test");
         Directory = new OrganisationDirectory(Store);
         Tasks = new TaskRegistry(Store, Directory, Clock);
         Reading = new ReadAccess(new LuoshiOptions { StoragePath = Path }, Tasks);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 namespace LuoshiArchive.Core.Accounts;
 
 /// <summary>Sign-in accounts. No account or password is built in: the first one is made at setup.</summary>
-public sealed class AccountService(LuoshiStore store, TimeProvider clock)
+public sealed class AccountService(IAccountStore store, TimeProvider clock)
 {
     public const int MinimumPasswordLength = 8;
     public const int FailuresBeforeLockout = 5;
@@ -33,7 +33,7 @@ public sealed class AccountService(LuoshiStore store, TimeProvider clock)
         if (Find(normalised) is not null) throw new DomainRuleException($"用户名“{normalised}”已存在。");
         if (!Enum.IsDefined(role)) throw new DomainRuleException("角色无效。");
         if (role == UserRole.DepartmentUser && departmentId is null) throw new DomainRuleException("处室用户须选择所在处室。");
-        if (departmentId is { } dept && store.Departments.FindById(dept) is null) throw new DomainRuleException("所选处室不存在。");
+        if (departmentId is { } dept && store.DepartmentName(dept) is null) throw new DomainRuleException("所选处室不存在。");
         var account = new UserAccount
         {
             Name = normalised,
@@ -125,7 +125,7 @@ public sealed class AccountService(LuoshiStore store, TimeProvider clock)
         var account = Find(name) ?? throw new DomainRuleException("账户不存在。");
         if (!Enum.IsDefined(role)) throw new DomainRuleException("角色无效。");
         if (role == UserRole.DepartmentUser && departmentId is null) throw new DomainRuleException("处室用户须选择所在处室。");
-        if (departmentId is { } d && store.Departments.FindById(d) is null) throw new DomainRuleException("所选处室不存在。");
+        if (departmentId is { } d && store.DepartmentName(d) is null) throw new DomainRuleException("所选处室不存在。");
         if (account.Role == UserRole.Admin && role != UserRole.Admin && !account.Disabled && ActiveAdmins() == 1)
             throw new DomainRuleException("这是唯一的管理员账户，不能改为其他角色。");
         var before = Describe(account);
@@ -179,10 +179,10 @@ public sealed class AccountService(LuoshiStore store, TimeProvider clock)
 
     private static string NewStamp() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
-    private int ActiveAdmins() => store.Users.Count(u => u.Role == UserRole.Admin && !u.Disabled);
+        private int ActiveAdmins() => store.Users.Find(u => u.Role == UserRole.Admin && !u.Disabled).Count();
 
     private string Describe(UserAccount a) =>
-        $"{a.DisplayName}，{ChineseLabels.Of(a.Role)}{(a.DepartmentId is { } d ? "，" + (store.Departments.FindById(d)?.Name ?? $"处室{d}") : "")}";
+        $"{a.DisplayName}，{ChineseLabels.Of(a.Role)}{(a.DepartmentId is { } d ? "，" + (store.DepartmentName(d) ?? $"处室{d}") : "")}";
 
     private static void CheckPassword(string password)
     {

@@ -1,27 +1,20 @@
-using LiteDB;
 using LuoshiArchive.Core.Storage;
 
 namespace LuoshiArchive.Core.Accounts;
 
-/// <summary>Where API tokens are kept: the "api_tokens" collection, looked up by the hash of the secret.</summary>
-public sealed class ApiTokenStore
+/// <summary>Where API tokens are kept: the account store's token records, looked up by the hash of the secret.</summary>
+public sealed class ApiTokenStore(IAccountStore store)
 {
-    private readonly ILiteCollection<ApiToken> _tokens;
+    private IRecords<ApiToken> Tokens => store.ApiTokens;
 
-    public ApiTokenStore(LuoshiStore store)
-    {
-        _tokens = store.Database.GetCollection<ApiToken>("api_tokens");
-        _tokens.EnsureIndex(t => t.Hash, unique: true);
-        _tokens.EnsureIndex(t => t.UserId);
-    }
+    public ApiToken? ByHash(string hash) => Tokens.FindOne(t => t.Hash == hash);
 
-    public ApiToken? ByHash(string hash) => _tokens.FindOne(t => t.Hash == hash);
+    public ApiToken? ById(int id) => Tokens.FindById(id);
 
-    public ApiToken? ById(int id) => _tokens.FindById(id);
+    public IReadOnlyList<ApiToken> OfUser(int userId) =>
+        Tokens.Find(t => t.UserId == userId).OrderByDescending(t => t.Id).ToList();
 
-    public IReadOnlyList<ApiToken> OfUser(int userId) => _tokens.Find(t => t.UserId == userId).OrderByDescending(t => t.Id).ToList();
+    public void Insert(ApiToken token) => Tokens.Insert(token);
 
-    public void Insert(ApiToken token) => _tokens.Insert(token);
-
-    public void Update(ApiToken token) => _tokens.Update(token);
+    public void Update(ApiToken token) => Tokens.Update(token);
 }

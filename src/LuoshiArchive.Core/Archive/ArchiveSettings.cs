@@ -18,7 +18,7 @@ public sealed class ArchiveSettingsRecord
 /// 全宗号 as the administrator entered it (机构人员 page), else <see cref="LuoshiOptions.FondsNumber"/>: the first part of
 /// every 档号 and the bundle's External-Identifier. A change applies to the next bundle and is audited.
 /// </summary>
-public sealed partial class ArchiveSettings(LuoshiStore store, LuoshiOptions options, Audit.AuditLog audit, TimeProvider clock)
+public sealed partial class ArchiveSettings(IArchiveStore store, LuoshiOptions options, Audit.AuditLog audit, TimeProvider clock)
 {
     public string FondsNumber =>
         store.ArchiveSettings.FindById(1) is { FondsNumber.Length: > 0 } saved ? saved.FondsNumber : options.FondsNumber;

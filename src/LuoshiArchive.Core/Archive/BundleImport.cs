@@ -16,7 +16,7 @@ namespace LuoshiArchive.Core.Archive;
 /// evidence (byte-identical, text re-read), departments, people, meetings, then the index. The bag is verified first;
 /// blobs go in before any metadata, and all metadata in one transaction, so a failure leaves the store as it was.
 /// </summary>
-public sealed class BundleImport(LuoshiStore store, TaskRegistry tasks, OrganisationDirectory directory, BlobStore blobs,
+public sealed class BundleImport(IArchiveStore store, TaskRegistry tasks, OrganisationDirectory directory, BlobStore blobs,
     IsolatedTextExtractor extractor, DossierService dossiers, BundleRecords records)
 {
     public sealed record Summary(int Year, int Tasks, int Evidence, int Meetings);
@@ -188,7 +188,7 @@ public sealed class BundleImport(LuoshiStore store, TaskRegistry tasks, Organisa
         store.Meetings.Insert(meeting);
         foreach (var decision in meeting.Decisions.Where(d => d.CreatedTaskId is not null))
         {
-            var task = store.Tasks.FindById(decision.CreatedTaskId!.Value);
+            var task = store.Tasks.FindById(decision.CreatedTaskId!.Value)!;
             task.SourceMeetingId = meeting.Id;
             store.Tasks.Update(task);
         }

@@ -15,7 +15,7 @@ namespace LuoshiArchive.Core.Archive;
 /// task's progress and supervision orders, and the audit extract (with its hash chain, so it can be checked).
 /// Written by <see cref="AnnualBundle"/>, read back by <see cref="BundleImport"/>.
 /// </summary>
-public sealed class BundleRecords(LuoshiStore store, OrganisationDirectory directory)
+public sealed class BundleRecords(IArchiveStore store, OrganisationDirectory directory)
 {
     public static readonly JsonSerializerOptions Json = new()
     {

@@ -13,7 +13,7 @@ namespace LuoshiArchive.Core.Assessment;
 /// leader areas summed up (<see cref="Ranking"/>). An open year is computed live with the latest scheme; closing a year
 /// (office) stores its results with a copy of the scheme, so later scheme edits, ratings or tasks never change them.
 /// </summary>
-public sealed class AssessmentService(LuoshiStore store, OrganisationDirectory directory, ScoringSchemes schemes,
+public sealed class AssessmentService(IAssessmentStore store, OrganisationDirectory directory, ScoringSchemes schemes,
     OfficialDocumentService documents, TimeProvider clock, LuoshiOptions options, ReadAccess reading)
 {
     private readonly Audit.AuditLog _audit = new(store, clock);

@@ -8,7 +8,7 @@ namespace LuoshiArchive.Core.Assessment;
 /// The scoring schemes (考核评分办法) per year, versioned: every save by the office adds a version and changes none.
 /// A year without a saved version uses <see cref="ScoringScheme.Defaults"/> (version 0).
 /// </summary>
-public sealed class ScoringSchemes(LuoshiStore store, TimeProvider clock)
+public sealed class ScoringSchemes(IAssessmentStore store, TimeProvider clock)
 {
     private readonly Audit.AuditLog _audit = new(store, clock);
     private static readonly Lock Saving = new();
@@ -36,6 +36,7 @@ public sealed class ScoringSchemes(LuoshiStore store, TimeProvider clock)
         {
             return store.InTransaction(() =>
             {
+                store.LockForWrite("scoring_schemes");
                 var saved = scheme.Copy();
                 saved.Id = 0;
                 saved.Year = year;

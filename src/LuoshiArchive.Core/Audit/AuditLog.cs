@@ -9,22 +9,27 @@ namespace LuoshiArchive.Core.Audit;
 /// The append-only audit trail, hash-chained: entry n's hash covers its own fields and entry n−1's hash. Nothing in
 /// the product updates or deletes an entry; <see cref="Verify"/> finds any entry that was.
 /// </summary>
-public sealed class AuditLog(LuoshiStore store, TimeProvider clock)
+public sealed class AuditLog(IAuditStore store, TimeProvider clock)
 {
     private static readonly Lock Append = new();
 
     public void Record(string who, string action, string subject, string details = "")
     {
+        // One serial order across threads (the lock) and processes sharing a store (LockForWrite).
         lock (Append)
         {
-            var last = store.Audit.Query().OrderByDescending(e => e.Id).Limit(1).FirstOrDefault();
-            var entry = new AuditEntry
+            store.InTransaction(() =>
             {
-                At = TruncateToMilliseconds(clock.GetUtcNow().UtcDateTime), Who = who, Action = action, Subject = subject, Details = details,
-                PreviousHash = last?.Hash ?? "",
-            };
-            entry.Hash = HashOf(entry);
-            store.Audit.Insert(entry);
+                store.LockForWrite("audit");
+                var last = store.Audit.FindLast();
+                var entry = new AuditEntry
+                {
+                    At = TruncateToMilliseconds(clock.GetUtcNow().UtcDateTime), Who = who, Action = action, Subject = subject,
+                    Details = details, PreviousHash = last?.Hash ?? "",
+                };
+                entry.Hash = HashOf(entry);
+                store.Audit.Insert(entry);
+            });
         }
     }
 
@@ -56,6 +61,6 @@ public sealed class AuditLog(LuoshiStore store, TimeProvider clock)
     private static string HashOf(AuditEntry e) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f',
         e.PreviousHash, e.At.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture), e.Who, e.Action, e.Subject, e.Details))));
 
-    // LiteDB keeps DateTime to the millisecond: hash what is stored, not what was in memory.
+    // The store keeps DateTime to the millisecond: hash what is stored, not what was in memory.
     private static DateTime TruncateToMilliseconds(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
 }

@@ -8,14 +8,14 @@ namespace LuoshiArchive.Core.Dossiers;
 
 /// <summary>
 /// The dossiers (一事一档): adds evidence to tasks and keeps the three places it lives in step. The durable order is
-/// blob (fsynced, renamed) → metadata (LiteDB) → index (Lucene), so a crash at any point leaves either nothing
+/// blob (fsynced, renamed) → metadata (the store) → index (Lucene), so a crash at any point leaves either nothing
 /// visible or evidence that the index catches up with at the next start (<see cref="BringIndexUpToDate"/>).
 /// </summary>
 public sealed class DossierService(
-    LuoshiStore store, BlobStore blobs, EvidenceIndex index, IsolatedTextExtractor extractor, TaskRegistry tasks,
+    ITaskStore store, BlobStore blobs, EvidenceIndex index, IsolatedTextExtractor extractor, TaskRegistry tasks,
     EvidenceIndexing indexing, TimeProvider clock, LuoshiOptions options, ReadAccess reading)
 {
-    // LiteDB transactions are per thread and short; this lock makes "is this content stored? then link or insert" atomic.
+    // Store transactions are per thread and short; this lock makes "is this content stored? then link or insert" atomic.
     private readonly Lock _write = new();
     private readonly Audit.AuditLog _audit = new(store, clock);
 
@@ -29,9 +29,7 @@ public sealed class DossierService(
     public IReadOnlyList<Evidence> RemovedFrom(int taskId) =>
         FiledIn(taskId).Where(e => e.IsRemoved).OrderByDescending(e => e.Removal!.At).ToList();
 
-    // Build the expression with its parameter: Find(string, int) would bind the id to "skip".
-    private IEnumerable<Evidence> FiledIn(int taskId) =>
-        store.Evidence.Find(LiteDB.BsonExpression.Create("$.Links[*].TaskId ANY = @0", taskId));
+    private IEnumerable<Evidence> FiledIn(int taskId) => store.FindLinkedTo(taskId);
 
     /// <summary>
     /// The evidence as <paramref name="actor"/> may see it: null when it does not exist, or is removed and the actor may

@@ -9,7 +9,7 @@ namespace LuoshiArchive.Core.Meetings;
 /// The meeting register: meetings with their agenda and decisions, minutes filed once into every task the meeting
 /// dealt with, and decisions turned into MeetingDecided tasks, linked both ways.
 /// </summary>
-public sealed class MeetingRegister(LuoshiStore store, TaskRegistry tasks, DossierService dossiers, TimeProvider clock, LuoshiOptions options,
+public sealed class MeetingRegister(IMeetingStore store, TaskRegistry tasks, DossierService dossiers, TimeProvider clock, LuoshiOptions options,
     ReadAccess reading)
 {
     private readonly Audit.AuditLog _audit = new(store, clock);

@@ -24,7 +24,7 @@ public sealed class NumberAllocation
 /// The 发文字号 register: one sequence per 机关代字 and year. Allocation is serialised in the process (the store is
 /// opened by one process only) and backed by a unique index, so two users issuing at once get different numbers.
 /// </summary>
-public sealed class DocumentNumberRegister(LuoshiStore store, TimeProvider clock)
+public sealed class DocumentNumberRegister(IDocumentStore store, TimeProvider clock)
 {
     private static readonly Lock Allocate = new();
     private readonly Audit.AuditLog _audit = new(store, clock);
@@ -44,6 +44,7 @@ public sealed class DocumentNumberRegister(LuoshiStore store, TimeProvider clock
         {
             return store.InTransaction(() =>
             {
+                store.LockForWrite("document_numbers");
                 var last = store.DocumentNumbers.Find(n => n.Prefix == prefix && n.Year == year).Select(n => n.Sequence).DefaultIfEmpty(0).Max();
                 var number = new DocumentNumber(prefix, year, last + 1);
                 var allocation = new NumberAllocation
@@ -66,6 +67,7 @@ public sealed class DocumentNumberRegister(LuoshiStore store, TimeProvider clock
         {
             return store.InTransaction(() =>
             {
+                store.LockForWrite("document_numbers");
                 var text = number.ToString();
                 if (store.DocumentNumbers.FindOne(n => n.Number == text) is { } used)
                     throw new DomainRuleException(used.VoidedAt is null

@@ -12,7 +12,7 @@ namespace LuoshiArchive.Core.OfficialDocuments;
 /// is marked issued; a repeated issue reuses the number already allocated to it.
 /// </summary>
 public sealed class OfficialDocumentService(
-    LuoshiStore store, TaskRegistry tasks, DossierService dossiers, DocumentNumberRegister numbers, Drafting drafting,
+    IDocumentStore store, TaskRegistry tasks, DossierService dossiers, DocumentNumberRegister numbers, Drafting drafting,
     DocumentTemplates templates, ConverterPaths converters, TimeProvider clock, LuoshiOptions options)
 {
     private readonly Audit.AuditLog _audit = new(store, clock);

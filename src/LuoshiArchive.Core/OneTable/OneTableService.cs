@@ -10,7 +10,7 @@ namespace LuoshiArchive.Core.OneTable;
 /// The one-table view (工作落实清单一览表): rows for the screen and print, XLSX export, and XLSX import (the annual
 /// decomposition usually starts life as a spreadsheet). An import with any bad row imports nothing.
 /// </summary>
-public sealed class OneTableService(LuoshiStore store, OrganisationDirectory directory, TaskRegistry tasks, ReadAccess reading)
+public sealed class OneTableService(IUnitOfWork store, OrganisationDirectory directory, TaskRegistry tasks, ReadAccess reading)
 {
     public const int MaxImportRows = 10_000;
     private static readonly double[] ColumnWidths = [6, 10, 7, 28, 16, 16, 30, 24, 14, 16, 10, 10, 30, 24, 30, 12, 30, 8, 8, 16];

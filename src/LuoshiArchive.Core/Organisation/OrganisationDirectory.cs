@@ -3,7 +3,7 @@ using LuoshiArchive.Core.Storage;
 namespace LuoshiArchive.Core.Organisation;
 
 /// <summary>Departments and people: the admin page, task forms and the XLSX import all go through here.</summary>
-public sealed class OrganisationDirectory(LuoshiStore store, TimeProvider? clock = null)
+public sealed class OrganisationDirectory(IOrganisationStore store, TimeProvider? clock = null)
 {
     public IReadOnlyList<Department> Departments() =>
         store.Departments.FindAll().OrderBy(d => d.SortOrder).ThenBy(d => d.Id).ToList();

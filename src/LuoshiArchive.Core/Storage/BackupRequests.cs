@@ -40,7 +40,7 @@ public static class BackupRequests
     }
 
     /// <summary>Run by the store's owner: takes every pending request and writes its outcome.</summary>
-    public static int ServePending(LuoshiStore store)
+    public static int ServePending(IBackupSource store)
     {
         var folder = Folder(store.StoragePath);
         if (!Directory.Exists(folder)) return 0;

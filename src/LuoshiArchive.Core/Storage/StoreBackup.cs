@@ -1,13 +1,12 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
-using LiteDB;
 
 namespace LuoshiArchive.Core.Storage;
 
 /// <summary>
-/// A whole-store backup as one ZIP: a consistent snapshot of the database (read inside one LiteDB transaction, so
-/// writers are not stopped), every blob, <c>backup-info.json</c>, and <c>manifest-sha256.txt</c> with the digest of
+/// A whole-store backup as one ZIP: a consistent snapshot of the records (written by the engine from one point in
+/// time, so writers are not stopped), every blob, <c>backup-info.json</c>, and <c>manifest-sha256.txt</c> with the digest of
 /// every file. The search index is left out: it is rebuilt after a restore.
 /// </summary>
 public static class StoreBackup
@@ -17,7 +16,7 @@ public static class StoreBackup
 
     public sealed record BackupInfo(int SchemaVersion, DateTime CreatedAt, int Files, long Bytes);
 
-    public static BackupInfo Create(LuoshiStore store, string outFile)
+    public static BackupInfo Create(IBackupSource store, string outFile)
     {
         var target = Path.GetFullPath(outFile);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -25,7 +24,7 @@ public static class StoreBackup
         var snapshot = Path.Combine(Path.GetTempPath(), "luoshi-snapshot-" + Guid.NewGuid().ToString("N") + ".db");
         try
         {
-            Snapshot(store, snapshot);
+            store.WriteSnapshot(snapshot);
             var manifest = new StringBuilder();
             long bytes = 0;
             var files = 0;
@@ -51,7 +50,7 @@ public static class StoreBackup
                     manifest.Append(Convert.ToHexStringLower(hash.GetHashAndReset())).Append("  ").Append(name).Append('\n');
                     files++;
                 }
-                Add(snapshot, LuoshiStore.DatabaseFileName);
+                Add(snapshot, store.SnapshotName);
                 var blobs = Path.Combine(store.StoragePath, "blobs");
                 if (Directory.Exists(blobs))
                 {
@@ -60,7 +59,7 @@ public static class StoreBackup
                     foreach (var blob in Directory.EnumerateFiles(blobs, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                         Add(blob, "blobs/" + Path.GetRelativePath(blobs, blob).Replace('\\', '/'));
                 }
-                info = new BackupInfo(LuoshiStore.SchemaVersion, DateTime.UtcNow, files, bytes);
+                info = new BackupInfo(store.SchemaVersion, DateTime.UtcNow, files, bytes);
                 WriteText(zip, Info, System.Text.Json.JsonSerializer.Serialize(info, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
                 WriteText(zip, Manifest, manifest.ToString());
                 }
@@ -121,28 +120,6 @@ public static class StoreBackup
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
             entry.ExtractToFile(destination);
         }
-    }
-
-    /// <summary>Copies every collection as raw documents inside one read transaction: a consistent point in time.</summary>
-    private static void Snapshot(LuoshiStore store, string snapshotPath)
-    {
-        using var target = new LiteDatabase(new ConnectionString { Filename = snapshotPath, Connection = ConnectionType.Direct });
-        var source = store.Database;
-        source.BeginTrans();
-        try
-        {
-            foreach (var name in source.GetCollectionNames())
-            {
-                var documents = source.GetCollection(name).FindAll().ToList();
-                if (documents.Count > 0) target.GetCollection(name).InsertBulk(documents);
-                else target.GetCollection(name).EnsureIndex("_id");
-            }
-        }
-        finally
-        {
-            source.Rollback();
-        }
-        target.Checkpoint();
     }
 
     private static void WriteText(ZipArchive zip, string name, string text)

@@ -8,7 +8,7 @@ namespace LuoshiArchive.Core.Supervision;
 /// The figures of the home page's dashboard for one year. Each is counted with the same <see cref="TaskFilter"/> the
 /// task list applies when the number is clicked, so the number and the list behind it always agree.
 /// </summary>
-public sealed class Dashboard(LuoshiStore store, TaskRegistry tasks, ProgressLog progress, OrganisationDirectory directory,
+public sealed class Dashboard(ISupervisionStore store, TaskRegistry tasks, ProgressLog progress, OrganisationDirectory directory,
     Accounts.ReadAccess reading)
 {
     /// <summary>The year shown by default: this year if it has tasks, else the latest year that has.</summary>

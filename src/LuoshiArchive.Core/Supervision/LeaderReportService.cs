@@ -11,7 +11,7 @@ namespace LuoshiArchive.Core.Supervision;
 /// The reporting chain's top link: departments' progress and self-checks roll up to their supervising leader, whose
 /// quarterly report to the principal leaders is compiled here, edited, saved and exported as DOCX.
 /// </summary>
-public sealed class LeaderReportService(LuoshiStore store, TaskRegistry tasks, ProgressLog progress, SelfCheckService selfChecks,
+public sealed class LeaderReportService(ISupervisionStore store, TaskRegistry tasks, ProgressLog progress, SelfCheckService selfChecks,
     OrganisationDirectory directory, TimeProvider clock)
 {
     private readonly Audit.AuditLog _audit = new(store, clock);

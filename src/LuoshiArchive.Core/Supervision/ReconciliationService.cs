@@ -9,7 +9,7 @@ namespace LuoshiArchive.Core.Supervision;
 /// Reconciliation (对账), monthly and quarterly: every task of the year against its progress and evidence in the period,
 /// flagging tasks without progress, milestones missed and steps reported done without evidence.
 /// </summary>
-public sealed class ReconciliationService(LuoshiStore store, TaskRegistry tasks, ProgressLog progress, TimeProvider clock)
+public sealed class ReconciliationService(ISupervisionStore store, TaskRegistry tasks, ProgressLog progress, TimeProvider clock)
 {
     public ReconciliationReport For(ReportingPeriod period, int? departmentId = null, int? leaderId = null)
     {

@@ -10,7 +10,7 @@ namespace LuoshiArchive.Core.Supervision;
 /// days (7 by default; the home page marks 7, 3 and overdue) or already overdue. A department user sees what concerns
 /// their department; everyone else sees all.
 /// </summary>
-public sealed class Reminders(LuoshiStore store, TaskRegistry tasks, OrganisationDirectory directory)
+public sealed class Reminders(ISupervisionStore store, TaskRegistry tasks, OrganisationDirectory directory)
 {
     public const int DefaultDays = KeyTask.WarningDays;
 

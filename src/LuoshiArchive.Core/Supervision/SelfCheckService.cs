@@ -11,7 +11,7 @@ namespace LuoshiArchive.Core.Supervision;
 /// a draft, submitted (then locked), exported as DOCX (official page) and XLSX. Filling one needs the right to edit the
 /// department's tasks: a department user fills their own department's form only.
 /// </summary>
-public sealed class SelfCheckService(LuoshiStore store, TaskRegistry tasks, ProgressLog progress, OrganisationDirectory directory,
+public sealed class SelfCheckService(ISupervisionStore store, TaskRegistry tasks, ProgressLog progress, OrganisationDirectory directory,
     TimeProvider clock, ReadAccess reading)
 {
     private readonly Audit.AuditLog _audit = new(store, clock);

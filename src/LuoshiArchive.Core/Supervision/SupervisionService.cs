@@ -10,7 +10,7 @@ namespace LuoshiArchive.Core.Supervision;
 /// Supervision (督查督办): the office issues orders (督办单) to departments; a department answers with a progress entry;
 /// open, answered and overdue orders are listed; each order prints as a GB/T 9704 DOCX.
 /// </summary>
-public sealed class SupervisionService(LuoshiStore store, TaskRegistry tasks, ProgressLog progress, OrganisationDirectory directory,
+public sealed class SupervisionService(ISupervisionStore store, TaskRegistry tasks, ProgressLog progress, OrganisationDirectory directory,
     TimeProvider clock, LuoshiOptions options, ReadAccess reading)
 {
     public const string DefaultHowToReply = "请于办理时限前在落实档案系统中填报办理进展并回复本督办单，同时上传相关佐证材料。";
@@ -61,6 +61,7 @@ public sealed class SupervisionService(LuoshiStore store, TaskRegistry tasks, Pr
         {
             return store.InTransaction(() =>
             {
+                store.LockForWrite("supervision_orders");
                 var year = Today.Year;
                 var sequence = store.SupervisionOrders.Find(o => o.Year == year).Select(o => o.Sequence).DefaultIfEmpty(0).Max() + 1;
                 var order = new SupervisionOrder

@@ -11,7 +11,7 @@ namespace LuoshiArchive.Core.Tasks;
 /// The task registry (任务清单): creates, edits, adjusts and lists key tasks. Every change is written together with
 /// its history entry in one transaction, so the history never misses a change.
 /// </summary>
-public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirectory directory, TimeProvider clock)
+public sealed partial class TaskRegistry(ITaskStore store, OrganisationDirectory directory, TimeProvider clock)
 {
     private readonly Audit.AuditLog _audit = new(store, clock);
 
@@ -23,7 +23,7 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
     public KeyTask? Find(string code) => store.Tasks.FindOne(t => t.Code == code.Trim());
 
     public IReadOnlyList<int> Years() =>
-        store.Tasks.Query().Select(t => t.Year).ToList().Distinct().OrderByDescending(y => y).ToList();
+        store.Tasks.FindAll().Select(t => t.Year).Distinct().OrderByDescending(y => y).ToList();
 
     public IReadOnlyList<TaskListItem> List(TaskFilter filter)
     {
@@ -47,7 +47,7 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
 
     /// <summary>
     /// Pieces of evidence filed in each task's dossier (一事一档), by task id. Counting reads every piece of evidence,
-    /// so the counts are kept until evidence changes (<see cref="LuoshiStore.EvidenceVersion"/>): the task list is the
+    /// so the counts are kept until evidence changes (<see cref="Dossiers.IEvidenceStore.EvidenceVersion"/>): the task list is the
     /// most opened page, and counting on every request held it to 31 requests/s at 2,000 documents (web bench).
     /// </summary>
     public Dictionary<int, int> EvidenceCounts()
@@ -70,6 +70,7 @@ public sealed partial class TaskRegistry(LuoshiStore store, OrganisationDirector
         Validate(draft, existing: null);
         return store.InTransaction(() =>
         {
+            store.LockForWrite("tasks");
             var code = string.IsNullOrWhiteSpace(draft.Code) ? NextCode(draft.Year) : draft.Code.Trim();
             if (Find(code) is not null) throw new DomainRuleException($"任务编号“{code}”已被使用。");
             var task = new KeyTask { Code = code, AddedOn = Today };

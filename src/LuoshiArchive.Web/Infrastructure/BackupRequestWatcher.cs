@@ -3,7 +3,7 @@ using LuoshiArchive.Core.Storage;
 namespace LuoshiArchive.Web.Infrastructure;
 
 /// <summary>Takes the backups that <c>luoshi backup</c> asks for while this app holds the store (see BackupRequests).</summary>
-public sealed class BackupRequestWatcher(LuoshiStore store, ILogger<BackupRequestWatcher> logger) : BackgroundService
+public sealed class BackupRequestWatcher(IBackupSource store, ILogger<BackupRequestWatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 

@@ -1,5 +1,5 @@
+using LuoshiArchive.Core;
 using LuoshiArchive.Core.Search;
-using LuoshiArchive.Core.Storage;
 
 namespace LuoshiArchive.Web.Infrastructure;
 
@@ -11,7 +11,7 @@ public static class Health
 {
     public const long LowDiskBytes = 1L * 1024 * 1024 * 1024;
 
-    public static IResult Check(LuoshiStore store, EvidenceIndex index)
+    public static IResult Check(ILuoshiStore store, EvidenceIndex index)
     {
         var storeOk = Try(() => store.Tasks.Count() >= 0);
         var indexOk = Try(() => index.Count >= 0);
@@ -24,7 +24,7 @@ public static class Health
             store = storeOk ? "ok" : "error",
             index = indexOk ? "ok" : "error",
             disk = new { freeBytes = free, status = diskOk ? "ok" : "low" },
-            schemaVersion = LuoshiStore.SchemaVersion,
+            schemaVersion = store.SchemaVersion,
         }, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 

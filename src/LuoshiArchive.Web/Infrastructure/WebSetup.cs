@@ -2,6 +2,7 @@ using System.Security.Claims;
 using LuoshiArchive.Core;
 using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Web.Api;
+using LuoshiArchive.Storage.LiteDb;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -28,7 +29,7 @@ public static class WebSetup
         var options = builder.Configuration.GetSection(LuoshiOptions.Section).Get<LuoshiOptions>() ?? new LuoshiOptions();
         // --storage DIR on the command line arrives as the configuration key "storage".
         options.StoragePath = LuoshiOptions.ResolveStoragePath(builder.Configuration["storage"]);
-        builder.Services.AddLuoshiCore(options, "luoshi-web");
+        builder.Services.AddLuoshiCore(options).AddLiteDbStore(options, "luoshi-web");
         builder.Services.AddHostedService<IndexRepairAtStartup>();
         builder.Services.AddHostedService<BackupRequestWatcher>();
         builder.Services.AddLuoshiApi(options);
@@ -119,10 +120,10 @@ public static class WebSetup
         app.UseAuthorization();
         app.UseLuoshiApi();
         app.MapRazorPages();
-        app.MapGet("/health", (LuoshiArchive.Core.Storage.LuoshiStore store, LuoshiArchive.Core.Search.EvidenceIndex index) => Health.Check(store, index))
+        app.MapGet("/health", (LuoshiArchive.Core.ILuoshiStore store, LuoshiArchive.Core.Search.EvidenceIndex index) => Health.Check(store, index))
             .AllowAnonymous();
         // Open the store now, not on the first request: a locked store must stop the app at start with its message.
-        app.Services.GetRequiredService<LuoshiArchive.Core.Storage.LuoshiStore>();
+        app.Services.GetRequiredService<LuoshiArchive.Core.ILuoshiStore>();
     }
 
     private const string DepartmentClaim = "luoshi:department";

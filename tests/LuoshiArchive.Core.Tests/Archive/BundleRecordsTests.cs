@@ -8,6 +8,7 @@ using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Storage;
 using LuoshiArchive.Core.Supervision;
 using LuoshiArchive.Core.Tasks;
+using LuoshiArchive.Storage.LiteDb;
 
 namespace LuoshiArchive.Core.Tests.Archive;
 
@@ -69,11 +70,11 @@ public sealed class BundleRecordsTests : IDisposable
 
         var other = Path.Combine(_out, "restored");
         Assert.Equal(0, await Cli("bundle", "import", bundle, "--storage", other));
-        using var restored = LuoshiStore.Open(other, "test");
+        using var restored = LiteDbStore.Open(other, "test");
         var document = Assert.Single(restored.Documents.FindAll());
         Assert.Equal(("津教委〔2018〕2号", true), (document.Number, document.IsIssued));
         Assert.NotNull(document.DocxEvidenceId);
-        Assert.Equal("津教委〔2018〕2号", restored.Evidence.FindById(document.DocxEvidenceId!.Value).Number);
+        Assert.Equal("津教委〔2018〕2号", restored.Evidence.FindById(document.DocxEvidenceId!.Value)!.Number);
         var numbers = restored.DocumentNumbers.FindAll().OrderBy(n => n.Sequence).ToList();
         Assert.Equal(["津教委〔2018〕1号", "津教委〔2018〕2号"], numbers.Select(n => n.Number));
         Assert.NotNull(numbers[0].VoidedAt);

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using LuoshiArchive.Core.Archive;
 using LuoshiArchive.Core.OneTable;
 using LuoshiArchive.Core.Tests.Supervision;
+using LuoshiArchive.Storage.LiteDb;
 
 namespace LuoshiArchive.Core.Tests.Assessment;
 
@@ -49,14 +50,14 @@ public sealed class AssessmentBundleTests : IDisposable
         var other = Path.Combine(_out, "restored");
         var import = await LuoshiArchive.Cli.LuoshiCli.RunAsync(["bundle", "import", file, "--storage", other], new StringWriter(), new StringWriter(), new StringReader(""), storage.Clock);
         Assert.Equal(0, import);
-        using var restored = Core.Storage.LuoshiStore.Open(other, "test");
+        using var restored = LiteDbStore.Open(other, "test");
         var closure = Assert.Single(restored.AssessmentClosures.FindAll());
         Assert.True(closure.Closed);
         Assert.Equal(closed.Departments.Select(d => (d.Name, d.Score, d.Rank)), closure.Departments.Select(d => (d.Name, d.Score, d.Rank)));
         Assert.Equal(closed.Tasks.Select(t => (t.Code, t.Score)), closure.Tasks.Select(t => (t.Code, t.Score)));
-        Assert.All(closure.Tasks, t => Assert.Equal(t.Code, restored.Tasks.FindById(t.TaskId).Code));
+        Assert.All(closure.Tasks, t => Assert.Equal(t.Code, restored.Tasks.FindById(t.TaskId)!.Code));
         Assert.Equal(storage.Store.ResultRatings.Count(), restored.ResultRatings.Count());
-        Assert.Contains(restored.Accountability.FindAll(), a => a.Document == "津教委〔2018〕41号" && restored.Tasks.FindById(a.TaskId).Code == a.TaskCode);
+        Assert.Contains(restored.Accountability.FindAll(), a => a.Document == "津教委〔2018〕41号" && restored.Tasks.FindById(a.TaskId)!.Code == a.TaskCode);
     }
 
     public void Dispose()

@@ -41,7 +41,7 @@ public sealed class AuditLogTests : IDisposable
     public async Task An_edited_entry_is_detected()
     {
         await MakeSomeChanges();
-        var entry = _storage.Store.Audit.FindById(2);
+        var entry = _storage.Store.Audit.FindById(2)!;
         entry.Who = "别人";
         _storage.Store.Audit.Update(entry);
 

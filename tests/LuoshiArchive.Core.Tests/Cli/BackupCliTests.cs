@@ -1,5 +1,6 @@
 using LuoshiArchive.Cli;
 using LuoshiArchive.Core.Storage;
+using LuoshiArchive.Storage.LiteDb;
 
 namespace LuoshiArchive.Core.Tests.Cli;
 
@@ -40,7 +41,7 @@ public sealed class BackupCliTests : IDisposable
     {
         await Run(Storage, "init", "--demo");
         var file = Path.Combine(_root, "运行中备份.zip");
-        using var holder = LuoshiStore.Open(Storage, "luoshi-web");
+        using var holder = LiteDbStore.Open(Storage, "luoshi-web");
         using var stop = new CancellationTokenSource();
         // Stands in for the web app's BackupRequestWatcher.
         var web = Task.Run(async () =>

@@ -1,6 +1,7 @@
 using LuoshiArchive.Cli;
 using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Storage;
+using LuoshiArchive.Storage.LiteDb;
 
 namespace LuoshiArchive.Core.Tests.Cli;
 
@@ -42,7 +43,7 @@ public sealed class CliConventionsTests : IDisposable
         Assert.Equal(2, missing.Exit);
         Assert.Contains("--department", missing.Err);
 
-        using var store = LuoshiStore.Open(_storage, "test");
+        using var store = LiteDbStore.Open(_storage, "test");
         var clerk = new AccountService(store, _clock).Find("clerk")!;
         Assert.Equal(UserRole.DepartmentUser, clerk.Role);
         Assert.Equal("办公室", new Organisation.OrganisationDirectory(store).DepartmentName(clerk.DepartmentId));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LuoshiArchive.Cli;
 using LuoshiArchive.Core.Storage;
+using LuoshiArchive.Storage.LiteDb;
 
 namespace LuoshiArchive.Core.Tests.Cli;
 
@@ -70,7 +71,7 @@ public sealed class LuoshiCliTests : IDisposable
         Assert.Equal(0, created.Exit);
         Assert.DoesNotContain("Tianjin-2018", created.Out + created.Err);
 
-        using var store = LuoshiStore.Open(_storage, "test");
+        using var store = LiteDbStore.Open(_storage, "test");
         var account = new Core.Accounts.AccountService(store, _clock).Verify("office", "Tianjin-2018");
         Assert.Equal(Core.Accounts.UserRole.Admin, account!.Role);
         Assert.Equal("办公室张三", account.DisplayName);
@@ -93,7 +94,7 @@ public sealed class LuoshiCliTests : IDisposable
     [Fact]
     public async Task A_store_held_open_by_another_process_is_reported_not_waited_on()
     {
-        using var holder = LuoshiStore.Open(_storage, "luoshi-web");
+        using var holder = LiteDbStore.Open(_storage, "luoshi-web");
 
         var (exit, _, stderr) = await Run("", "tasks", "list");
 

@@ -4,6 +4,7 @@ using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Storage;
 using LuoshiArchive.Core.Tasks;
+using LuoshiArchive.Storage.LiteDb;
 
 namespace LuoshiArchive.Core.Tests.Cli;
 
@@ -23,7 +24,7 @@ public sealed class SupervisionCliTests : IDisposable
     /// <summary>A task with milestones 5 days overdue, due in 2, 6 and 20 days, written by Core, then the store closed.</summary>
     private void OneTaskWithMilestones()
     {
-        using var store = LuoshiStore.Open(_storage, "test");
+        using var store = LiteDbStore.Open(_storage, "test");
         var directory = new OrganisationDirectory(store);
         var office = directory.SaveDepartment(new Department { Name = "办公室" });
         new TaskRegistry(store, directory, _clock).Create(new TaskDraft

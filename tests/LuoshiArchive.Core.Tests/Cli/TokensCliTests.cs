@@ -1,6 +1,7 @@
 using LuoshiArchive.Cli;
 using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Storage;
+using LuoshiArchive.Storage.LiteDb;
 
 namespace LuoshiArchive.Core.Tests.Cli;
 
@@ -28,7 +29,7 @@ public sealed class TokensCliTests : IDisposable
         var secret = stdout.Trim();
         Assert.StartsWith(ApiTokens.SecretPrefix, secret);
         Assert.Contains("有效期至 2018-12-31", stderr);
-        using var store = LuoshiStore.Open(_storage, "test");
+        using var store = LiteDbStore.Open(_storage, "test");
         var accounts = new AccountService(store, _clock);
         var tokens = new ApiTokens(store, new ApiTokenStore(store), accounts, _clock);
         Assert.Equal("oa", tokens.Authenticate(secret)?.Account.Name);

@@ -4,6 +4,7 @@ using LiteDB;
 using LuoshiArchive.Core.Search;
 using LuoshiArchive.Core.Storage;
 using LuoshiArchive.Core.Tasks;
+using LuoshiArchive.Storage.LiteDb;
 
 namespace LuoshiArchive.Core.Tests.Storage;
 
@@ -31,8 +32,8 @@ public sealed class BackupTests : IDisposable
         Assert.Empty(StoreBackup.Verify(file));
         StoreBackup.Restore(file, target);
 
-        using var restored = LuoshiStore.Open(target, "test");
-        Assert.Equal("一事一档", restored.Tasks.FindOne(t => t.Code == "2018-001").Target);
+        using var restored = LiteDbStore.Open(target, "test");
+        Assert.Equal("一事一档", restored.Tasks.FindOne(t => t.Code == "2018-001")!.Target);
         var evidence = restored.Evidence.FindAll().Single();
         var original = Path.Combine(_source.Path, "blobs", evidence.Sha256[..2], evidence.Sha256[2..4], evidence.Sha256);
         var copy = Path.Combine(target, "blobs", evidence.Sha256[..2], evidence.Sha256[2..4], evidence.Sha256);
@@ -90,7 +91,7 @@ public sealed class BackupTests : IDisposable
         var old = Path.Combine(_scratch, "old-store");
         Directory.CreateDirectory(old);
         // Schema 1 fixture: a store as the first builds wrote it, with data and no "meta" record.
-        using (var db = new LiteDatabase(Path.Combine(old, LuoshiStore.DatabaseFileName)))
+        using (var db = new LiteDatabase(Path.Combine(old, LiteDbStore.DatabaseFileName)))
         {
             db.GetCollection("tasks").Insert(new BsonDocument
             {
@@ -100,14 +101,14 @@ public sealed class BackupTests : IDisposable
             });
         }
 
-        using (var store = LuoshiStore.Open(old, "test"))
+        using (var store = LiteDbStore.Open(old, "test"))
         {
-            Assert.Equal("旧版本的任务", store.Tasks.FindOne(t => t.Code == "2018-001").Name);
-            Assert.Equal(new DateOnly(2018, 12, 31), store.Tasks.FindOne(t => t.Code == "2018-001").Deadline);
+            Assert.Equal("旧版本的任务", store.Tasks.FindOne(t => t.Code == "2018-001")!.Name);
+            Assert.Equal(new DateOnly(2018, 12, 31), store.Tasks.FindOne(t => t.Code == "2018-001")!.Deadline);
         }
-        var backup = Assert.Single(Directory.GetFiles(Path.Combine(old, "backups"), $"auto-before-schema-1-to-{LuoshiStore.SchemaVersion}-*.zip"));
+        var backup = Assert.Single(Directory.GetFiles(Path.Combine(old, "backups"), $"auto-before-schema-1-to-{LiteDbStore.SchemaVersion}-*.zip"));
         Assert.Empty(StoreBackup.Verify(backup));
-        using (LuoshiStore.Open(old, "test")) { }
+        using (LiteDbStore.Open(old, "test")) { }
         Assert.Single(Directory.GetFiles(Path.Combine(old, "backups"))); // upgraded once, no second backup
     }
 
@@ -116,16 +117,16 @@ public sealed class BackupTests : IDisposable
     {
         var newer = Path.Combine(_scratch, "newer-store");
         Directory.CreateDirectory(newer);
-        var dbFile = Path.Combine(newer, LuoshiStore.DatabaseFileName);
+        var dbFile = Path.Combine(newer, LiteDbStore.DatabaseFileName);
         using (var db = new LiteDatabase(dbFile))
             db.GetCollection("meta").Insert(new BsonDocument { ["_id"] = "schema", ["Version"] = 99 });
         var before = File.ReadAllBytes(dbFile);
 
-        var error = Assert.Throws<SchemaTooNewException>(() => LuoshiStore.Open(newer, "test"));
+        var error = Assert.Throws<SchemaTooNewException>(() => LiteDbStore.Open(newer, "test"));
 
         Assert.Contains("较新的版本", error.Message);
         Assert.Equal(before, File.ReadAllBytes(dbFile));
-        using (LuoshiStore.Open(Path.Combine(_scratch, "fresh"), "test")) { } // and the lock was released on the way out
+        using (LiteDbStore.Open(Path.Combine(_scratch, "fresh"), "test")) { } // and the lock was released on the way out
     }
 
     public void Dispose()

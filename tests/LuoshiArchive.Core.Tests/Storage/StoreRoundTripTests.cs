@@ -2,6 +2,7 @@ using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Storage;
 using LuoshiArchive.Core.Tasks;
+using LuoshiArchive.Storage.LiteDb;
 
 namespace LuoshiArchive.Core.Tests.Storage;
 
@@ -43,7 +44,7 @@ public class StoreRoundTripTests
     public void A_second_opener_of_the_same_folder_is_told_who_holds_it()
     {
         using var storage = new TempStorage(new DateOnly(2018, 3, 1));
-        var error = Assert.Throws<StorageInUseException>(() => LuoshiStore.Open(storage.Path, "second"));
+        var error = Assert.Throws<StorageInUseException>(() => LiteDbStore.Open(storage.Path, "second"));
         Assert.Contains("storage is in use by luoshi-test", error.Message);
     }
 }

@@ -1,18 +1,25 @@
 using LiteDB;
+using LuoshiArchive.Core;
 using LuoshiArchive.Core.Accounts;
+using LuoshiArchive.Core.Archive;
+using LuoshiArchive.Core.Assessment;
+using LuoshiArchive.Core.Audit;
 using LuoshiArchive.Core.Dossiers;
 using LuoshiArchive.Core.Meetings;
+using LuoshiArchive.Core.OfficialDocuments;
 using LuoshiArchive.Core.Organisation;
+using LuoshiArchive.Core.Storage;
 using LuoshiArchive.Core.Supervision;
 using LuoshiArchive.Core.Tasks;
 
-namespace LuoshiArchive.Core.Storage;
+namespace LuoshiArchive.Storage.LiteDb;
 
 /// <summary>
 /// The embedded store: one LiteDB database in direct mode per process, under the storage folder, guarded by a
-/// <see cref="StorageLock"/>. Services reach the collections through it; nothing else opens the database file.
+/// <see cref="StorageLock"/>. Services reach the collections through their folders' store interfaces; nothing else
+/// opens the database file.
 /// </summary>
-public sealed class LuoshiStore : IDisposable
+public sealed class LiteDbStore : ILuoshiStore
 {
     public const string DatabaseFileName = "luoshi.db";
 
@@ -26,81 +33,92 @@ public sealed class LuoshiStore : IDisposable
     private readonly StorageLock _lock;
     private readonly LiteDatabase _db;
 
-    private LuoshiStore(string storagePath, StorageLock storageLock, LiteDatabase db)
+    private LiteDbStore(string storagePath, StorageLock storageLock, LiteDatabase db)
     {
         StoragePath = storagePath;
         _lock = storageLock;
         _db = db;
-        Tasks = db.GetCollection<KeyTask>("tasks");
-        Tasks.EnsureIndex(t => t.Code, unique: true);
-        Tasks.EnsureIndex(t => t.Year);
-        TaskHistory = db.GetCollection<TaskHistoryEntry>("task_history");
-        TaskHistory.EnsureIndex(h => h.TaskId);
-        Departments = db.GetCollection<Department>("departments");
-        Departments.EnsureIndex(d => d.Name, unique: true);
-        People = db.GetCollection<Person>("people");
-        People.EnsureIndex(p => p.Name);
-        Users = db.GetCollection<UserAccount>("users");
-        Users.EnsureIndex(u => u.Name, unique: true);
-        Evidence = db.GetCollection<Evidence>("evidence");
-        Evidence.EnsureIndex(e => e.Sha256, unique: true);
-        Evidence.EnsureIndex("task", "$.Links[*].TaskId");
-        Meetings = db.GetCollection<Meeting>("meetings");
-        Meetings.EnsureIndex(m => m.Date);
-        Audit = db.GetCollection<Audit.AuditEntry>("audit");
-        Documents = db.GetCollection<OfficialDocuments.OfficialDocument>("documents");
-        DocumentNumbers = db.GetCollection<OfficialDocuments.NumberAllocation>("document_numbers");
-        DocumentNumbers.EnsureIndex(n => n.Number, unique: true);
-        DocumentNumbers.EnsureIndex(n => n.DocumentId);
-        Progress = db.GetCollection<ProgressEntry>("progress");
-        Progress.EnsureIndex(e => e.TaskId);
-        SelfChecks = db.GetCollection<SelfCheck>("self_checks");
-        SelfChecks.EnsureIndex(s => s.Key, unique: true);
-        SupervisionOrders = db.GetCollection<SupervisionOrder>("supervision_orders");
-        SupervisionOrders.EnsureIndex(o => o.TaskId);
-        LeaderReports = db.GetCollection<LeaderReport>("leader_reports");
-        LeaderReports.EnsureIndex(r => r.Key, unique: true);
-        ScoringSchemes = db.GetCollection<Assessment.ScoringScheme>("scoring_schemes");
-        ScoringSchemes.EnsureIndex(s => s.Year);
-        ResultRatings = db.GetCollection<Assessment.ResultRating>("result_ratings");
-        ResultRatings.EnsureIndex(r => r.TaskId, unique: true);
-        ScoreAdjustments = db.GetCollection<Assessment.ScoreAdjustment>("score_adjustments");
-        ScoreAdjustments.EnsureIndex(a => a.Year);
-        Accountability = db.GetCollection<Assessment.AccountabilityEntry>("accountability");
-        Accountability.EnsureIndex(a => a.Year);
-        AssessmentClosures = db.GetCollection<Assessment.AssessmentResult>("assessment_closures");
-        ArchiveSettings = db.GetCollection<Archive.ArchiveSettingsRecord>("archive_settings");
+        Tasks = Collection<KeyTask>("tasks", c => { c.EnsureIndex(t => t.Code, unique: true); c.EnsureIndex(t => t.Year); });
+        TaskHistory = Collection<TaskHistoryEntry>("task_history", c => c.EnsureIndex(h => h.TaskId));
+        Departments = Collection<Department>("departments", c => c.EnsureIndex(d => d.Name, unique: true));
+        People = Collection<Person>("people", c => c.EnsureIndex(p => p.Name));
+        Users = Collection<UserAccount>("users", c => c.EnsureIndex(u => u.Name, unique: true));
+        ApiTokens = Collection<ApiToken>("api_tokens", c =>
+        {
+            c.EnsureIndex(t => t.Hash, unique: true);
+            c.EnsureIndex(t => t.UserId);
+        });
+        Evidence = Collection<Evidence>("evidence", c =>
+        {
+            c.EnsureIndex(e => e.Sha256, unique: true);
+            c.EnsureIndex("task", "$.Links[*].TaskId");
+        });
+        Meetings = Collection<Meeting>("meetings", c => c.EnsureIndex(m => m.Date));
+        Audit = Collection<AuditEntry>("audit", _ => { });
+        Documents = Collection<OfficialDocument>("documents", _ => { });
+        DocumentNumbers = Collection<NumberAllocation>("document_numbers", c =>
+        {
+            c.EnsureIndex(n => n.Number, unique: true);
+            c.EnsureIndex(n => n.DocumentId);
+        });
+        Progress = Collection<ProgressEntry>("progress", c => c.EnsureIndex(e => e.TaskId));
+        SelfChecks = Collection<SelfCheck>("self_checks", c => c.EnsureIndex(s => s.Key, unique: true));
+        SupervisionOrders = Collection<SupervisionOrder>("supervision_orders", c => c.EnsureIndex(o => o.TaskId));
+        LeaderReports = Collection<LeaderReport>("leader_reports", c => c.EnsureIndex(r => r.Key, unique: true));
+        ScoringSchemes = Collection<ScoringScheme>("scoring_schemes", c => c.EnsureIndex(s => s.Year));
+        ResultRatings = Collection<ResultRating>("result_ratings", c => c.EnsureIndex(r => r.TaskId, unique: true));
+        ScoreAdjustments = Collection<ScoreAdjustment>("score_adjustments", c => c.EnsureIndex(a => a.Year));
+        Accountability = Collection<AccountabilityEntry>("accountability", c => c.EnsureIndex(a => a.Year));
+        AssessmentClosures = Collection<AssessmentResult>("assessment_closures", _ => { });
+        ArchiveSettings = Collection<ArchiveSettingsRecord>("archive_settings", _ => { });
+    }
+
+    private LiteRecords<T> Collection<T>(string name, Action<ILiteCollection<T>> indexes) where T : class
+    {
+        var collection = _db.GetCollection<T>(name);
+        indexes(collection);
+        return new LiteRecords<T>(collection);
     }
 
     public string StoragePath { get; }
-    public ILiteCollection<KeyTask> Tasks { get; }
-    public ILiteCollection<TaskHistoryEntry> TaskHistory { get; }
-    public ILiteCollection<Department> Departments { get; }
-    public ILiteCollection<Person> People { get; }
-    public ILiteCollection<UserAccount> Users { get; }
-    public ILiteCollection<Evidence> Evidence { get; }
-    public ILiteCollection<Meeting> Meetings { get; }
-    public ILiteCollection<Audit.AuditEntry> Audit { get; }
-    public ILiteCollection<OfficialDocuments.OfficialDocument> Documents { get; }
-    public ILiteCollection<OfficialDocuments.NumberAllocation> DocumentNumbers { get; }
-    public ILiteCollection<ProgressEntry> Progress { get; }
-    public ILiteCollection<SelfCheck> SelfChecks { get; }
-    public ILiteCollection<SupervisionOrder> SupervisionOrders { get; }
-    public ILiteCollection<LeaderReport> LeaderReports { get; }
-    public ILiteCollection<Assessment.ScoringScheme> ScoringSchemes { get; }
-    public ILiteCollection<Assessment.ResultRating> ResultRatings { get; }
-    public ILiteCollection<Assessment.ScoreAdjustment> ScoreAdjustments { get; }
-    public ILiteCollection<Assessment.AccountabilityEntry> Accountability { get; }
-    /// <summary>Closed years' results, as computed at closing (id = year).</summary>
-    public ILiteCollection<Assessment.AssessmentResult> AssessmentClosures { get; }
-    /// <summary>Settings an administrator keeps in the web UI (全宗号), one record with id 1.</summary>
-    public ILiteCollection<Archive.ArchiveSettingsRecord> ArchiveSettings { get; }
+    int IBackupSource.SchemaVersion => SchemaVersion;
+    public string SnapshotName => DatabaseFileName;
+    public IRecords<KeyTask> Tasks { get; }
+    public IRecords<TaskHistoryEntry> TaskHistory { get; }
+    public IRecords<Department> Departments { get; }
+    public IRecords<Person> People { get; }
+    public IRecords<UserAccount> Users { get; }
+    public IRecords<ApiToken> ApiTokens { get; }
+    public IRecords<Evidence> Evidence { get; }
+    public IRecords<Meeting> Meetings { get; }
+    public IRecords<AuditEntry> Audit { get; }
+    public IRecords<OfficialDocument> Documents { get; }
+    public IRecords<NumberAllocation> DocumentNumbers { get; }
+    public IRecords<ProgressEntry> Progress { get; }
+    public IRecords<SelfCheck> SelfChecks { get; }
+    public IRecords<SupervisionOrder> SupervisionOrders { get; }
+    public IRecords<LeaderReport> LeaderReports { get; }
+    public IRecords<ScoringScheme> ScoringSchemes { get; }
+    public IRecords<ResultRating> ResultRatings { get; }
+    public IRecords<ScoreAdjustment> ScoreAdjustments { get; }
+    public IRecords<AccountabilityEntry> Accountability { get; }
+    public IRecords<AssessmentResult> AssessmentClosures { get; }
+    public IRecords<ArchiveSettingsRecord> ArchiveSettings { get; }
+
+    // Build the expression with its parameter: Find(string, int) would bind the id to "skip".
+    public IEnumerable<Evidence> FindLinkedTo(int taskId) =>
+        ((LiteRecords<Evidence>)Evidence).Collection.Find(BsonExpression.Create("$.Links[*].TaskId ANY = @0", taskId));
+
+    public string? DepartmentName(int departmentId) => Departments.FindById(departmentId)?.Name;
+
+    /// <summary>One process writes a LiteDB file, and its transactions already take turns: nothing to wait for.</summary>
+    public void LockForWrite(string resource) { }
 
     /// <summary>Opens (creating if needed) the store in <paramref name="storagePath"/>.</summary>
     /// <param name="storagePath">The storage folder; created if missing.</param>
     /// <param name="ownerDescription">Shown to a second process that tries to open the same folder, e.g. "luoshi-web".</param>
     /// <exception cref="StorageInUseException">Another process has the folder open.</exception>
-    public static LuoshiStore Open(string storagePath, string ownerDescription)
+    public static LiteDbStore Open(string storagePath, string ownerDescription)
     {
         var fullPath = Path.GetFullPath(storagePath);
         var storageLock = StorageLock.Acquire(fullPath, ownerDescription);
@@ -120,7 +138,7 @@ public sealed class LuoshiStore : IDisposable
                 throw new SchemaTooNewException(
                     $"数据目录 {fullPath} 由较新的版本写入（数据版本 {version}，本程序支持到 {SchemaVersion}）。请使用新版程序打开；数据未做任何修改。");
             }
-            var store = new LuoshiStore(fullPath, storageLock, db);
+            var store = new LiteDbStore(fullPath, storageLock, db);
             try
             {
                 SchemaUpgrades.Apply(store);
@@ -197,11 +215,13 @@ public sealed class LuoshiStore : IDisposable
         mapper.Entity<KeyTask>().Ignore(t => t.IsComplete);
         mapper.Entity<Adjustment>().Ignore(a => a.ChangesAnything);
         mapper.Entity<Meeting>().Ignore(m => m.TaskIds);
-        mapper.Entity<Dossiers.Evidence>().Ignore(e => e.IsRemoved);
+        mapper.Entity<Evidence>().Ignore(e => e.IsRemoved);
         mapper.Entity<Milestone>().Ignore(m => m.AwaitsEvidence).Ignore(m => m.WasDoneLate);
         mapper.Entity<SupervisionOrder>().Ignore(o => o.AnsweredLate);
         return mapper;
     }
+
+    public void WriteSnapshot(string file) => Snapshot.Write(_db, file);
 
     public void Dispose()
     {

@@ -1,9 +1,10 @@
 using LiteDB;
+using LuoshiArchive.Core.Storage;
 
-namespace LuoshiArchive.Core.Storage;
+namespace LuoshiArchive.Storage.LiteDb;
 
 /// <summary>
-/// Brings an older store up to <see cref="LuoshiStore.SchemaVersion"/> when a newer build opens it, after taking an
+/// Brings an older store up to <see cref="LiteDbStore.SchemaVersion"/> when a newer build opens it, after taking an
 /// automatic backup (storage/backups/); refuses a store written by a newer build.
 /// </summary>
 internal static class SchemaUpgrades
@@ -20,19 +21,19 @@ internal static class SchemaUpgrades
         [2] = _ => { },
     };
 
-    public static void Apply(LuoshiStore store)
+    public static void Apply(LiteDbStore store)
     {
         var db = store.Database;
         var found = Read(db);
-        if (found == LuoshiStore.SchemaVersion) return;
+        if (found == LiteDbStore.SchemaVersion) return;
         if (found > 0)
         {
             var backups = Path.Combine(store.StoragePath, "backups");
             Directory.CreateDirectory(backups);
-            StoreBackup.Create(store, Path.Combine(backups, $"auto-before-schema-{found}-to-{LuoshiStore.SchemaVersion}-{DateTime.UtcNow:yyyyMMddHHmmss}.zip"));
-            for (var version = found; version < LuoshiStore.SchemaVersion; version++) Steps[version](db);
+            StoreBackup.Create(store, Path.Combine(backups, $"auto-before-schema-{found}-to-{LiteDbStore.SchemaVersion}-{DateTime.UtcNow:yyyyMMddHHmmss}.zip"));
+            for (var version = found; version < LiteDbStore.SchemaVersion; version++) Steps[version](db);
         }
-        Write(db, LuoshiStore.SchemaVersion);
+        Write(db, LiteDbStore.SchemaVersion);
     }
 
     /// <summary>The recorded version; 1 for a store with data but no record; 0 for a new, empty store.</summary>
@@ -46,6 +47,3 @@ internal static class SchemaUpgrades
     private static void Write(LiteDatabase db, int version) =>
         db.GetCollection(MetaCollection).Upsert(new BsonDocument { ["_id"] = SchemaKey, ["Version"] = version });
 }
-
-/// <summary>The store was written by a newer build; nothing was changed.</summary>
-public sealed class SchemaTooNewException(string message) : Exception(message);

@@ -1,4 +1,6 @@
-namespace LuoshiArchive.Core.Storage;
+using LuoshiArchive.Core.Storage;
+
+namespace LuoshiArchive.Storage.LiteDb;
 
 /// <summary>
 /// An exclusive lock on the storage folder, held for the life of the process that writes to it. LiteDB in direct mode

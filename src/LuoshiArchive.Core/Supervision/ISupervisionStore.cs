@@ -1,0 +1,20 @@
+using LuoshiArchive.Core.Storage;
+using LuoshiArchive.Core.Tasks;
+
+namespace LuoshiArchive.Core.Supervision;
+
+/// <summary>The records of progress, self-checks and supervision (督查督办).</summary>
+public interface ISupervisionStore : ITaskStore
+{
+    /// <summary>Progress entries (进展).</summary>
+    IRecords<ProgressEntry> Progress { get; }
+
+    /// <summary>Monthly self-check forms, unique by department and month.</summary>
+    IRecords<SelfCheck> SelfChecks { get; }
+
+    /// <summary>督办单.</summary>
+    IRecords<SupervisionOrder> SupervisionOrders { get; }
+
+    /// <summary>Supervising leaders' quarterly reports, unique by leader and quarter.</summary>
+    IRecords<LeaderReport> LeaderReports { get; }
+}
