@@ -49,12 +49,8 @@ public static class LuoshiCore
         services.AddSingleton<OfficialDocuments.DocumentTemplates>();
         services.AddSingleton<OfficialDocuments.DocumentNumberRegister>();
         services.AddSingleton<OfficialDocuments.Drafting>();
-        services.AddSingleton(provider =>
-        {
-            var documents = ActivatorUtilities.CreateInstance<OfficialDocuments.OfficialDocumentService>(provider);
-            documents.OpenRectificationOrder = Supervision.RectificationOrders.Opener(provider.GetRequiredService<Supervision.SupervisionService>());
-            return documents;
-        });
+        services.AddSingleton<OfficialDocuments.IRectificationOrders, Supervision.RectificationOrders>();
+        services.AddSingleton<OfficialDocuments.OfficialDocumentService>();
         services.AddSingleton<Supervision.ProgressLog>();
         services.AddSingleton<Supervision.SupervisionService>();
         services.AddSingleton<Supervision.SelfCheckService>();

@@ -109,6 +109,10 @@ public sealed class LiteDbStore : ILuoshiStore
     public IEnumerable<Evidence> FindLinkedTo(int taskId) =>
         ((LiteRecords<Evidence>)Evidence).Collection.Find(BsonExpression.Create("$.Links[*].TaskId ANY = @0", taskId));
 
+    public Dictionary<int, int> CountEvidenceByTask() => EvidenceLinks.CountByTask(Evidence.Find(e => e.Removal == null));
+
+    public bool IsEvidenceFiledIn(int evidenceId, int taskId) => EvidenceLinks.IsFiledIn(Evidence.FindById(evidenceId), taskId);
+
     public string? DepartmentName(int departmentId) => Departments.FindById(departmentId)?.Name;
 
     /// <summary>One process writes a LiteDB file, and its transactions already take turns: nothing to wait for.</summary>

@@ -43,7 +43,7 @@ public static class IngestBench
         using var extractor = new IsolatedTextExtractor(new ExtractionLimits(), ConverterPaths.None);
         var dossiers = new DossierService(store, blobs, index, extractor, tasks,
             new EvidenceIndexing(store, blobs, index, directory), TimeProvider.System, new LuoshiOptions { StoragePath = storagePath },
-            new LuoshiArchive.Core.Accounts.ReadAccess(new LuoshiOptions(), tasks));
+            new LuoshiArchive.Core.Tasks.ReadAccess(new LuoshiOptions(), tasks));
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await Parallel.ForEachAsync(files.Select((f, i) => (f, i)), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (item, ct) =>
         {

@@ -36,6 +36,8 @@ public sealed class TempStorage : IDisposable
     public Core.Meetings.CadenceCheck Cadence { get; private set; } = null!;
     public Core.OfficialDocuments.DocumentNumberRegister Numbers { get; private set; } = null!;
     public Core.OfficialDocuments.OfficialDocumentService Documents { get; private set; } = null!;
+    /// <summary>督办单: where an issued 通报批评 opens its rectification orders.</summary>
+    public Core.Supervision.SupervisionService Supervision { get; private set; } = null!;
     /// <summary>Converters given to the documents service (none by default: no PDF rendition, fast).</summary>
     public ConverterPaths DocumentConverters { get; set; } = ConverterPaths.None;
     private bool _open;
@@ -58,8 +60,11 @@ public sealed class TempStorage : IDisposable
         var options = new LuoshiOptions { StoragePath = Path };
         var templates = new Core.OfficialDocuments.DocumentTemplates(options);
         Numbers = new Core.OfficialDocuments.DocumentNumberRegister(Store, Clock);
+        Supervision = new Core.Supervision.SupervisionService(Store, Tasks,
+            new Core.Supervision.ProgressLog(Store, Tasks, Dossiers, Clock), Directory, Clock, options, Reading);
         Documents = new Core.OfficialDocuments.OfficialDocumentService(Store, Tasks, Dossiers, Numbers,
-            new Core.OfficialDocuments.Drafting(templates, Directory, options), templates, DocumentConverters, Clock, options);
+            new Core.OfficialDocuments.Drafting(templates, Directory, options), templates, DocumentConverters, Clock, options,
+            new Core.Supervision.RectificationOrders(Supervision));
         _open = true;
     }
 

@@ -1,18 +1,16 @@
-using LuoshiArchive.Core.Tasks;
-
 namespace LuoshiArchive.Core.Accounts;
 
 /// <summary>
 /// The role × permission rules, enforced by the Core services themselves (pages only hide what these refuse):
 /// 办公室管理员 everything; 督查督办 all tasks, supervision, documents and bundles; 处室 their own department's tasks,
-/// evidence and self-checks (reading the rest only where <see cref="ReadAccess"/>, which reads
+/// evidence and self-checks (reading the rest only where <see cref="Tasks.ReadAccess"/>, which reads
 /// <see cref="LuoshiOptions.DepartmentUsersReadAll"/>, says so: here they fail closed); 委领导 read all,
 /// adjust under their decisions, rate results, write their quarterly report; 督查组 read-only with downloads.
 /// </summary>
 public static class Access
 {
     /// <summary>May <paramref name="actor"/> do <paramref name="permission"/>, on <paramref name="task"/> where one is concerned?</summary>
-    public static bool Allows(Actor actor, Permission permission, KeyTask? task) =>
+    public static bool Allows(Actor actor, Permission permission, ITaskScope? task) =>
         actor.Role switch
         {
             UserRole.Admin => true,
@@ -34,7 +32,7 @@ public static class Access
     public static bool Allows(Actor actor, Permission permission) => Allows(actor, permission, task: null);
 
     /// <summary>Throws <see cref="AccessDeniedException"/> (and records the refusal in the audit trail) unless allowed.</summary>
-    public static void Demand(Actor actor, Permission permission, Audit.AuditLog audit, KeyTask? task = null)
+    public static void Demand(Actor actor, Permission permission, Audit.AuditLog audit, ITaskScope? task = null)
     {
         if (Allows(actor, permission, task)) return;
         var subject = task is null ? "" : $"任务 {task.Code}";
@@ -44,10 +42,10 @@ public static class Access
             : $"您的角色（{ChineseLabels.Of(actor.Role)}）无权{Describe(permission)}：任务“{task.Code}”不属于本处室。");
     }
 
-    private static bool Leads(Actor actor, KeyTask task) =>
+    private static bool Leads(Actor actor, ITaskScope task) =>
         actor.DepartmentId is { } d && task.LeadDepartmentId == d;
 
-    private static bool Concerns(Actor actor, KeyTask task) =>
+    private static bool Concerns(Actor actor, ITaskScope task) =>
         actor.DepartmentId is { } d && (task.LeadDepartmentId == d || task.CooperatingDepartmentIds.Contains(d));
 
     public static string Describe(Permission permission) => permission switch

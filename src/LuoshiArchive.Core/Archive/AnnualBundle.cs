@@ -7,6 +7,7 @@ using LuoshiArchive.Core.OneTable;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Spreadsheets;
 using LuoshiArchive.Core.Tasks;
+using LuoshiArchive.Core.Storage;
 
 namespace LuoshiArchive.Core.Archive;
 

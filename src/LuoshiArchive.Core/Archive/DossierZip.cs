@@ -2,6 +2,7 @@ using System.Globalization;
 using LuoshiArchive.Core.Dossiers;
 using LuoshiArchive.Core.Spreadsheets;
 using LuoshiArchive.Core.Tasks;
+using LuoshiArchive.Core.Storage;
 
 namespace LuoshiArchive.Core.Archive;
 

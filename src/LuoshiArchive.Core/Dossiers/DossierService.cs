@@ -12,7 +12,7 @@ namespace LuoshiArchive.Core.Dossiers;
 /// visible or evidence that the index catches up with at the next start (<see cref="BringIndexUpToDate"/>).
 /// </summary>
 public sealed class DossierService(
-    ITaskStore store, BlobStore blobs, EvidenceIndex index, IsolatedTextExtractor extractor, TaskRegistry tasks,
+    IEvidenceStore store, BlobStore blobs, EvidenceIndex index, IsolatedTextExtractor extractor, TaskRegistry tasks,
     EvidenceIndexing indexing, TimeProvider clock, LuoshiOptions options, ReadAccess reading)
 {
     // Store transactions are per thread and short; this lock makes "is this content stored? then link or insert" atomic.
@@ -124,7 +124,7 @@ public sealed class DossierService(
             evidence = Find(id) ?? throw new DomainRuleException("该佐证材料不存在。");
             DemandChange(evidence, actor);
             if (details.Title is { } title && string.IsNullOrWhiteSpace(title)) throw new DomainRuleException("题名不能为空。");
-            if (details.Retention is { Length: > 0 } retention && !Archive.Retention.Codes.Contains(retention))
+            if (details.Retention is { Length: > 0 } retention && !Dossiers.Retention.Codes.Contains(retention))
                 throw new DomainRuleException($"保管期限“{retention}”无效：应为永久（Y）、定期30年（D30）或定期10年（D10）。");
             evidence.Kind = details.Kind ?? evidence.Kind;
             evidence.Title = details.Title?.Trim() ?? evidence.Title;

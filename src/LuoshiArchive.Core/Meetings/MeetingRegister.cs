@@ -16,16 +16,16 @@ public sealed class MeetingRegister(IMeetingStore store, TaskRegistry tasks, Dos
 
     public Meeting? Find(int id) => store.Meetings.FindById(id);
 
-    /// <summary>The meeting as <paramref name="actor"/> may see it (<see cref="ReadAccess.Redact"/>): null when not theirs.</summary>
-    public Meeting? Find(int id, Actor actor) => Find(id) is { } meeting ? reading.Redact(meeting, actor) : null;
+    /// <summary>The meeting as <paramref name="actor"/> may see it (<see cref="MeetingRedaction.Redact"/>): null when not theirs.</summary>
+    public Meeting? Find(int id, Actor actor) => Find(id) is { } meeting ? MeetingRedaction.Redact(meeting, reading, actor) : null;
 
     public IReadOnlyList<Meeting> List(int? year) =>
         store.Meetings.FindAll().Where(m => year is null || m.Date.Year == year)
         .OrderByDescending(m => m.Date).ThenByDescending(m => m.Id).ToList();
 
-    /// <summary>The year's meetings as <paramref name="actor"/> may see them (<see cref="ReadAccess.Redact"/>).</summary>
+    /// <summary>The year's meetings as <paramref name="actor"/> may see them (<see cref="MeetingRedaction.Redact"/>).</summary>
     public IReadOnlyList<Meeting> List(int? year, Actor actor) =>
-        List(year).Select(m => reading.Redact(m, actor)).OfType<Meeting>().ToList();
+        List(year).Select(m => MeetingRedaction.Redact(m, reading, actor)).OfType<Meeting>().ToList();
 
     /// <summary>Meetings that dealt with a task, newest first.</summary>
     public IReadOnlyList<Meeting> AboutTask(int taskId) =>
@@ -81,9 +81,9 @@ public sealed class MeetingRegister(IMeetingStore store, TaskRegistry tasks, Dos
         if (paragraphs.All(string.IsNullOrWhiteSpace) && meeting.Decisions.Count == 0)
             throw new DomainRuleException("纪要内容为空：请填写纪要正文或议定事项。");
         var docx = new MemoryStream();
-        OfficialDocuments.MinutesDocument.Write(docx, meeting, options.OrganisationName, paragraphs);
+        MinutesDocument.Write(docx, meeting, options.OrganisationName, paragraphs);
         docx.Position = 0;
-        return AttachMinutesAsync(meetingId, docx, OfficialDocuments.MinutesDocument.Mark(meeting) + ".docx", extraTaskCodes, actor, cancellationToken);
+        return AttachMinutesAsync(meetingId, docx, MinutesDocument.Mark(meeting) + ".docx", extraTaskCodes, actor, cancellationToken);
     }
 
     /// <summary>Turns a decision into a MeetingDecided task, pre-filled from the meeting, and links the two.</summary>

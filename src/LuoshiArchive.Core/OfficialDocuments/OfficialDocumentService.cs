@@ -13,13 +13,11 @@ namespace LuoshiArchive.Core.OfficialDocuments;
 /// </summary>
 public sealed class OfficialDocumentService(
     IDocumentStore store, TaskRegistry tasks, DossierService dossiers, DocumentNumberRegister numbers, Drafting drafting,
-    DocumentTemplates templates, ConverterPaths converters, TimeProvider clock, LuoshiOptions options)
+    DocumentTemplates templates, ConverterPaths converters, TimeProvider clock, LuoshiOptions options,
+    IRectificationOrders rectification)
 {
     private readonly Audit.AuditLog _audit = new(store, clock);
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-
-    /// <summary>What happens when a 通报批评 is issued: the rectification requirement becomes supervision orders.</summary>
-    public Func<OfficialDocument, KeyTask, Actor, int?>? OpenRectificationOrder { get; set; }
 
     public OfficialDocument? Find(int id) => store.Documents.FindById(id);
 
@@ -120,7 +118,7 @@ public sealed class OfficialDocumentService(
             {
                 Kind = EvidenceKind.OutgoingDocument, Title = spec.Title, Number = number, Date = spec.Date, Author = spec.Signature,
             };
-            var baseName = Archive.ArchiveNames.Safe($"{(number.Length > 0 ? number + " " : "")}{spec.Title}");
+            var baseName = ArchiveNames.Safe($"{(number.Length > 0 ? number + " " : "")}{spec.Title}");
             // The DOCX states no page count of its own (Word fills it in on saving): it has the rendition's.
             var docxDetails = pdf is null ? details : details with { PageCount = PdfPageCount(pdf) };
             docxEvidence = (await dossiers.AddAsync(new MemoryStream(docx), baseName + ".docx", codes, docxDetails, actor, cancellationToken)).Evidence.Id;
@@ -140,10 +138,9 @@ public sealed class OfficialDocumentService(
         store.Documents.Update(document);
         _audit.Record(actor.Name, "document.issued", $"公文 {document.Id}", $"{number} {spec.Title}，归入 {string.Join("、", codes)}");
 
-        if (document.Genre == DocumentGenre.Criticism && OpenRectificationOrder is { } open)
+        if (document.Genre == DocumentGenre.Criticism)
         {
-            foreach (var task in TasksOf(document))
-                if (open(document, task, actor) is { } orderId) document.SupervisionOrderIds.Add(orderId);
+            foreach (var task in TasksOf(document)) document.SupervisionOrderIds.Add(rectification.Open(document, task, actor));
             store.Documents.Update(document);
         }
         return document;

@@ -21,7 +21,7 @@ internal sealed class IndexSearch(IndexSearcher searcher, QueryBuilder queries, 
         var size = Math.Clamp(query.PageSize, 1, 200);
         var keep = (int)Math.Min((long)page * size, searcher.IndexReader.MaxDoc);
         var any = searcher.Rewrite(Filtered(terms.Count == 0 ? new MatchAllDocsQuery() : queries.Combine(terms, all: false), filter));
-        var ranking = Ranking(sort);
+        var ranking = OrderOf(sort);
         var (termClauses, markAll) = AllTermsCheck(any, terms, filter);
         var collectors = InParallel(any, leaf => new MatchCollector(ranking, keep, termClauses, markAll is null ? null : () => markAll(leaf)));
 
@@ -79,7 +79,7 @@ internal sealed class IndexSearch(IndexSearcher searcher, QueryBuilder queries, 
     /// newest (or oldest, undated last) first, then score. Ties go to the earlier-indexed document, so pages never
     /// overlap.
     /// </summary>
-    private static Comparison<MatchCollector.Match> Ranking(SearchSort sort) => sort switch
+    private static Comparison<MatchCollector.Match> OrderOf(SearchSort sort) => sort switch
     {
         SearchSort.DateDescending => (a, b) => Then(b.Date.CompareTo(a.Date), b.Score.CompareTo(a.Score), a.Doc.CompareTo(b.Doc)),
         SearchSort.DateAscending => (a, b) => Then(Undated(a.Date).CompareTo(Undated(b.Date)), b.Score.CompareTo(a.Score), a.Doc.CompareTo(b.Doc)),

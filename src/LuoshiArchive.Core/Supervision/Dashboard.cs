@@ -9,7 +9,7 @@ namespace LuoshiArchive.Core.Supervision;
 /// task list applies when the number is clicked, so the number and the list behind it always agree.
 /// </summary>
 public sealed class Dashboard(ISupervisionStore store, TaskRegistry tasks, ProgressLog progress, OrganisationDirectory directory,
-    Accounts.ReadAccess reading)
+    Tasks.ReadAccess reading)
 {
     /// <summary>The year shown by default: this year if it has tasks, else the latest year that has.</summary>
     public int DefaultYear()
@@ -18,7 +18,7 @@ public sealed class Dashboard(ISupervisionStore store, TaskRegistry tasks, Progr
         return years.Contains(tasks.Today.Year) || years.Count == 0 ? tasks.Today.Year : years[0];
     }
 
-    /// <summary>The figures of the tasks <paramref name="actor"/> may read (<see cref="Accounts.ReadAccess"/>).</summary>
+    /// <summary>The figures of the tasks <paramref name="actor"/> may read (<see cref="Tasks.ReadAccess"/>).</summary>
     public DashboardFigures For(int year, Accounts.Actor actor)
     {
         var items = reading.List(new TaskFilter { Year = year }, actor);

@@ -1,10 +1,10 @@
 using LuoshiArchive.Core.Storage;
-using LuoshiArchive.Core.Tasks;
+using LuoshiArchive.Core.Dossiers;
 
 namespace LuoshiArchive.Core.Supervision;
 
 /// <summary>The records of progress, self-checks and supervision (督查督办).</summary>
-public interface ISupervisionStore : ITaskStore
+public interface ISupervisionStore : IEvidenceStore
 {
     /// <summary>Progress entries (进展).</summary>
     IRecords<ProgressEntry> Progress { get; }

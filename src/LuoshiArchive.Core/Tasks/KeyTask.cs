@@ -1,3 +1,5 @@
+using LuoshiArchive.Core.Accounts;
+
 namespace LuoshiArchive.Core.Tasks;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace LuoshiArchive.Core.Tasks;
 /// outcomes) and knows its own rules: the four clarities, its traffic light, and that its target and schedule
 /// change only through an <see cref="Adjustment"/> backed by a leader decision.
 /// </summary>
-public sealed class KeyTask
+public sealed class KeyTask : ITaskScope
 {
     /// <summary>Days ahead within which a milestone or the deadline turns the light yellow.</summary>
     public const int WarningDays = 7;

@@ -77,8 +77,7 @@ public sealed partial class TaskRegistry
             throw new DomainRuleException("标记完成须提供证明该节点完成的佐证材料，或注明“佐证材料后补”。");
         foreach (var id in ids)
         {
-            var evidence = store.Evidence.FindById(id);
-            if (evidence is null || evidence.IsRemoved || !evidence.IsFiledIn(task.Id))
+            if (!store.IsEvidenceFiledIn(id, task.Id))
                 throw new DomainRuleException($"佐证材料 {id} 不在任务 {task.Code} 的档案中。");
         }
         return ids;

@@ -47,7 +47,7 @@ public sealed partial class TaskRegistry(ITaskStore store, OrganisationDirectory
 
     /// <summary>
     /// Pieces of evidence filed in each task's dossier (一事一档), by task id. Counting reads every piece of evidence,
-    /// so the counts are kept until evidence changes (<see cref="Dossiers.IEvidenceStore.EvidenceVersion"/>): the task list is the
+    /// so the counts are kept until evidence changes (<see cref="ITaskStore.EvidenceVersion"/>): the task list is the
     /// most opened page, and counting on every request held it to 31 requests/s at 2,000 documents (web bench).
     /// </summary>
     public Dictionary<int, int> EvidenceCounts()
@@ -55,8 +55,7 @@ public sealed partial class TaskRegistry(ITaskStore store, OrganisationDirectory
         // The version is read before counting: a change made during the count leaves the cache already stale.
         var version = store.EvidenceVersion;
         if (_evidenceCounts is { } cached && cached.Version == version) return new(cached.Counts);
-        var counts = store.Evidence.Find(e => e.Removal == null).SelectMany(e => e.Links.Select(l => l.TaskId).Distinct())
-            .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        var counts = store.CountEvidenceByTask();
         _evidenceCounts = new CachedCounts(version, counts);
         return new(counts);
     }

@@ -41,7 +41,7 @@ public static class DocumentsApi
         if (spec.WantsAutoNumber)
             spec = spec with { Number = numbers.Next(spec.CodePrefix, spec.Date.Year, null, actor).Number };
         var docx = OfficialDocumentService.Render(spec, new DocumentLayout());
-        var name = Core.Archive.ArchiveNames.Safe($"{(spec.Number.Length > 0 ? spec.Number + " " : "")}{spec.Title}");
+        var name = Core.Storage.ArchiveNames.Safe($"{(spec.Number.Length > 0 ? spec.Number + " " : "")}{spec.Title}");
         http.Response.Headers["X-Document-Number"] = Uri.EscapeDataString(spec.Number);
         if (!pdf) return TypedResults.File(docx, DocxType, name + ".docx");
         var rendition = PdfRendition.TryConvert(docx, converters);

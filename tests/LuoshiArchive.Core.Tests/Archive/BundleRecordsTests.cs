@@ -36,7 +36,6 @@ public sealed class BundleRecordsTests : IDisposable
         var late = _storage.Tasks.Create(new TaskDraft { Year = 2018, Name = "推进高校一流学科建设", LeadDepartmentId = higher.Id, Deadline = new DateOnly(2018, 10, 31) }, Actor.Console());
         var progress = new ProgressLog(_storage.Store, _storage.Tasks, _storage.Dossiers, _storage.Clock);
         var supervision = new SupervisionService(_storage.Store, _storage.Tasks, progress, _storage.Directory, _storage.Clock, new LuoshiOptions { StoragePath = _storage.Path }, _storage.Reading);
-        _storage.Documents.OpenRectificationOrder = RectificationOrders.Opener(supervision);
         var voided = _storage.Numbers.Next("津教委", 2018, null, office);
         _storage.Numbers.Void(voided.Number, "误取号", office);
         var issued = await _storage.Documents.IssueAsync(_storage.Documents.StartCriticism([late.Code], office).Id, office);

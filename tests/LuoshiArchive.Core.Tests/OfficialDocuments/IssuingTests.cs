@@ -97,12 +97,11 @@ public sealed class IssuingTests : IDisposable
         var edited = spec with { Paragraphs = [.. spec.Paragraphs.Take(spec.Paragraphs.Count - 1), new DocumentParagraph(0, "特此通报。")], Note = "此件不予公开" };
         _storage.Documents.UpdateDraft(draft.Id, edited, new DateOnly(2018, 12, 10), _office);
 
-        var opened = new List<(string Task, DateOnly? Due)>();
-        _storage.Documents.OpenRectificationOrder = (document, task, _) => { opened.Add((task.Code, document.ReplyDue)); return 41; };
         var issued = await _storage.Documents.IssueAsync(draft.Id, _office);
         Assert.Equal("津教委〔2018〕1号", issued.Number);
-        Assert.Equal([(_late.Code, new DateOnly(2018, 12, 10))], opened);
-        Assert.Equal([41], _storage.Documents.Find(draft.Id)!.SupervisionOrderIds);
+        var order = Assert.Single(_storage.Supervision.List(taskId: _late.Id));
+        Assert.Equal(new DateOnly(2018, 12, 10), order.Due);
+        Assert.Equal([order.Id], _storage.Documents.Find(draft.Id)!.SupervisionOrderIds);
         Assert.Equal("（此件不予公开）", SignatureBlock.Note(OfficialDocumentService.Spec(issued).Note));
     }
 
@@ -113,7 +112,6 @@ public sealed class IssuingTests : IDisposable
         var progress = new Core.Supervision.ProgressLog(_storage.Store, _storage.Tasks, _storage.Dossiers, _storage.Clock);
         var supervision = new Core.Supervision.SupervisionService(_storage.Store, _storage.Tasks, progress, _storage.Directory, _storage.Clock, options,
             _storage.Reading);
-        _storage.Documents.OpenRectificationOrder = Core.Supervision.RectificationOrders.Opener(supervision);
         var draft = _storage.Documents.StartCriticism([_late.Code], _office);
         var issued = await _storage.Documents.IssueAsync(draft.Id, _office);
 

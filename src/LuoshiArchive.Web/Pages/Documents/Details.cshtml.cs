@@ -28,7 +28,7 @@ public class DetailsModel(OfficialDocumentService documents, DossierService doss
         var document = documents.Find(id);
         if (document is null) return NotFound();
         var spec = OfficialDocumentService.Spec(document);
-        var name = Core.Archive.ArchiveNames.Safe($"{(document.IsIssued && document.Number.Length > 0 ? document.Number + " " : "")}{spec.Title}{(document.IsIssued ? "" : "（草稿）")}") + ".docx";
+        var name = Core.Storage.ArchiveNames.Safe($"{(document.IsIssued && document.Number.Length > 0 ? document.Number + " " : "")}{spec.Title}{(document.IsIssued ? "" : "（草稿）")}") + ".docx";
         if (document.DocxEvidenceId is { } evidenceId && dossiers.Find(evidenceId) is { } filed)
             return File(dossiers.OpenOriginal(filed), ContentTypes.For(name), name);
         return File(OfficialDocumentService.Render(spec, OfficialDocumentService.Layout(document)), ContentTypes.For(name), name);

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LuoshiArchive.Web.Pages.Supervision;
 
 /// <summary>One 督办单: what, by when, how to reply; the department's reply (a progress entry); the printable DOCX.</summary>
-public class DetailsModel(SupervisionService supervision, ProgressLog progress, Core.Accounts.ReadAccess reading) : PageModel
+public class DetailsModel(SupervisionService supervision, ProgressLog progress, Core.Tasks.ReadAccess reading) : PageModel
 {
     public SupervisionOrder Order { get; private set; } = new();
     public KeyTask? Task { get; private set; }

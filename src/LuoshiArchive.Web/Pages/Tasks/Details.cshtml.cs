@@ -11,7 +11,7 @@ namespace LuoshiArchive.Web.Pages.Tasks;
 
 /// <summary>One task: its four lists, milestones, four clarities and the history of every change.</summary>
 public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, DossierService dossiers, Core.Meetings.MeetingRegister meetings,
-    Core.Accounts.ReadAccess reading) : PageModel
+    Core.Tasks.ReadAccess reading) : PageModel
 {
     public const int MaxFilesPerUpload = 50;
 

@@ -10,7 +10,7 @@ namespace LuoshiArchive.Web.Pages.Tasks;
 /// The task list (任务清单): filters, traffic lights, evidence counts. The dashboard's numbers link here with the same
 /// filters that counted them (including milestone months and lists of codes).
 /// </summary>
-public class IndexModel(TaskRegistry tasks, OrganisationDirectory directory, Core.Accounts.ReadAccess reading) : PageModel
+public class IndexModel(TaskRegistry tasks, OrganisationDirectory directory, Core.Tasks.ReadAccess reading) : PageModel
 {
     public TaskFilter Filter { get; private set; } = new();
     public IReadOnlyList<TaskListItem> Items { get; private set; } = [];

@@ -12,7 +12,7 @@ namespace LuoshiArchive.Web.Pages.Tasks;
 /// Marking a milestone done asks for its proof: evidence chosen from the dossier, files uploaded now, or an explicit
 /// "evidence to follow" that keeps the step flagged; the same page supplies the evidence later.
 /// </summary>
-public class MilestoneModel(ProgressLog progress, DossierService dossiers, Core.Accounts.ReadAccess reading) : PageModel
+public class MilestoneModel(ProgressLog progress, DossierService dossiers, Core.Tasks.ReadAccess reading) : PageModel
 {
     public KeyTask Task { get; private set; } = new();
     public Milestone Milestone { get; private set; } = new();

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LuoshiArchive.Web.Pages.Tasks;
 
 /// <summary>A task's progress log (进展) in full, and where the task page's progress form posts.</summary>
-public class ProgressModel(ProgressLog progress, Core.Accounts.ReadAccess reading) : PageModel
+public class ProgressModel(ProgressLog progress, Core.Tasks.ReadAccess reading) : PageModel
 {
     public KeyTask Task { get; private set; } = new();
     public IReadOnlyList<ProgressEntry> Entries { get; private set; } = [];

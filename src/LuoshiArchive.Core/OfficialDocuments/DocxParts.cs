@@ -1,9 +1,8 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using LuoshiArchive.Core.OfficialDocuments;
 
-namespace LuoshiArchive.Core.Supervision;
+namespace LuoshiArchive.Core.OfficialDocuments;
 
 /// <summary>
 /// The pieces the supervision documents (督办单, 自查自评表, 季度报告) share on the GB/T 9704 page of

@@ -1,8 +1,7 @@
 using System.Globalization;
 using LuoshiArchive.Core.Organisation;
-using LuoshiArchive.Core.Tasks;
 
-namespace LuoshiArchive.Core.OneTable;
+namespace LuoshiArchive.Core.Tasks;
 
 /// <summary>
 /// One row of the 工作落实清单一览表: a task as people read it, with names instead of ids. The same columns drive the

@@ -1,8 +1,8 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using LuoshiArchive.Core.Meetings;
+using LuoshiArchive.Core.OfficialDocuments;
 
-namespace LuoshiArchive.Core.OfficialDocuments;
+namespace LuoshiArchive.Core.Meetings;
 
 /// <summary>
 /// Meeting minutes (纪要) in the GB/T 9704 special format: the red "××纪要" mark 35 mm below the top of the type
@@ -49,19 +49,4 @@ public static class MinutesDocument
         if (name.EndsWith("纪要", StringComparison.Ordinal)) return name;
         return name + "纪要";
     }
-}
-
-/// <summary>一, 二, … 十, 十一 … for the heading numbers of official documents.</summary>
-public static class ChineseNumbers
-{
-    private const string Digits = "〇一二三四五六七八九";
-
-    public static string Ordinal(int n) => n switch
-    {
-        < 10 => Digits[n].ToString(),
-        10 => "十",
-        < 20 => "十" + Digits[n % 10],
-        < 100 => Digits[n / 10] + "十" + (n % 10 == 0 ? "" : Digits[n % 10].ToString()),
-        _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
 }

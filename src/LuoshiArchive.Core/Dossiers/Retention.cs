@@ -1,6 +1,4 @@
-using LuoshiArchive.Core.Dossiers;
-
-namespace LuoshiArchive.Core.Archive;
+namespace LuoshiArchive.Core.Dossiers;
 
 /// <summary>
 /// 保管期限 (DA/T 22-2015): 永久 Y, 定期30年 D30, 定期10年 D10, defaulted by what the evidence is and changeable per

@@ -1,12 +1,11 @@
-using LuoshiArchive.Core.Meetings;
-using LuoshiArchive.Core.Tasks;
+using LuoshiArchive.Core.Accounts;
 
-namespace LuoshiArchive.Core.Accounts;
+namespace LuoshiArchive.Core.Tasks;
 
 /// <summary>
 /// Which tasks an actor may read, decided in one place for every listing, export and download. It reads
 /// <see cref="LuoshiOptions.DepartmentUsersReadAll"/> once, here; everything else asks this policy. Where it is not asked
-/// (<see cref="Access.Allows(Actor, Permission, KeyTask)"/> alone), a department user reads only their own department's tasks: access fails closed.
+/// (<see cref="Access.Allows(Actor, Permission, ITaskScope)"/> alone), a department user reads only their own department's tasks: access fails closed.
 /// With departments closed, a department user sees nothing of another department's tasks, not even their titles.
 /// </summary>
 public sealed class ReadAccess(LuoshiOptions options, TaskRegistry tasks)
@@ -58,36 +57,4 @@ public sealed class ReadAccess(LuoshiOptions options, TaskRegistry tasks)
     /// <summary>Keeps the items whose task <paramref name="actor"/> may read.</summary>
     public IReadOnlyList<T> Only<T>(IEnumerable<T> items, Func<T, int> taskId, Actor actor) =>
         ReadableTaskIds(actor) is { } ids ? items.Where(i => ids.Contains(taskId(i))).ToList() : items.ToList();
-
-    /// <summary>
-    /// The meeting as <paramref name="actor"/> may see it: whole for those who read every task; for a closed department,
-    /// a copy without the agenda items and decisions of other departments' tasks, or null when the meeting dealt only
-    /// with those (a meeting without tasks, or the department's own, stays visible).
-    /// </summary>
-    public Meeting? Redact(Meeting meeting, Actor actor)
-    {
-        if (ReadableTaskIds(actor) is not { } ids) return meeting;
-        bool Readable(List<int> taskIds) => taskIds.Count == 0 || taskIds.Any(ids.Contains);
-        var own = meeting.DepartmentId is { } d && d == actor.DepartmentId;
-        if (!own && meeting.TaskIds.Count > 0 && !meeting.TaskIds.Any(ids.Contains)) return null;
-        return new Meeting
-        {
-            Id = meeting.Id, Kind = meeting.Kind, Date = meeting.Date, Title = meeting.Title, Session = meeting.Session,
-            Chair = meeting.Chair, Attendees = meeting.Attendees, Place = meeting.Place, DepartmentId = meeting.DepartmentId,
-            IsYearEndSummary = meeting.IsYearEndSummary, CreatedAt = meeting.CreatedAt, CreatedBy = meeting.CreatedBy,
-            // Minutes are filed in every task the meeting dealt with; the evidence page checks the reader again.
-            MinutesEvidenceId = meeting.MinutesEvidenceId,
-            Agenda = meeting.Agenda.Where(a => Readable(a.TaskIds))
-                .Select(a => new AgendaItem { Text = a.Text, TaskIds = a.TaskIds.Where(ids.Contains).ToList() }).ToList(),
-            Decisions = meeting.Decisions
-                .Where(x => Readable(x.TaskIds) && (x.LeadDepartmentId is null || x.LeadDepartmentId == actor.DepartmentId
-                    || x.TaskIds.Any(ids.Contains)))
-                .Select(x => new MeetingDecision
-                {
-                    Id = x.Id, Text = x.Text, TaskIds = x.TaskIds.Where(ids.Contains).ToList(),
-                    LeadDepartmentId = x.LeadDepartmentId, Deadline = x.Deadline,
-                    CreatedTaskId = x.CreatedTaskId is { } t && ids.Contains(t) ? t : null,
-                }).ToList(),
-        };
-    }
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace LuoshiArchive.Core.Archive;
+namespace LuoshiArchive.Core.Storage;
 
 /// <summary>
 /// File and folder names inside dossier ZIPs and bundles: readable Chinese, safe on Windows and Linux, short enough
