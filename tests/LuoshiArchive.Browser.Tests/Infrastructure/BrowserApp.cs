@@ -12,6 +12,8 @@ public sealed class BrowserApp : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
 
     public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
+    /// <summary>The office's usual laptop screen (the size the clerk's report was made at).</summary>
+    public static readonly ViewportSize Laptop = new() { Width = 1366, Height = 900 };
     public static readonly ViewportSize Phone = new() { Width = 375, Height = 812 };
 
     private IPlaywright? _playwright;

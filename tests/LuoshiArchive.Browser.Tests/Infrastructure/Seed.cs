@@ -3,6 +3,7 @@ using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Demo;
 using LuoshiArchive.Core.Dossiers;
 using LuoshiArchive.Core.Meetings;
+using LuoshiArchive.Core.OfficialDocuments;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Tasks;
 using LuoshiArchive.Core.Tests;
@@ -40,6 +41,8 @@ public sealed class Seed
     public required SeededEvidence BalancedNotice { get; init; }
     public required SeededEvidence AfterSchoolReport { get; init; }
     public required int MeetingId { get; init; }
+    /// <summary>A 通报表扬 draft (not issued), for pages that show a draft.</summary>
+    public required int DraftDocumentId { get; init; }
     public required int TaskCount { get; init; }
 
     /// <summary>Another account (a commission leader: reads everything), for tests that change a user's own settings.</summary>
@@ -87,12 +90,15 @@ public sealed class Seed
             Decisions = [("各处室5月底前完成档案整理", [archiveTask], null, new DateOnly(2018, 5, 31))],
         }, Office);
 
+        var draft = app.Service<OfficialDocumentService>().StartCommendation(
+            [all.First(Drafting.CompletedOnTime).Code], Office);
+
         return new Seed
         {
             ArchiveTask = archiveTask, SelfCheckTask = Code("开展月度自查自评"), BalancedEducationTask = balanced,
             AfterSchoolTask = afterSchool, PushMeetingTask = Code("每月召开重点工作推动会"), AssessmentTask = Code("完善重点任务考核办法"),
             Notice = notice, BalancedNotice = balancedNotice, AfterSchoolReport = afterSchoolReport,
-            MeetingId = meeting.Id, TaskCount = all.Count,
+            MeetingId = meeting.Id, DraftDocumentId = draft.Id, TaskCount = all.Count,
         };
     }
 }

@@ -48,7 +48,7 @@ public sealed class CircularJourney(BrowserApp browser)
         await s.StepAsync("commendation-preview");
 
         await page.GotoAsync(editUrl);
-        await page.GetByRole(AriaRole.Button, new() { Name = "印发（取号并归档）" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "印发（取号并归档）" }).ClickAsync(new() { Timeout = 120_000 });
         await page.WaitForURLAsync(new Regex(@"/Documents/\d+$"), new() { Timeout = 120_000 });
         var issued = await s.TextAsync(".notice");
         Assert.Matches(@"已印发：津教委〔2018〕\d+号", issued);
@@ -80,7 +80,7 @@ public sealed class CircularJourney(BrowserApp browser)
         Assert.False(string.IsNullOrEmpty(await page.GetByLabel("整改报送期限（印发后生成督办单）").InputValueAsync()));
         await page.Locator("textarea[name='Form.Paragraphs[0].Text']").FillAsync("市教委办公室对重点任务落实情况进行了督查，发现有关处室承担的任务未按时间节点完成，现通报如下。");
         await s.StepAsync("criticism-draft");
-        await page.GetByRole(AriaRole.Button, new() { Name = "印发（取号并归档）" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "印发（取号并归档）" }).ClickAsync(new() { Timeout = 120_000 });
         await page.WaitForURLAsync(new Regex(@"/Documents/\d+$"), new() { Timeout = 120_000 });
         Assert.Matches(@"已印发：津教委〔2018〕\d+号", await s.TextAsync(".notice"));
         Assert.True(await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^督办单") }).CountAsync() > 0, "the criticism opened a supervision order");
