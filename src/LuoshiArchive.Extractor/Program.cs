@@ -37,6 +37,6 @@ static string Reply(string[] request)
     catch (TimeoutException)
     {
         return JsonSerializer.Serialize(new ExtractorReply(null, null, null, false, null, nameof(ExtractionProblem.TimedOut),
-            $"转换“{name}”超时，文件可能已损坏或过于复杂，未保存。"));
+            $"转换“{name}”超时，文件可能已损坏或过于复杂，未保存。请另存为 PDF 或 DOCX 后重新上传。"));
     }
 }

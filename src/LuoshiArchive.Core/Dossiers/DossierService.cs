@@ -84,7 +84,7 @@ public sealed class DossierService(
         var taskList = ResolveTasks(taskCodes);
         foreach (var task in taskList) Access.Demand(actor, Permission.FileEvidence, _audit, task);
         using var staged = blobs.Stage(content, options.MaxUploadBytes);
-        if (staged.Length == 0) throw new ExtractionException(ExtractionProblem.Empty, $"“{fileName}”是空文件（0 字节），未保存。");
+        if (staged.Length == 0) throw new ExtractionException(ExtractionProblem.Empty, $"“{fileName}”是空文件（0 字节），未保存。请检查原文件后重新上传。");
 
         if (TryLinkExisting(staged.Sha256, taskList, details, actor) is { } linked) return linked;
 

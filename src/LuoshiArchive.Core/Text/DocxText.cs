@@ -26,7 +26,7 @@ internal static class DocxText
         using (document)
         {
             var main = document.MainDocumentPart
-                       ?? throw new ExtractionException(ExtractionProblem.Corrupt, $"“{fileName}”中没有正文部分，无法读取。");
+                       ?? throw new ExtractionException(ExtractionProblem.Corrupt, $"“{fileName}”中没有正文部分，无法读取，未保存。请用 Word 另存为 DOCX 或 PDF 后重新上传。");
             var text = new StringBuilder();
             foreach (var header in main.HeaderParts) Append(text, header.Header);
             Append(text, main.Document?.Body);

@@ -38,7 +38,7 @@ internal static class FormatSniffer
                 $"“{fileName}”设置了打开密码（已加密），无法读取。请去除密码后重新上传。");
         var actual = FromContent(path, header.AsSpan(0, read), named);
         if (actual is null)
-            throw new ExtractionException(ExtractionProblem.Unsupported, $"“{fileName}”的内容不是可识别的文档格式（可能是图片、压缩包或程序文件），未保存。");
+            throw new ExtractionException(ExtractionProblem.Unsupported, $"“{fileName}”的内容不是可识别的文档格式（可能是图片、压缩包或程序文件），未保存。请用原软件另存为 PDF 或 DOCX 后重新上传。");
         if (!Compatible(named, actual.Value))
             throw new ExtractionException(ExtractionProblem.WrongExtension,
                 $"“{fileName}”的扩展名是 {extension}，但内容是{Describe(actual.Value)}。请改正扩展名后重新上传。");

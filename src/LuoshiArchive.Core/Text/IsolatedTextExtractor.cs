@@ -30,7 +30,7 @@ public sealed class IsolatedTextExtractor(ExtractionLimits limits, ConverterPath
             if (cancellationToken.IsCancellationRequested) throw;
             if (e is IOException) throw Crashed(worker, originalFileName);
             throw new ExtractionException(ExtractionProblem.TimedOut,
-                $"解析“{originalFileName}”超时（{limits.Timeout.TotalSeconds:0} 秒），文件可能已损坏或结构异常，未保存。");
+                $"解析“{originalFileName}”超时（{limits.Timeout.TotalSeconds:0} 秒），文件可能已损坏或结构异常，未保存。请另存为 PDF 或 DOCX 后重新上传。");
         }
         if (reply is null)
         {
@@ -45,8 +45,8 @@ public sealed class IsolatedTextExtractor(ExtractionLimits limits, ConverterPath
 
     private static ExtractionException Crashed(ExtractorWorker worker, string fileName) =>
         worker.Errors.Contains("OutOfMemory", StringComparison.Ordinal)
-            ? new ExtractionException(ExtractionProblem.OutOfMemory, $"解析“{fileName}”所需内存超过上限，文件可能结构异常，未保存。")
-            : new ExtractionException(ExtractionProblem.Corrupt, $"解析“{fileName}”时解析程序异常退出，文件可能已损坏，未保存。");
+            ? new ExtractionException(ExtractionProblem.OutOfMemory, $"解析“{fileName}”所需内存超过上限，文件可能结构异常，未保存。请另存为 PDF 或 DOCX 后重新上传。")
+            : new ExtractionException(ExtractionProblem.Corrupt, $"解析“{fileName}”时解析程序异常退出，文件可能已损坏，未保存。请检查原文件，或另存为 PDF 或 DOCX 后重新上传。");
 
     public void Dispose()
     {

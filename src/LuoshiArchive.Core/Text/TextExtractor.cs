@@ -9,7 +9,7 @@ public sealed class TextExtractor(ExtractionLimits limits, ConverterPaths conver
     public ExtractedText Extract(string path, string originalFileName)
     {
         var length = new FileInfo(path).Length;
-        if (length == 0) throw new ExtractionException(ExtractionProblem.Empty, $"“{originalFileName}”是空文件（0 字节），未保存。");
+        if (length == 0) throw new ExtractionException(ExtractionProblem.Empty, $"“{originalFileName}”是空文件（0 字节），未保存。请检查原文件后重新上传。");
         if (length > limits.MaxFileBytes)
             throw new ExtractionException(ExtractionProblem.TooLarge,
                 $"“{originalFileName}”有 {length / 1024 / 1024} MB，超过单个文件 {limits.MaxFileBytes / 1024 / 1024} MB 的上限。请压缩或拆分后上传。");

@@ -17,7 +17,7 @@ internal static class XlsxText
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or IOException)
         {
-            throw new ExtractionException(ExtractionProblem.Corrupt, $"“{fileName}”不是完整的 Excel 工作簿（可能已损坏或被截断）。");
+            throw new ExtractionException(ExtractionProblem.Corrupt, $"“{fileName}”不是完整的 Excel 工作簿（可能已损坏或被截断），未保存。请检查原文件后重新上传。");
         }
         using (document)
         {

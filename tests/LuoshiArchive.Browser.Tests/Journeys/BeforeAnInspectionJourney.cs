@@ -51,7 +51,26 @@ public sealed class BeforeAnInspectionJourney(BrowserApp browser)
         Assert.Contains("“5月自查自评表.docx”：已保存。", await s.TextAsync("p.notice"));
         Assert.Contains("佐证材料（1 件）", await s.TextAsync("#h-dossier"));
         Assert.Contains("过程资料", await s.TextAsync("section[aria-labelledby=h-dossier] table"));
+        // What the clerk sees: the verdict is a status message in the first screen, not hidden below the fold.
+        var saved = await Visible.MessageAsync(page, "status");
+        Assert.Contains("“5月自查自评表.docx”：已保存。", saved.Text);
+        Assert.True(saved.Box.Y + saved.Box.Height <= BrowserApp.Desktop.Height, $"the message is at y={saved.Box.Y}");
         await s.StepAsync("uploaded");
+
+        // A file that is no document (random bytes named .pdf) is an error: announced, red, naming the file and saying
+        // what to do; it is not reported in the green box, and the dossier is as it was.
+        await upload.GetByLabel("添加佐证材料").SetInputFilesAsync(new FilePayload
+        {
+            Name = "bad.pdf", MimeType = "application/pdf", Buffer = Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 251)).ToArray(),
+        });
+        await upload.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
+        var refused = await Visible.MessageAsync(page, "alert");
+        Assert.Contains("“bad.pdf”", refused.Text);
+        Assert.Contains("请用原软件另存为 PDF 或 DOCX 后重新上传", refused.Text);
+        Assert.Equal("rgb(176, 0, 32)", refused.BorderColor);
+        Assert.Equal(0, await page.Locator("[role=status]", new() { HasText = "bad.pdf" }).CountAsync());
+        Assert.Contains("佐证材料（1 件）", await s.TextAsync("#h-dossier"));
+        await s.StepAsync("refused");
 
         // A phrase: all three documents that contain it, with the phrase marked in the snippets.
         await page.GetByRole(AriaRole.Link, new() { Name = "检索", Exact = true }).ClickAsync();

@@ -44,7 +44,7 @@ public class DetailsModel(MeetingRegister meetings, OrganisationDirectory direct
         }
         catch (Exception e) when (e is DomainRuleException or ExtractionException)
         {
-            TempData["Message"] = "纪要未保存：" + e.Message;
+            TempData["Error"] = "纪要未保存：" + e.Message;
         }
         return RedirectToPage(new { id });
     }
@@ -59,7 +59,7 @@ public class DetailsModel(MeetingRegister meetings, OrganisationDirectory direct
         }
         catch (DomainRuleException e)
         {
-            TempData["Message"] = e.Message;
+            TempData["Error"] = e.Message;
             return RedirectToPage(new { id });
         }
     }

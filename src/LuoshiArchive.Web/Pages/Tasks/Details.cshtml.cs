@@ -45,8 +45,10 @@ public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, D
     {
         if (tasks.Find(code) is null) return NotFound();
         var report = new List<string>();
-        if (files.Count == 0) report.Add("请选择要上传的文件。");
-        else if (files.Count > MaxFilesPerUpload) report.Add($"一次最多上传 {MaxFilesPerUpload} 个文件，本次选择了 {files.Count} 个，均未保存。");
+        var refused = new List<string>();
+        if (files.Count == 0) refused.Add("请选择要上传的文件。");
+        else if (files.Count > MaxFilesPerUpload)
+            refused.Add($"一次最多上传 {MaxFilesPerUpload} 个文件，本次选择了 {files.Count} 个，均未保存。请分批上传。");
         else
         {
             foreach (var file in files)
@@ -62,11 +64,13 @@ public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, D
                 }
                 catch (Exception e) when (e is DomainRuleException or ExtractionException)
                 {
-                    report.Add($"“{file.FileName}”：未保存。{e.Message}");
+                    refused.Add(e.Message);
                 }
             }
         }
-        TempData["Message"] = string.Join("\n", report);
+        // Saved files in the green status line, refused ones in an alert that names each file and what to do.
+        if (report.Count > 0) TempData["Message"] = string.Join("\n", report);
+        if (refused.Count > 0) TempData["Error"] = string.Join("\n", refused);
         return RedirectToPage(new { code });
     }
 
@@ -79,7 +83,7 @@ public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, D
         }
         catch (DomainRuleException e)
         {
-            TempData["Message"] = e.Message;
+            TempData["Error"] = e.Message;
         }
         return RedirectToPage(new { code });
     }

@@ -54,8 +54,11 @@ public class DossierPagesTests : IClassFixture<LuoshiWebFactory>
         var response = await Upload(client, _task.Code, ("主任办公会纪要.txt", bytes), ("空文件.txt", []));
 
         var taskPage = await response.Content.ReadAsStringAsync();
-        Assert.Contains("“主任办公会纪要.txt”：已保存", taskPage);
-        Assert.Contains("“空文件.txt”：未保存", taskPage);
+        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(taskPage);
+        Assert.Contains("“主任办公会纪要.txt”：已保存", html.QuerySelector("[role=status]")!.TextContent);
+        // The refused file is an error (an alert, apart from the saved ones) that names it and says what to do.
+        Assert.Equal("“空文件.txt”是空文件（0 字节），未保存。请检查原文件后重新上传。",
+            html.QuerySelector(".errors[role=alert]")!.TextContent.Trim());
         Assert.Contains("2018年第3次主任办公会会议纪要", taskPage);
 
         var search = await client.GetDocumentAsync("/Search?q=" + Uri.EscapeDataString("督查督办"));
@@ -83,7 +86,10 @@ public class DossierPagesTests : IClassFixture<LuoshiWebFactory>
 
         var response = await Upload(client, _task.Code, ("伪装.pdf", Encoding.UTF8.GetBytes("这其实是一段文字")));
 
-        Assert.Contains("“伪装.pdf”：未保存", await response.Content.ReadAsStringAsync());
+        var alert = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync())
+            .QuerySelector(".errors[role=alert]")!.TextContent;
+        Assert.Contains("“伪装.pdf”", alert);
+        Assert.Contains("重新上传", alert);
         Assert.Equal(before, _app.Service<DossierService>().DossierOf(_task.Id).Count);
     }
 
