@@ -17,6 +17,8 @@ public class IndexModel(DossierService dossiers, TaskRegistry tasks) : PageModel
     public Dictionary<string, string> TaskNames { get; private set; } = [];
     /// <summary>Filters that could not be read (a mistyped date, say): the search is not run with them silently dropped.</summary>
     public string? InputError { get; private set; }
+    /// <summary>No words and no filter: the page browses the whole archive, newest first, with the facets to narrow it.</summary>
+    public bool Browsing { get; private set; }
 
     private static readonly Dictionary<string, string> FilterNames = new()
     {
@@ -43,7 +45,11 @@ public class IndexModel(DossierService dossiers, TaskRegistry tasks) : PageModel
             InputError = $"{string.Join("、", unreadable)}无法识别，未检索：日期应写成 2018-06-30，年度为四位数字。";
             return;
         }
-        if (Query.Text.Length == 0 && !filtered) return;
+        if (Query.Text.Length == 0 && !filtered)
+        {
+            Browsing = true;
+            if (!Request.Query.ContainsKey("sort")) Query = Query with { Sort = SearchSort.DateDescending };
+        }
         Result = dossiers.Search(Query, User.Actor());
         TaskNames = tasks.List(new TaskFilter()).ToDictionary(i => i.Task.Code, i => i.Task.Name);
     }
