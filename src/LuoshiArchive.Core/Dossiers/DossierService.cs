@@ -25,6 +25,10 @@ public sealed class DossierService(
     public IReadOnlyList<Evidence> DossierOf(int taskId) =>
         FiledIn(taskId).Where(e => !e.IsRemoved).OrderByDescending(e => e.Date ?? DateOnly.MinValue).ThenByDescending(e => e.Id).ToList();
 
+    /// <summary>The other renditions of a document (its PDF beside the DOCX), removed ones left out.</summary>
+    public IReadOnlyList<Evidence> RenditionsOf(int evidenceId) =>
+        store.Evidence.Find(e => e.RenditionOf == evidenceId && e.Removal == null).ToList();
+
     /// <summary>Evidence removed from one task's dossier, most recently removed first: what an administrator can restore.</summary>
     public IReadOnlyList<Evidence> RemovedFrom(int taskId) =>
         FiledIn(taskId).Where(e => e.IsRemoved).OrderByDescending(e => e.Removal!.At).ToList();
@@ -97,7 +101,8 @@ public sealed class DossierService(
             Title = Pick(details?.Title, proposed.Title, Path.GetFileNameWithoutExtension(fileName)),
             Number = DocumentNumbers.Normalise(Pick(details?.Number, proposed.DocumentNumber, "")) ?? "",
             Date = details?.Date ?? proposed.Date, Author = Pick(details?.Author, proposed.IssuingBody, ""),
-            PageCount = extracted.PageCount ?? details?.PageCount, NoTextRead = extracted.NoTextRead, ExtractionNote = extracted.Note ?? "",
+            PageCount = extracted.PageCount ?? details?.PageCount, RenditionOf = details?.RenditionOf,
+            NoTextRead = extracted.NoTextRead, ExtractionNote = extracted.Note ?? "",
             TextLength = extracted.Text.Length, AddedAt = clock.GetUtcNow().UtcDateTime, AddedBy = actor.Name,
             Links = taskList.Select(t => Link(t.Id, actor)).ToList(),
         };

@@ -26,6 +26,12 @@ public sealed class Evidence
     /// <summary>保管期限 set by the archivist (Y, D30, D10); empty: the default for <see cref="Kind"/>.</summary>
     public string Retention { get; set; } = "";
 
+    /// <summary>
+    /// Set when this file is another rendition of a document already filed (the PDF of an issued DOCX): one document,
+    /// shown as one row with its formats, counted once, found once in search (through the main rendition).
+    /// </summary>
+    public int? RenditionOf { get; set; }
+
     /// <summary>True when no text could be read (scan without OCR, legacy Word without LibreOffice): shown, never hidden.</summary>
     public bool NoTextRead { get; set; }
     /// <summary>How the text was obtained, e.g. "经 OCR 识别".</summary>

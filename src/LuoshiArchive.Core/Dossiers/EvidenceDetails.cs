@@ -12,4 +12,6 @@ public sealed record EvidenceDetails
     public string? Retention { get; init; }
     /// <summary>页数 where the file does not state it (a DOCX: from its PDF rendition); null keeps what was read.</summary>
     public int? PageCount { get; init; }
+    /// <summary>The evidence this file is another rendition of (see <see cref="Evidence.RenditionOf"/>).</summary>
+    public int? RenditionOf { get; init; }
 }

@@ -22,6 +22,8 @@ public sealed class EvidenceIndexing(IEvidenceStore store, BlobStore blobs, Evid
     /// </summary>
     public void Index(Evidence evidence, string text)
     {
+        // A rendition (the PDF of an issued DOCX) has the same text: search finds the document once, by its main file.
+        if (evidence.RenditionOf is not null) return;
         index.Upsert(ToIndexed(evidence, text));
         lock (_commit)
         {
@@ -32,7 +34,8 @@ public sealed class EvidenceIndexing(IEvidenceStore store, BlobStore blobs, Evid
     /// <summary>Re-indexes changed metadata or links and commits: repair compares ids, so a change must not wait.</summary>
     public void Reindex(Evidence evidence, string text)
     {
-        index.Upsert(ToIndexed(evidence, text));
+        if (evidence.RenditionOf is not null) index.Delete(evidence.Id);
+        else index.Upsert(ToIndexed(evidence, text));
         lock (_commit) CommitNow();
     }
 
@@ -54,7 +57,7 @@ public sealed class EvidenceIndexing(IEvidenceStore store, BlobStore blobs, Evid
     public int Repair(IProgress<(int Done, int Total)>? progress = null)
     {
         var indexed = index.AllIds();
-        var stored = store.Evidence.Find(e => e.Removal == null).Select(e => e.Id).ToHashSet();
+        var stored = store.Evidence.Find(e => e.Removal == null && e.RenditionOf == null).Select(e => e.Id).ToHashSet();
         var missing = stored.Where(id => !indexed.Contains(id)).ToList();
         var extra = indexed.Where(id => !stored.Contains(id)).ToList();
         foreach (var id in extra) index.Delete(id);
@@ -65,7 +68,7 @@ public sealed class EvidenceIndexing(IEvidenceStore store, BlobStore blobs, Evid
     public int Rebuild(IProgress<(int Done, int Total)>? progress = null)
     {
         index.DeleteAll();
-        var ids = store.Evidence.Find(e => e.Removal == null).Select(e => e.Id).ToList();
+        var ids = store.Evidence.Find(e => e.Removal == null && e.RenditionOf == null).Select(e => e.Id).ToList();
         IndexAll(ids, progress);
         return ids.Count;
     }

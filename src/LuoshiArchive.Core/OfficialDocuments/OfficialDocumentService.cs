@@ -123,7 +123,8 @@ public sealed class OfficialDocumentService(
             var docxDetails = pdf is null ? details : details with { PageCount = PdfPageCount(pdf) };
             docxEvidence = (await dossiers.AddAsync(new MemoryStream(docx), baseName + ".docx", codes, docxDetails, actor, cancellationToken)).Evidence.Id;
             if (pdf is not null)
-                pdfEvidence = (await dossiers.AddAsync(new MemoryStream(pdf), baseName + ".pdf", codes, details, actor, cancellationToken)).Evidence.Id;
+                pdfEvidence = (await dossiers.AddAsync(new MemoryStream(pdf), baseName + ".pdf", codes,
+                    details with { RenditionOf = docxEvidence }, actor, cancellationToken)).Evidence.Id;
         }
 
         // 3. Issued: the register row is complete.

@@ -12,7 +12,10 @@ public interface ITaskStore : IAuditStore
     /// <summary>Every change of a task, written in the same transaction as the change.</summary>
     IRecords<TaskHistoryEntry> TaskHistory { get; }
 
-    /// <summary>Pieces of evidence (not removed) filed in each task's dossier, by task id.</summary>
+    /// <summary>
+    /// Pieces of evidence (not removed) filed in each task's dossier, by task id; a rendition (the PDF of an issued DOCX)
+    /// is counted with its document, not again.
+    /// </summary>
     Dictionary<int, int> CountEvidenceByTask();
 
     /// <summary>Whether the evidence exists, is not removed, and is filed in the task's dossier.</summary>

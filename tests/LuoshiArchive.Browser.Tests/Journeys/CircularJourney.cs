@@ -48,8 +48,8 @@ public sealed class CircularJourney(BrowserApp browser)
         await s.StepAsync("commendation-preview");
 
         await page.GotoAsync(editUrl);
-        await page.GetByRole(AriaRole.Button, new() { Name = "印发（取号并归档）" }).ClickAsync(new() { Timeout = 120_000 });
-        await page.WaitForURLAsync(new Regex(@"/Documents/\d+$"), new() { Timeout = 120_000 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "印发（取号并归档）" }).ClickAsync(new() { Timeout = 300_000 });
+        await page.WaitForURLAsync(new Regex(@"/Documents/\d+$"), new() { Timeout = 300_000 });
         var issued = await s.TextAsync(".notice");
         Assert.Matches(@"已印发：津教委〔2018〕\d+号", issued);
         var number = Regex.Match(issued, @"津教委〔2018〕\d+号").Value;
@@ -66,6 +66,22 @@ public sealed class CircularJourney(BrowserApp browser)
             Assert.Contains("特此通报，望各处室学习借鉴。", text);
         }
 
+        // The issued circular is one document in its task's dossier and in search: one row with its DOCX and PDF.
+        await page.Locator("section[aria-labelledby=h-tasks] li a").First.ClickAsync();
+        var filed = page.Locator("section[aria-labelledby=h-dossier] tbody tr", new() { HasText = number });
+        Assert.Equal(1, await filed.CountAsync());
+        Assert.Equal(["DOCX", "PDF"], (await filed.Locator("a.tag.format").AllInnerTextsAsync()).Select(t => t.Trim()));
+        Assert.Contains(".docx", await filed.Locator(".file-name").InnerTextAsync());
+        var badge = await filed.Locator("a.tag.format").Last.BoundingBoxAsync();
+        Assert.True(badge is { Width: > 20, Height: > 10 }, "the PDF badge is shown");
+        await s.StepAsync("commendation-in-dossier");
+        var title = (await filed.Locator("td").First.InnerTextAsync()).Trim();
+        await page.GotoAsync("/Search?q=" + Uri.EscapeDataString(number));
+        var hit = page.Locator(".hit", new() { Has = page.Locator("h3", new() { HasText = title }) });
+        Assert.Equal(1, await hit.CountAsync());
+        Assert.Equal(["DOCX", "PDF"], (await hit.Locator("a.tag.format").AllInnerTextsAsync()).Select(t => t.Trim()));
+        await s.StepAsync("commendation-found-once");
+
         // A criticism from an overdue task: the reply date, and a supervision order once issued.
         await page.GetByRole(AriaRole.Link, new() { Name = "公文", Exact = true }).ClickAsync();
         await page.GetByLabel("起草", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "通报批评" });
@@ -80,8 +96,8 @@ public sealed class CircularJourney(BrowserApp browser)
         Assert.False(string.IsNullOrEmpty(await page.GetByLabel("整改报送期限（印发后生成督办单）").InputValueAsync()));
         await page.Locator("textarea[name='Form.Paragraphs[0].Text']").FillAsync("市教委办公室对重点任务落实情况进行了督查，发现有关处室承担的任务未按时间节点完成，现通报如下。");
         await s.StepAsync("criticism-draft");
-        await page.GetByRole(AriaRole.Button, new() { Name = "印发（取号并归档）" }).ClickAsync(new() { Timeout = 120_000 });
-        await page.WaitForURLAsync(new Regex(@"/Documents/\d+$"), new() { Timeout = 120_000 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "印发（取号并归档）" }).ClickAsync(new() { Timeout = 300_000 });
+        await page.WaitForURLAsync(new Regex(@"/Documents/\d+$"), new() { Timeout = 300_000 });
         Assert.Matches(@"已印发：津教委〔2018〕\d+号", await s.TextAsync(".notice"));
         Assert.True(await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^督办单") }).CountAsync() > 0, "the criticism opened a supervision order");
         await s.StepAsync("criticism-issued");

@@ -14,6 +14,8 @@ public class DetailsModel(DossierService dossiers, TaskRegistry tasks) : PageMod
     public Core.Dossiers.Evidence Evidence { get; private set; } = new();
     public IReadOnlyList<KeyTask> Tasks { get; private set; } = [];
     public string MarkedText { get; private set; } = "";
+    /// <summary>The document this file belongs to with all its renditions (DOCX and PDF of an issued circular).</summary>
+    public FiledDocument Document { get; private set; } = new(new(), []);
     public string? Query { get; private set; }
     public List<string> Errors { get; } = [];
 
@@ -93,6 +95,8 @@ public class DetailsModel(DossierService dossiers, TaskRegistry tasks) : PageMod
         if (evidence is null) return false;
         Evidence = evidence;
         MayChange = dossiers.MayChange(evidence, User.Actor());
+        var main = evidence.RenditionOf is { } m ? dossiers.Find(m) ?? evidence : evidence;
+        Document = new FiledDocument(main, dossiers.RenditionsOf(main.Id));
         Query = q;
         var text = dossiers.TextOf(evidence);
         MarkedText = string.IsNullOrWhiteSpace(q) ? text : EvidenceIndex.HighlightText(text, q);

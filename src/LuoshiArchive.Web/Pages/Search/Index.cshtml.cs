@@ -15,6 +15,8 @@ public class IndexModel(DossierService dossiers, TaskRegistry tasks) : PageModel
     public SearchQuery Query { get; private set; } = new("");
     public SearchResult? Result { get; private set; }
     public Dictionary<string, string> TaskNames { get; private set; } = [];
+    /// <summary>Each hit as a document with its renditions (an issued circular's DOCX and PDF are one hit).</summary>
+    public Dictionary<int, FiledDocument> Documents { get; private set; } = [];
     /// <summary>Filters that could not be read (a mistyped date, say): the search is not run with them silently dropped.</summary>
     public string? InputError { get; private set; }
     /// <summary>No words and no filter: the page browses the whole archive, newest first, with the facets to narrow it.</summary>
@@ -51,6 +53,8 @@ public class IndexModel(DossierService dossiers, TaskRegistry tasks) : PageModel
             if (!Request.Query.ContainsKey("sort")) Query = Query with { Sort = SearchSort.DateDescending };
         }
         Result = dossiers.Search(Query, User.Actor());
+        Documents = Result.Hits.Select(h => dossiers.Find(h.EvidenceId)).OfType<Core.Dossiers.Evidence>()
+            .ToDictionary(e => e.Id, e => new FiledDocument(e, dossiers.RenditionsOf(e.Id)));
         TaskNames = tasks.List(new TaskFilter()).ToDictionary(i => i.Task.Code, i => i.Task.Name);
     }
 

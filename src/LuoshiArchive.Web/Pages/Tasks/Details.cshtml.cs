@@ -18,7 +18,8 @@ public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, D
     public KeyTask Task { get; private set; } = new();
     public TrafficLight Light { get; private set; }
     public IReadOnlyList<TaskHistoryEntry> History { get; private set; } = [];
-    public IReadOnlyList<Core.Dossiers.Evidence> Dossier { get; private set; } = [];
+    /// <summary>The dossier as documents (one row per document, its DOCX and PDF together).</summary>
+    public IReadOnlyList<FiledDocument> Dossier { get; private set; } = [];
     /// <summary>Evidence removed from this dossier; listed for those who may restore it.</summary>
     public IReadOnlyList<Core.Dossiers.Evidence> Removed { get; private set; } = [];
     public IReadOnlyList<Core.Meetings.Meeting> Meetings { get; private set; } = [];
@@ -33,7 +34,7 @@ public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, D
         Task = task;
         Light = task.LightOn(tasks.Today);
         History = tasks.History(task.Id);
-        Dossier = dossiers.DossierOf(task.Id);
+        Dossier = FiledDocument.Group(dossiers.DossierOf(task.Id));
         if (User.May(Core.Accounts.Permission.RestoreEvidence)) Removed = dossiers.RemovedFrom(task.Id);
         Meetings = meetings.AboutTask(task.Id);
         SourceMeeting = task.SourceMeetingId is { } m ? meetings.Find(m) : null;
