@@ -20,7 +20,8 @@ public static class PageChecks
               const culprits = [];
               for (const e of document.querySelectorAll('body *')) {
                 const r = e.getBoundingClientRect();
-                if (r.right > width + 1 && !e.closest('.table-scroll, .extracted-text')) {
+                // Inside a scroll box only what is absolutely positioned can widen the page (its containing block may be outside).
+                if (r.right > width + 1 && (!e.closest('.table-scroll, .extracted-text') || getComputedStyle(e).position === 'absolute')) {
                   culprits.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().replace(/\s+/g, '.') : '') + ' right=' + Math.round(r.right));
                   if (culprits.length >= 8) break;
                 }

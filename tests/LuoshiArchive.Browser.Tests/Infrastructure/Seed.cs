@@ -16,7 +16,8 @@ public sealed record SeededEvidence(int Id, string Title, string FileName, byte[
 /// <summary>
 /// What every browser test starts from, made through Core (the only place the tests call Core services, so a change
 /// of their signatures is fixed here): the demo commission loaded on 2018-06-15, an administrator, three documents in
-/// three departments' dossiers that share the phrase 长效机制, and one meeting with a decision.
+/// three departments' dossiers that share the phrase 长效机制, one meeting with a decision, a draft 通报表扬 and one
+/// 发文字号 in the register.
 /// </summary>
 public sealed class Seed
 {
@@ -92,6 +93,8 @@ public sealed class Seed
 
         var draft = app.Service<OfficialDocumentService>().StartCommendation(
             [all.First(Drafting.CompletedOnTime).Code], Office);
+        // A number taken and not yet used: the 发文字号登记簿 has a row (with its void form) before any journey issues.
+        app.Service<DocumentNumberRegister>().Next("津教督", 2018, documentId: null, Office);
 
         return new Seed
         {
