@@ -50,7 +50,11 @@ public class MeetingPagesTests : IClassFixture<LuoshiWebFactory>
         {
             var taskPage = await client.GetDocumentAsync($"/Tasks/{task.Code}");
             Assert.Contains("主任办公会纪要", taskPage.QuerySelector("#h-dossier")!.ParentElement!.TextContent);
-            Assert.Contains("主任办公会", taskPage.QuerySelector("#h-meetings")!.ParentElement!.TextContent);
+            var meetings = taskPage.QuerySelector("#h-meetings")!.ParentElement!;
+            Assert.Contains("主任办公会", meetings.TextContent);
+            // The decision names only the second task: the first task's page shows the meeting, not that 议定.
+            var decided = meetings.QuerySelectorAll(".decision").Select(d => d.TextContent.Trim()).ToList();
+            Assert.Equal(task == _second ? ["议定：各处室6月底前补齐月度自查表"] : [], decided);
         }
 
         var decisionId = (await client.GetDocumentAsync(meetingUrl)).QuerySelector("input[name=decision]")!.GetAttribute("value")!;
