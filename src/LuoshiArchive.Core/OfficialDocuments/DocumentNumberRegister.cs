@@ -45,8 +45,7 @@ public sealed class DocumentNumberRegister(IDocumentStore store, TimeProvider cl
             return store.InTransaction(() =>
             {
                 store.LockForWrite("document_numbers");
-                var last = store.DocumentNumbers.Find(n => n.Prefix == prefix && n.Year == year).Select(n => n.Sequence).DefaultIfEmpty(0).Max();
-                var number = new DocumentNumber(prefix, year, last + 1);
+                var number = Following(prefix, year);
                 var allocation = new NumberAllocation
                 {
                     Prefix = prefix, Year = year, Sequence = number.Sequence, Number = number.ToString(), DocumentId = documentId,
@@ -58,6 +57,15 @@ public sealed class DocumentNumberRegister(IDocumentStore store, TimeProvider cl
             });
         }
     }
+
+    /// <summary>
+    /// The number <see cref="Next"/> would give now, without taking it: what the office is shown before it issues
+    /// (someone issuing at the same moment may take it first; then the one after is taken).
+    /// </summary>
+    public string Upcoming(string prefix, int year) => Following(prefix.Trim(), year).ToString();
+
+    private DocumentNumber Following(string prefix, int year) => new(prefix, year,
+        store.DocumentNumbers.Find(n => n.Prefix == prefix && n.Year == year).Select(n => n.Sequence).DefaultIfEmpty(0).Max() + 1);
 
     /// <summary>Records a number the office typed in (e.g. a document numbered by hand); refused if already used.</summary>
     public NumberAllocation Claim(DocumentNumber number, int? documentId, Actor actor)

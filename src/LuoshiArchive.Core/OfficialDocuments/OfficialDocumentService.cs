@@ -84,6 +84,25 @@ public sealed class OfficialDocumentService(
     }
 
     /// <summary>
+    /// The 发文字号 issuing the draft would give it now, without taking one: the number it already holds, the one typed,
+    /// or the next of its 机关代字 and year; "" for minutes without a number. Shown before the office confirms.
+    /// </summary>
+    public string NumberToTake(OfficialDocument document)
+    {
+        if (document.IsIssued) return document.Number;
+        var spec = Spec(document);
+        if (!TakesNumber(spec)) return "";
+        if (NumberTakenBy(document) is { } existing) return existing.Number;
+        if (spec.WantsAutoNumber) return numbers.Upcoming(spec.CodePrefix, spec.Date.Year);
+        return DocumentNumber.TryParse(spec.Number, out var typed) ? typed.ToString() : spec.Number.Trim();
+    }
+
+    private static bool TakesNumber(DocumentSpec spec) => spec.Genre != DocumentGenre.Minutes || spec.Number.Trim().Length > 0;
+
+    private NumberAllocation? NumberTakenBy(OfficialDocument document) =>
+        store.DocumentNumbers.FindOne(n => n.DocumentId == document.Id && n.VoidedAt == null);
+
+    /// <summary>
     /// Issues a draft: allocates the number (auto) or records the one typed, writes the DOCX (and the PDF where
     /// LibreOffice is installed), files them as outgoing documents in every named task's dossier, and for a criticism
     /// opens a supervision order per task with the reply date.
@@ -98,10 +117,9 @@ public sealed class OfficialDocumentService(
 
         // 1. The number: allocated once per document, even if issuing is repeated after a failure.
         var number = spec.Number.Trim();
-        if (spec.Genre != DocumentGenre.Minutes || number.Length > 0)
+        if (TakesNumber(spec))
         {
-            var existing = store.DocumentNumbers.FindOne(n => n.DocumentId == document.Id && n.VoidedAt == null);
-            if (existing is not null) number = existing.Number;
+            if (NumberTakenBy(document) is { } existing) number = existing.Number;
             else if (spec.WantsAutoNumber) number = numbers.Next(spec.CodePrefix, spec.Date.Year, document.Id, actor).Number;
             else if (DocumentNumber.TryParse(number, out var typed)) number = numbers.Claim(typed, document.Id, actor).Number;
         }

@@ -7,7 +7,7 @@ namespace LuoshiArchive.Browser.Tests.Journeys;
 
 /// <summary>
 /// Journey d: the office drafts a 通报表扬 from completed tasks and a 通报批评 from an overdue one, previews the first as
-/// it will print, issues both (numbers allocated, DOCX filed) and downloads the DOCX.
+/// it will print, issues both after seeing the number to be taken (numbers allocated, DOCX filed) and downloads the DOCX.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CircularJourney(BrowserApp browser)
@@ -30,7 +30,6 @@ public sealed class CircularJourney(BrowserApp browser)
         await s.StepAsync("commendation-pick");
         await page.GetByRole(AriaRole.Button, new() { Name = "生成草稿" }).ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/Documents/Edit/\d+$"));
-        var editUrl = page.Url;
         Assert.Matches(@"^关于对.+予以通报表扬的通报$", await page.Locator("input[name='Form.Title']").InputValueAsync());
         Assert.Contains("草稿已生成", await s.TextAsync(".notice"));
         await s.StepAsync("commendation-draft");
@@ -47,12 +46,21 @@ public sealed class CircularJourney(BrowserApp browser)
         Assert.True(await page.Locator(".gw-body", new() { HasText = "特此通报，望各处室学习借鉴。" }).CountAsync() == 1);
         await s.StepAsync("commendation-preview");
 
-        await page.GotoAsync(editUrl);
-        await page.GetByRole(AriaRole.Button, new() { Name = "印发（取号并归档）" }).ClickAsync(new() { Timeout = 300_000 });
+        // Issued from the preview itself; first the number it will take is shown, to confirm.
+        await page.GetByRole(AriaRole.Link, new() { Name = "印发…", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/Documents/Issue/\d+$"));
+        var toTake = page.Locator(".number-to-take");
+        Assert.Matches(@"^津教委〔2018〕\d+号$", (await toTake.InnerTextAsync()).Trim());
+        Assert.True(await toTake.IsVisibleAsync() && await page.Locator(".warning").IsVisibleAsync(), "the number and the warning are shown");
+        Assert.Contains("取号不能撤销", await s.TextAsync(".warning"));
+        var shown = (await toTake.InnerTextAsync()).Trim();
+        await s.StepAsync("commendation-confirm");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认印发（取号并归档）" }).ClickAsync(new() { Timeout = 300_000 });
         await page.WaitForURLAsync(new Regex(@"/Documents/\d+$"), new() { Timeout = 300_000 });
         var issued = await s.TextAsync(".notice");
         Assert.Matches(@"已印发：津教委〔2018〕\d+号", issued);
         var number = Regex.Match(issued, @"津教委〔2018〕\d+号").Value;
+        Assert.Equal(shown, number);
         await s.StepAsync("commendation-issued");
         // The PDF exists only when LibreOffice converted the DOCX in time (it may be slow or fail under load): the badges
         // to expect are the files the document page offers.
@@ -100,7 +108,9 @@ public sealed class CircularJourney(BrowserApp browser)
         Assert.False(string.IsNullOrEmpty(await page.GetByLabel("整改报送期限（印发后生成督办单）").InputValueAsync()));
         await page.Locator("textarea[name='Form.Paragraphs[0].Text']").FillAsync("市教委办公室对重点任务落实情况进行了督查，发现有关处室承担的任务未按时间节点完成，现通报如下。");
         await s.StepAsync("criticism-draft");
-        await page.GetByRole(AriaRole.Button, new() { Name = "印发（取号并归档）" }).ClickAsync(new() { Timeout = 300_000 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "印发…" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/Documents/Issue/\d+$"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认印发（取号并归档）" }).ClickAsync(new() { Timeout = 300_000 });
         await page.WaitForURLAsync(new Regex(@"/Documents/\d+$"), new() { Timeout = 300_000 });
         Assert.Matches(@"已印发：津教委〔2018〕\d+号", await s.TextAsync(".notice"));
         Assert.True(await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^督办单") }).CountAsync() > 0, "the criticism opened a supervision order");

@@ -13,7 +13,7 @@ public sealed class FormPagesTests(BrowserApp browser)
     [
         "/Tasks", "/Tasks/Edit", "/Tasks/Adjust/{task}", "/Tasks/{task}", "/Tasks/{task}/Progress", "/OneTable",
         "/OneTable/Import", "/Meetings/Edit", "/Meetings/{meeting}", "/Documents", "/Documents/Draft?genre=Commendation",
-        "/Documents/Edit/{draft}", "/Search", "/Search?q=长效机制", "/Evidence/{evidence}", "/Inspection", "/Archive",
+        "/Documents/Edit/{draft}", "/Documents/Issue/{draft}", "/Search", "/Search?q=长效机制", "/Evidence/{evidence}", "/Inspection", "/Archive",
         "/Admin/Organisation", "/Admin/Users", "/Audit", "/Account/Password", "/Supervision", "/SelfChecks/1/2018/6",
         "/Reconciliation", "/Reports/Leader", "/Assessment", "/Assessment/Scheme", "/Assessment/Task/{task}",
     ];

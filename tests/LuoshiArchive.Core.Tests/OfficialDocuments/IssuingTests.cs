@@ -58,9 +58,14 @@ public sealed class IssuingTests : IDisposable
         Assert.Contains("全部按期完成", fact.Text);
         Assert.Contains(spec.Paragraphs, p => p.Text == "经研究，决定对基础教育处予以通报表扬。" || p.Text.Contains("决定对基础教育处予以通报表扬"));
 
+        // Before confirming, the office is shown the number it will take; showing it takes nothing.
+        Assert.Equal("津教委〔2018〕1号", _storage.Documents.NumberToTake(draft));
+        Assert.Empty(_storage.Numbers.List(2018));
         _storage.Numbers.Next("津教委", 2018, null, _office); // someone else took 1号 meanwhile
+        Assert.Equal("津教委〔2018〕2号", _storage.Documents.NumberToTake(draft));
         var issued = await _storage.Documents.IssueAsync(draft.Id, _office);
         Assert.Equal("津教委〔2018〕2号", issued.Number);
+        Assert.Equal("津教委〔2018〕2号", _storage.Documents.NumberToTake(issued));
         var filed = Assert.Single(_storage.Dossiers.DossierOf(_done.Id));
         Assert.Equal(EvidenceKind.OutgoingDocument, filed.Kind);
         Assert.Equal("津教委〔2018〕2号", filed.Number);

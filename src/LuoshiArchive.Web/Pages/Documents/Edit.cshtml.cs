@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LuoshiArchive.Web.Pages.Documents;
 
-/// <summary>A draft edited field by field and paragraph by paragraph; from here it is previewed and issued.</summary>
+/// <summary>A draft edited field by field and paragraph by paragraph; from here it is previewed and issued (confirmed on the Issue page).</summary>
 [Authorize(Policy = nameof(Permission.IssueDocuments))]
 public class EditModel(OfficialDocumentService documents) : PageModel
 {
@@ -30,7 +30,7 @@ public class EditModel(OfficialDocumentService documents) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, string? action, CancellationToken cancellationToken)
+    public IActionResult OnPost(int id, string? action)
     {
         var document = documents.Find(id);
         if (document is null) return NotFound();
@@ -40,14 +40,13 @@ public class EditModel(OfficialDocumentService documents) : PageModel
             if (!ModelState.IsValid) throw new DomainRuleException("表单内容无效：" + string.Join("；", ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key)));
             var spec = Form.ToSpec(OfficialDocumentService.Spec(document));
             documents.UpdateDraft(id, spec, Form.ReplyDue, User.Actor());
-            if (action == "issue")
-            {
-                var issued = await documents.IssueAsync(id, User.Actor(), cancellationToken);
-                TempData["Message"] = $"已印发：{issued.Number} {issued.Title}。" + (issued.TaskIds.Count > 0 ? "已归入所涉任务的档案。" : "");
-                return RedirectToPage("Details", new { id });
-            }
             TempData["Message"] = "草稿已保存。";
-            return action == "preview" ? RedirectToPage("Preview", new { id }) : RedirectToPage(new { id });
+            return action switch
+            {
+                "preview" => RedirectToPage("Preview", new { id }),
+                "issue" => RedirectToPage("Issue", new { id }), // the number is shown and confirmed before it is taken
+                _ => RedirectToPage(new { id }),
+            };
         }
         catch (DomainRuleException e)
         {

@@ -70,13 +70,22 @@ public class DocumentPagesTests : IClassFixture<LuoshiWebFactory>
         Assert.Equal("天津市教育委员会文件", previewPage.QuerySelector(".gw-mark")!.TextContent);
         Assert.Equal("津教委〔2018〕　号", previewPage.QuerySelector(".gw-number")!.TextContent);
         Assert.Contains(previewPage.QuerySelectorAll(".gw-body"), p => p.TextContent == "特此通报，望各处室学习借鉴。");
+        // The preview offers issuing itself (no going back to the form first).
+        var issueUrl = "/Documents/Issue/" + editUrl.Split('/').Last();
+        Assert.NotNull(previewPage.QuerySelector($"a[href='{issueUrl}']"));
 
-        // Issue.
+        // Issue: the form's 印发 shows the number about to be taken and takes nothing until confirmed.
         var editAgain = await client.GetDocumentAsync(editUrl);
         var issueFields = fields.Where(f => f.Key is not ("action" or "__RequestVerificationToken")).ToList();
         issueFields.Add(new("action", "issue"));
         issueFields.Add(new("__RequestVerificationToken", editAgain.AntiforgeryToken()));
-        var issued = await client.PostAsync(editUrl, new FormUrlEncodedContent(issueFields));
+        var confirm = await client.PostAsync(editUrl, new FormUrlEncodedContent(issueFields));
+        Assert.Equal(issueUrl, confirm.RequestMessage!.RequestUri!.AbsolutePath);
+        var confirmPage = BrowserLikeClient.Parse(await confirm.Content.ReadAsStringAsync());
+        Assert.Equal("津教委〔2018〕1号", confirmPage.QuerySelector(".number-to-take")!.TextContent);
+        Assert.Contains("取号不能撤销", confirmPage.QuerySelector(".warning")!.TextContent);
+        Assert.Empty(_app.Service<LuoshiArchive.Core.OfficialDocuments.DocumentNumberRegister>().List(2018));
+        var issued = await client.PostFormAsync(issueUrl, []);
         var details = BrowserLikeClient.Parse(await issued.Content.ReadAsStringAsync());
         Assert.Contains("已印发：津教委〔2018〕1号", details.QuerySelector(".notice")!.TextContent);
         var id = issued.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last();
