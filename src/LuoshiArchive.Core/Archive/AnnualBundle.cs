@@ -44,7 +44,7 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
         {
             var summary = Write(year, items, partial, progress, cancellationToken);
             File.Move(partial, target, overwrite: true);
-            audit.Record(actor.Name, "bundle.exported", $"{year}年度归档包", $"{summary.Tasks} 项任务，{summary.Evidence} 件材料 → {target}");
+            audit.Record(actor.Name, "bundle.exported", $"{year}年度归档包", $"{summary.Tasks} 项任务，{summary.Evidence} 件材料 → {Path.GetFileName(target)}"); // no server path in the trail
             return summary with { File = target };
         }
         finally

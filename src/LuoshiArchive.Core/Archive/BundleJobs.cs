@@ -5,7 +5,7 @@ namespace LuoshiArchive.Core.Archive;
 
 /// <summary>
 /// Annual-bundle exports run as background jobs for the web page: started, polled for progress, then downloaded by
-/// job id (never by a path from the request). Finished bundles stay in storage/exports/.
+/// job id (never by a path from the request). The newest finished bundle of each year stays in storage/exports/.
 /// </summary>
 public sealed class BundleJobs(AnnualBundle bundle, LuoshiOptions options, TimeProvider clock, Audit.AuditLog audit)
 {
@@ -27,7 +27,7 @@ public sealed class BundleJobs(AnnualBundle bundle, LuoshiOptions options, TimeP
 
     public Job Start(int year, Actor actor)
     {
-                Access.Demand(actor, Permission.ExportArchive, audit);
+        Access.Demand(actor, Permission.ExportArchive, audit);
         var job = new Job { Id = Guid.NewGuid(), Year = year, StartedBy = actor.Name };
         _jobs[job.Id] = job;
         var file = Path.Combine(options.StoragePath, "exports", $"{year}年度归档包-{clock.GetLocalNow():yyyyMMdd-HHmmss}.zip");
@@ -37,6 +37,7 @@ public sealed class BundleJobs(AnnualBundle bundle, LuoshiOptions options, TimeP
             {
                 var summary = bundle.Export(year, file, new Progress(job), actor: actor);
                 (job.File, job.Message, job.State) = (summary.File, $"{summary.Tasks} 项任务，{summary.Evidence} 件材料", State.Done);
+                RemoveEarlier(job);
             }
             catch (Exception e) when (e is DomainRuleException or IOException or UnauthorizedAccessException)
             {
@@ -47,6 +48,18 @@ public sealed class BundleJobs(AnnualBundle bundle, LuoshiOptions options, TimeP
     }
 
     public Job? Find(Guid id) => _jobs.GetValueOrDefault(id);
+
+    /// <summary>
+    /// One bundle per year is kept: once a new one is written, the earlier ones of that year (from earlier clicks or
+    /// earlier runs of the app) are deleted and their jobs forgotten, so repeated clicks do not fill the disk.
+    /// </summary>
+    private void RemoveEarlier(Job done)
+    {
+        foreach (var earlier in _jobs.Values.Where(j => j.Year == done.Year && j.Id != done.Id && j.State == State.Done))
+            _jobs.TryRemove(earlier.Id, out _);
+        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(done.File)!, $"{done.Year}年度归档包-*.zip"))
+            if (file != done.File) File.Delete(file);
+    }
 
     private sealed class Progress(Job job) : IProgress<(int Done, int Total)>
     {

@@ -36,7 +36,7 @@ public sealed class AuditLog(IAuditStore store, TimeProvider clock)
     public IReadOnlyList<AuditEntry> Find(string? who = null, string? action = null, DateOnly? from = null, DateOnly? to = null, int limit = 500) =>
         store.Audit.FindAll()
             .Where(e => string.IsNullOrWhiteSpace(who) || e.Who.Contains(who.Trim(), StringComparison.OrdinalIgnoreCase))
-            .Where(e => string.IsNullOrWhiteSpace(action) || e.Action.StartsWith(action.Trim(), StringComparison.Ordinal))
+            .Where(e => string.IsNullOrWhiteSpace(action) || AuditActions.Matches(e.Action, action.Trim()))
             .Where(e => from is null || DateOnly.FromDateTime(e.At) >= from)
             .Where(e => to is null || DateOnly.FromDateTime(e.At) <= to)
             .OrderByDescending(e => e.Id).Take(limit).ToList();

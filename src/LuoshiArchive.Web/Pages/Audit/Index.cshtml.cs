@@ -9,9 +9,11 @@ public class IndexModel(AuditLog audit) : PageModel
 {
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
     public IReadOnlyList<string> ChainProblems { get; private set; } = [];
+    public string Action { get; private set; } = "";
 
     public void OnGet(string? who, string? action, DateOnly? from, DateOnly? to)
     {
+        Action = action ?? "";
         Entries = audit.Find(who, action, from, to);
         ChainProblems = audit.Verify();
     }

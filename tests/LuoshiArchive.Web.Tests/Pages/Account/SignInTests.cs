@@ -99,8 +99,19 @@ public class SignInTests : IClassFixture<LuoshiWebFactory>
         await client.PostFormAsync("/Account/Password", [new("current", "Before-2018"), new("password", "After-2019"), new("confirm", "After-2019")]);
 
         Assert.NotNull(accounts.Verify("changer", "After-2019"));
-        var audit = await client.GetDocumentAsync("/Audit?action=password.");
+        // The audit page names actions in Chinese and filters by a list of them (no codes to type).
+        var admin = _app.CreateClient();
+        await admin.SignInAsync();
+        var all = await admin.GetDocumentAsync("/Audit");
+        var option = all.QuerySelectorAll("select[name=action] option").Single(o => o.TextContent.Trim() == "修改密码");
+        var audit = await admin.GetDocumentAsync("/Audit?action=" + Uri.EscapeDataString(option.GetAttribute("value")!));
         Assert.Contains("记录链完整", audit.Body!.TextContent);
-        Assert.Contains("changer", audit.QuerySelector("table.data tbody")!.TextContent);
+        var rows = audit.QuerySelectorAll("table.data tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList()).ToList();
+        Assert.Contains(rows, r => r[2] == "changer" && r[3] == "修改密码");
+        Assert.All(rows, r => Assert.Equal("修改密码", r[3]));
+        Assert.Equal("修改密码", audit.QuerySelector("select[name=action] option[selected]")!.TextContent.Trim());
+        var actions = all.QuerySelectorAll("table.data tbody tr td:nth-child(4)").Select(c => c.TextContent).ToList();
+        Assert.NotEmpty(actions);
+        Assert.All(actions, a => Assert.DoesNotMatch("[a-z]", a)); // e.g. 登录失败, not signin.failed
     }
 }
