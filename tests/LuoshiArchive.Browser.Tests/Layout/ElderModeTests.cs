@@ -47,12 +47,26 @@ public sealed class ElderModeTests(BrowserApp browser)
         Assert.True(problems.Count == 0, string.Join("\n", problems));
 
         // It belongs to the account: still on after signing out and in again; other users are not affected.
+        // The sign-in page, where nobody is signed in yet, keeps the mode this browser's user chose.
         await s.SignOutAsync();
-        Assert.Equal(before.Text, (await SizesAsync(page)).Text);
+        Assert.Equal(after.Text, (await SizesAsync(page)).Text);
+        Assert.Equal("true", await toggle.GetAttributeAsync("aria-pressed"));
+        await s.StepAsync("sign-in-page-elder");
         await s.SignInAsync("elder");
         Assert.Equal(after.Text, (await SizesAsync(page)).Text);
         Assert.Equal("true", await toggle.GetAttributeAsync("aria-pressed"));
         await s.StepAsync("signed-in-again");
+        await using (var fresh = await browser.OpenAsync("elder-mode-sign-in-page"))
+        {
+            // Another browser's sign-in page starts normal, and has its own 长者模式 button.
+            await fresh.Page.GotoAsync("/Account/Login");
+            Assert.Equal(before.Text, (await SizesAsync(fresh.Page)).Text);
+            await fresh.Page.GetByRole(AriaRole.Button, new() { Name = "长者模式" }).ClickAsync();
+            await fresh.Page.Locator("html.elder").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+            Assert.Equal(after.Text, (await SizesAsync(fresh.Page)).Text);
+            await PageChecks.AssertNoHorizontalOverflowAsync(fresh.Page);
+            await fresh.StepAsync("elder");
+        }
         await using (var other = await browser.OpenSignedInAsync("elder-mode-other-user"))
         {
             await other.Page.GotoAsync("/Tasks");

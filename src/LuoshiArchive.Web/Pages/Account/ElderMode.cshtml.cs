@@ -1,4 +1,5 @@
 using LuoshiArchive.Core.Accounts;
+using LuoshiArchive.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -15,6 +16,7 @@ public class ElderModeModel(AccountService accounts) : PageModel
     public IActionResult OnPost(bool on, string? returnUrl)
     {
         accounts.SetElderMode(User.Identity!.Name!, on);
+        ElderModeCookie.Remember(Response, on); // the sign-in page after signing out keeps it
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 }

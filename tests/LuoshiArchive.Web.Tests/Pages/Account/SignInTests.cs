@@ -31,7 +31,9 @@ public class SignInTests : IClassFixture<LuoshiWebFactory>
         var response = await client.PostFormAsync("/Account/Login",
             [new("name", LuoshiWebFactory.AdminName), new("password", "wrong-password")]);
 
-        Assert.Contains("用户名或密码不正确", await response.Content.ReadAsStringAsync());
+        var refused = BrowserLikeClient.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("[role=alert]")!.TextContent;
+        Assert.Contains("用户名或密码不正确", refused);
+        Assert.Contains("请联系本委办公室的系统管理员重置", refused); // whom to ask
         var tasks = await _app.NoRedirectClient().GetAsync("/Tasks");
         Assert.Equal(HttpStatusCode.Redirect, tasks.StatusCode);
     }
