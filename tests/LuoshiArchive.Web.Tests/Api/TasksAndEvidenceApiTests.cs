@@ -85,7 +85,7 @@ public class TasksAndEvidenceApiTests(ApiFactory app) : IClassFixture<ApiFactory
             ApiFactory.Upload("setup.exe", [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]));
 
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
-        Assert.Equal("“空.txt”：未保存。“空.txt”是空文件（0 字节），未保存。", (await Json(empty)).GetProperty("detail").GetString());
+        Assert.Equal("“空.txt”：未保存。“空.txt”是空文件（0 字节），未保存。请检查原文件后重新上传。", (await Json(empty)).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, program.StatusCode);
         Assert.StartsWith("“setup.exe”：未保存。", (await Json(program)).GetProperty("detail").GetString());
         Assert.Equal(before, (app.EvidenceCount(), Directory.Exists(blobs) ? Directory.GetFiles(blobs, "*", SearchOption.AllDirectories).Length : 0));
