@@ -109,7 +109,8 @@ public sealed class LiteDbStore : ILuoshiStore
     public IEnumerable<Evidence> FindLinkedTo(int taskId) =>
         ((LiteRecords<Evidence>)Evidence).Collection.Find(BsonExpression.Create("$.Links[*].TaskId ANY = @0", taskId));
 
-    public Dictionary<int, int> CountEvidenceByTask() => EvidenceLinks.CountByTask(Evidence.Find(e => e.Removal == null && e.RenditionOf == null));
+    public Dictionary<int, int> CountEvidenceByTask() =>
+        EvidenceLinks.CountByTask(Evidence.Find(e => e.Removal == null && e.RenditionOf == null));
 
     public bool IsEvidenceFiledIn(int evidenceId, int taskId) => EvidenceLinks.IsFiledIn(Evidence.FindById(evidenceId), taskId);
 
