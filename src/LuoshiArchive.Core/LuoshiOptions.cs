@@ -33,6 +33,12 @@ public sealed class LuoshiOptions
     /// <summary>Requests one API token may make per minute (<c>/api/v1</c>); past it the API answers 429.</summary>
     public int ApiRequestsPerMinute { get; set; } = 120;
 
+    /// <summary>
+    /// Sign-in attempts one client address may post per minute; past it 429. Counts every attempt, right or wrong, so
+    /// an office behind one address needs room for its morning.
+    /// </summary>
+    public int SignInPostsPerMinute { get; set; } = 30;
+
     /// <summary>How long a sign-in lasts without activity.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 

@@ -8,6 +8,7 @@ public sealed class TestClock(DateOnly today) : TimeProvider
     public override DateTimeOffset GetUtcNow() => _now.ToUniversalTime();
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "CST", "CST");
     public void MoveTo(DateOnly day) => _now = new(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8));
+    public void Advance(TimeSpan by) => _now += by;
 }
 
 public static class TestClockExtensions

@@ -7,9 +7,10 @@ namespace LuoshiArchive.Core.Accounts;
 public sealed class AccountService(IAccountStore store, TimeProvider clock)
 {
     public const int MinimumPasswordLength = 8;
-    public const int FailuresBeforeLockout = 5;
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+    /// <summary>Account names are at most this long, so a longer typed name is stored cut to it.</summary>
+    public const int MaxStoredNameLength = 64;
     private readonly PasswordHasher<UserAccount> _hasher = new();
+    private readonly SignInThrottle _throttle = new(clock);
     private readonly Audit.AuditLog _audit = new(store, clock);
 
     public bool AnyAccount() => store.Users.Count() > 0;
@@ -49,50 +50,45 @@ public sealed class AccountService(IAccountStore store, TimeProvider clock)
     }
 
     /// <summary>
-    /// The account when name and password match; null otherwise (the caller does not learn which was wrong). After
-    /// <see cref="FailuresBeforeLockout"/> wrong passwords in a row the account is locked for <see cref="LockoutDuration"/>.
+    /// The account when name and password match; null otherwise (the caller does not learn which was wrong). Checked
+    /// from the console: the web's sign-in page goes through <see cref="SignIn"/> with the client's address.
     /// </summary>
-    public UserAccount? Verify(string name, string password) => SignIn(name, password).Account;
+    public UserAccount? Verify(string name, string password) => SignIn(name, password, "本机").Account;
 
-    public SignInResult SignIn(string name, string password)
+    /// <summary>
+    /// Signs in from <paramref name="clientAddress"/>. An unknown name, a disabled account and a wrong password get the
+    /// same answer, after the same work (a password hash is checked either way); repeated wrong passwords from one
+    /// address for one name make that address wait (<see cref="SignInThrottle"/>), never the account's real user.
+    /// Only <see cref="MaxStoredNameLength"/> characters of a typed name are ever stored.
+    /// </summary>
+    public SignInResult SignIn(string name, string password, string clientAddress)
     {
-        var account = Find(name);
-        if (account is null)
+        var typed = Clip(Normalise(name));
+        var from = Clip(clientAddress);
+        if (_throttle.WaitFor(from, typed) is { } wait)
         {
-            _audit.Record(Normalise(name), "signin.failed", "登录", "用户名不存在");
-            return new SignInResult(null, false);
+            _audit.Record(typed, "signin.throttled", "登录", $"来自 {from}，尝试过于频繁，须等待 {wait.TotalSeconds:0} 秒");
+            return new SignInResult(null, wait);
         }
-        if (account.Disabled)
-        {
-            _audit.Record(account.Name, "signin.failed", "登录", "账户已停用");
-            return new SignInResult(null, false);
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (account.LockedUntil is { } until && until > now)
-        {
-            _audit.Record(account.Name, "signin.locked", "登录", "账户锁定期间尝试登录");
-            return new SignInResult(null, true);
-        }
-        var result = string.IsNullOrEmpty(password)
-            ? PasswordVerificationResult.Failed
+        var account = Find(typed);
+        var result = account is null || string.IsNullOrEmpty(password)
+            ? CheckAgainstNothing(password)
             : _hasher.VerifyHashedPassword(account, account.PasswordHash, password);
-        if (result == PasswordVerificationResult.Failed)
+        if (account is null || account.Disabled || result == PasswordVerificationResult.Failed)
         {
-            account.FailedSignIns++;
-            if (account.FailedSignIns >= FailuresBeforeLockout)
-            {
-                account.LockedUntil = now + LockoutDuration;
-                account.FailedSignIns = 0;
-            }
-            store.Users.Update(account);
-            _audit.Record(account.Name, "signin.failed", "登录", account.LockedUntil > now ? $"密码错误，账户锁定至 {account.LockedUntil:HH:mm}（UTC）" : "密码错误");
-            return new SignInResult(null, account.LockedUntil > now);
+            var next = _throttle.Failed(from, typed);
+            var why = account is null ? "用户名不存在" : account.Disabled ? "账户已停用" : "密码错误";
+            _audit.Record(typed, "signin.failed", "登录",
+                $"来自 {from}，{why}" + (next is { } w ? $"，此地址须等待 {w.TotalSeconds:0} 秒再试此用户名" : ""));
+            return new SignInResult(null, null);
         }
-        if (result == PasswordVerificationResult.SuccessRehashNeeded) account.PasswordHash = _hasher.HashPassword(account, password);
-        account.FailedSignIns = 0;
-        account.LockedUntil = null;
-        store.Users.Update(account);
-        return new SignInResult(account, false);
+        _throttle.Succeeded(from, typed);
+        if (result == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            account.PasswordHash = _hasher.HashPassword(account, password);
+            store.Users.Update(account);
+        }
+        return new SignInResult(account, null);
     }
 
     /// <summary>Changes a password; the current one must be given.</summary>
@@ -153,17 +149,16 @@ public sealed class AccountService(IAccountStore store, TimeProvider clock)
         return account;
     }
 
-    /// <summary>An administrator sets a new password (e.g. forgotten); the lockout is lifted.</summary>
+    /// <summary>An administrator sets a new password (e.g. forgotten); waits on the name after wrong passwords are lifted.</summary>
     public void ResetPassword(string name, string newPassword, Actor actor)
     {
         Access.Demand(actor, Permission.Administer, _audit);
         var account = Find(name) ?? throw new DomainRuleException("账户不存在。");
         CheckPassword(newPassword);
         account.PasswordHash = _hasher.HashPassword(account, newPassword);
-        account.FailedSignIns = 0;
-        account.LockedUntil = null;
         account.SecurityStamp = NewStamp();
         store.Users.Update(account);
+        _throttle.Forget(account.Name);
         _audit.Record(actor.Name, "password.reset", $"账户 {account.Name}");
     }
 
@@ -193,4 +188,17 @@ public sealed class AccountService(IAccountStore store, TimeProvider clock)
     }
 
     private static string Normalise(string name) => name.Trim().ToLowerInvariant();
+
+    private static string Clip(string typed) => typed.Length <= MaxStoredNameLength ? typed : typed[..MaxStoredNameLength] + "…";
+
+    /// <summary>As much work as checking a real password, so the answer's timing does not tell that a name is unknown.</summary>
+    private PasswordVerificationResult CheckAgainstNothing(string password)
+    {
+        _hasher.VerifyHashedPassword(Nobody, NobodysHash.Value, password ?? "");
+        return PasswordVerificationResult.Failed;
+    }
+
+    private static readonly UserAccount Nobody = new();
+    private static readonly Lazy<string> NobodysHash =
+        new(() => new PasswordHasher<UserAccount>().HashPassword(Nobody, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
 }

@@ -13,10 +13,6 @@ public sealed class UserAccount
     public DateTime CreatedAt { get; set; }
     /// <summary>A disabled account cannot sign in and is signed out at its next request; it is never deleted.</summary>
     public bool Disabled { get; set; }
-    /// <summary>Wrong passwords in a row; reset by a successful sign-in.</summary>
-    public int FailedSignIns { get; set; }
-    /// <summary>UTC; sign-in is refused until then.</summary>
-    public DateTime? LockedUntil { get; set; }
     /// <summary>
     /// Changes on sign-out, password change or reset, role or department change and disabling: a sign-in cookie issued
     /// before carries the old stamp and is refused at its next request (a copied cookie stops working).

@@ -60,10 +60,9 @@ public static class ApiSetup
         });
     }
 
-    /// <summary>Call after authentication and authorization: the request budget is counted per token.</summary>
+    /// <summary>Call after authentication, authorization and the rate limiter: the request budget is counted per token.</summary>
     public static void UseLuoshiApi(this WebApplication app)
     {
-        app.UseRateLimiter();
         app.MapOpenApi().AllowAnonymous();
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policy).RequireRateLimiting(Policy).DisableAntiforgery()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)

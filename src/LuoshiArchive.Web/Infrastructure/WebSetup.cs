@@ -33,6 +33,7 @@ public static class WebSetup
         builder.Services.AddHostedService<IndexRepairAtStartup>();
         builder.Services.AddHostedService<BackupRequestWatcher>();
         builder.Services.AddLuoshiApi(options);
+        builder.Services.AddRateLimiter(limits => limits.AddPolicy<string, SignInRateLimit>(SignInRateLimit.Policy));
 
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>
@@ -118,6 +119,8 @@ public static class WebSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization: the API's budget is per token (the signed-in user); sign-in's is per client address.
+        app.UseRateLimiter();
         app.UseLuoshiApi();
         app.MapRazorPages();
         app.MapGet("/health", (LuoshiArchive.Core.ILuoshiStore store, LuoshiArchive.Core.Search.EvidenceIndex index) => Health.Check(store, index))

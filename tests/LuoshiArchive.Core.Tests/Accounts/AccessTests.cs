@@ -147,9 +147,9 @@ public sealed class AccessTests : IDisposable
         Assert.Throws<DomainRuleException>(() => _storage.Accounts.SetDisabled("admin", true, Actor.For(admin)));
 
         _storage.Accounts.SetDisabled("clerk", true, Actor.For(admin));
-        Assert.Null(_storage.Accounts.SignIn("clerk", "Luoshi-2018!").Account);
+        Assert.Null(_storage.Accounts.SignIn("clerk", "Luoshi-2018!", "10.0.0.1").Account);
         _storage.Accounts.SetDisabled("clerk", false, Actor.For(admin));
-        Assert.Equal(clerk.Id, _storage.Accounts.SignIn("clerk", "Luoshi-2018!").Account!.Id);
+        Assert.Equal(clerk.Id, _storage.Accounts.SignIn("clerk", "Luoshi-2018!", "10.0.0.1").Account!.Id);
         var changes = new Core.Audit.AuditLog(_storage.Store, _storage.Clock).Find(action: "account.");
         Assert.Contains(changes, e => e.Action == "account.changed" && e.Details.Contains("处室张，处室用户，办公室 → 处室张，处室用户，基础教育处"));
         Assert.Contains(changes, e => e.Action == "account.disabled");

@@ -15,7 +15,7 @@ public sealed class ElderModeTests : IDisposable
 
         _storage.Accounts.SetElderMode("OFFICE", true);
         Assert.True(_storage.Accounts.Find("office")!.ElderMode);
-        Assert.True(_storage.Accounts.SignIn("office", "Tianjin-2018").Account!.ElderMode);
+        Assert.True(_storage.Accounts.SignIn("office", "Tianjin-2018", "10.0.0.1").Account!.ElderMode);
         Assert.False(_storage.Accounts.Find("leader")!.ElderMode);
 
         _storage.Accounts.SetElderMode("office", false);

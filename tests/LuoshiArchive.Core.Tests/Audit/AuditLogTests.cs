@@ -19,7 +19,7 @@ public sealed class AuditLogTests : IDisposable
         }, Actor.Console("李四"));
         await _storage.Dossiers.AddAsync(new MemoryStream("会议纪要正文"u8.ToArray()), "纪要.txt", [task.Code], null, Actor.Console("王五"));
         _storage.Accounts.Create("office", "办公室", "Tianjin-2018", Core.Accounts.UserRole.Admin);
-        _storage.Accounts.SignIn("office", "wrong-password");
+        _storage.Accounts.SignIn("office", "wrong-password", "10.0.0.1");
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace LuoshiArchive.Web.Tests.Operations;
 /// The app on real Kestrel at 127.0.0.1 (the in-memory test server applies no request-body limit), with an upload
 /// limit of 40 MB (above Kestrel's default 30,000,000 bytes) and its log recorded.
 /// </summary>
-public sealed class KestrelWebFactory : LuoshiWebFactory
+public class KestrelWebFactory : LuoshiWebFactory
 {
     public const long UploadLimit = 40L * 1024 * 1024;
 

@@ -74,21 +74,6 @@ public class SignInTests : IClassFixture<LuoshiWebFactory>
     }
 
     [Fact]
-    public async Task Repeated_wrong_passwords_lock_the_account_with_a_clear_message()
-    {
-        var accounts = _app.Service<LuoshiArchive.Core.Accounts.AccountService>();
-        if (accounts.Find("locktest") is null) accounts.Create("locktest", "锁定测试", "Locked-2018", LuoshiArchive.Core.Accounts.UserRole.Inspector);
-        var client = _app.CreateClient();
-        string page = "";
-        for (var i = 0; i < LuoshiArchive.Core.Accounts.AccountService.FailuresBeforeLockout; i++)
-            page = await (await client.PostFormAsync("/Account/Login", [new("name", "locktest"), new("password", "wrong")])).Content.ReadAsStringAsync();
-
-        Assert.Contains("账户已暂时锁定", page);
-        var right = await client.PostFormAsync("/Account/Login", [new("name", "locktest"), new("password", "Locked-2018")]);
-        Assert.Equal("/Account/Login", right.RequestMessage!.RequestUri!.AbsolutePath);
-    }
-
-    [Fact]
     public async Task A_user_changes_their_password_and_the_audit_page_shows_it_with_an_intact_chain()
     {
         var accounts = _app.Service<LuoshiArchive.Core.Accounts.AccountService>();
