@@ -15,12 +15,7 @@ public sealed class BundleExportCommand : ICliCommand
     {
         var year = line.Int("year") ?? throw new UsageException("缺少必需的选项 --year。");
         var outFile = line.Required("out");
-        ProgressBar? bar = null;
-        var summary = context.Get<AnnualBundle>().Export(year, outFile, new ImmediateProgress(p =>
-        {
-            bar ??= new ProgressBar(context.Error, p.Total);
-            bar.Report(p.Done);
-        }), actor: Actor.Console());
+        var summary = context.Get<AnnualBundle>().Export(year, outFile, ProgressBar.On(context.Error), actor: Actor.Console());
         context.Error.WriteLine($"已生成归档包 {summary.File}：{summary.Tasks} 项任务，{summary.Evidence} 件材料。");
         return Task.FromResult(LuoshiCli.Success);
     }

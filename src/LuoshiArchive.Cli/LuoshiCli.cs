@@ -19,7 +19,7 @@ public static class LuoshiCli
         new IngestCommand(), new SearchCommand(), new ReindexCommand(),
         new MeetingsListCommand(), new MeetingsAddCommand(), new MinutesAttachCommand(), new MeetingsCadenceCommand(),
         new BackupVerifyCommand(), new BackupCommand(), new RestoreCommand(),
-        new BundleExportCommand(), new BundleVerifyCommand(), new BundleImportCommand(), new AuditVerifyCommand(), new DocRenderCommand(),
+        new BundleExportCommand(), new BundleVerifyCommand(), new BundleImportCommand(), new AuditVerifyCommand(), new CheckCommand(), new DocRenderCommand(),
         new SupervisionDueCommand(), new TokensAddCommand(),
         new AssessCommand(),
     ];

@@ -5,6 +5,17 @@ public sealed class ProgressBar(TextWriter stderr, int total)
 {
     private const int Width = 30;
 
+    /// <summary>Progress drawn as a bar on <paramref name="stderr"/>, made at the first report (when the total is known).</summary>
+    public static IProgress<(int Done, int Total)> On(TextWriter stderr)
+    {
+        ProgressBar? bar = null;
+        return new ImmediateProgress(p =>
+        {
+            bar ??= new ProgressBar(stderr, p.Total);
+            bar.Report(p.Done);
+        });
+    }
+
     public void Report(int done, string label = "")
     {
         var filled = total == 0 ? Width : done * Width / total;

@@ -38,6 +38,7 @@ public static class LuoshiCore
         services.AddSingleton<IsolatedTextExtractor>();
         services.AddSingleton<EvidenceIndexing>();
         services.AddSingleton<DossierService>();
+        services.AddSingleton<IntegrityCheck>();
         services.AddSingleton<InspectionService>();
         services.AddSingleton<Meetings.MeetingRegister>();
         services.AddSingleton<Meetings.CadenceCheck>();

@@ -35,9 +35,9 @@ public sealed class BagZipWriter : IDisposable
     /// <param name="modified">The entry's time in the ZIP.</param>
     /// <param name="compress">False for originals (PDF, DOCX, images are compressed already).</param>
     /// <param name="sha256">
-    /// The content's SHA-256 as recorded when it was stored (a blob's content address), for manifest-sha256: the bag
-    /// then states what the file was at intake, so a later change to the stored copy fails verification instead of
-    /// being certified anew, and the export does not hash every byte twice (SHA-256 was a quarter of its time).
+    /// The content's SHA-256 as recorded when it was stored (a blob's content address): the content is checked against
+    /// it, and a stored copy changed after intake is refused (<see cref="DomainRuleException"/>) instead of being
+    /// certified anew. It is hashed beside SHA-512 on the other core, off the reading thread.
     /// </param>
     public void AddPayload(string path, Stream content, DateTimeOffset? modified = null, bool compress = true, string? sha256 = null)
     {
@@ -45,12 +45,12 @@ public sealed class BagZipWriter : IDisposable
         if (!_paths.Add(full)) throw new InvalidOperationException($"duplicate payload path {full}");
         var entry = _zip.CreateEntry(_root + full, compress ? CompressionLevel.Fastest : CompressionLevel.NoCompression);
         if (modified is { } when) entry.LastWriteTime = when;
-        using var computed256 = sha256 is null ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
+        using var computed256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using var sha512 = IncrementalHash.CreateHash(HashAlgorithmName.SHA512);
         using (var target = entry.Open())
         {
-            // Two buffers: while SHA-512 digests one on the other core, this thread reads the next one, feeds SHA-256
-            // (unless known) and the ZIP (its CRC) and writes it. SHA-512 sees the buffers in order: each starts after the previous ends.
+            // Two buffers: while SHA-512 and SHA-256 digest one on the other core, this thread reads the next one and
+            // feeds the ZIP (its CRC). The digests see the buffers in order: each starts after the previous ends.
             byte[][] buffers = [new byte[BufferSize], new byte[BufferSize]];
             var pending = Task.CompletedTask;
             for (var k = 0; ; k++)
@@ -58,17 +58,24 @@ public sealed class BagZipWriter : IDisposable
                 var buffer = buffers[k % 2];
                 var read = ReadFull(content, buffer);
                 if (read == 0) break;
-                computed256?.AppendData(buffer, 0, read);
                 target.Write(buffer, 0, read);
                 _octets += read;
                 pending.Wait();
-                pending = Task.Run(() => sha512.AppendData(buffer, 0, read));
+                pending = Task.Run(() =>
+                {
+                    sha512.AppendData(buffer, 0, read);
+                    computed256.AppendData(buffer, 0, read);
+                });
             }
             pending.Wait();
         }
+        var actual256 = Convert.ToHexStringLower(computed256.GetHashAndReset());
+        if (sha256 is not null && actual256 != sha256)
+            throw new DomainRuleException($"原件已损坏：{path} 的内容与入库时的 SHA-256 不符，未生成此包。" +
+                "请运行 luoshi check 查看全部问题，从备份恢复该原件后再生成。");
         _files++;
         var encoded = EncodePath(full);
-        _sha256.Append(sha256 ?? Convert.ToHexStringLower(computed256!.GetHashAndReset())).Append(' ').Append(encoded).Append('\n');
+        _sha256.Append(actual256).Append(' ').Append(encoded).Append('\n');
         _sha512.Append(Convert.ToHexStringLower(sha512.GetHashAndReset())).Append(' ').Append(encoded).Append('\n');
     }
 

@@ -53,13 +53,22 @@ public sealed class EvidenceIndexing(IEvidenceStore store, BlobStore blobs, Evid
         _sinceCommit = 0;
     }
 
+    /// <summary>
+    /// Evidence the store has and the index misses, and evidence the index has that the store no longer has (removed
+    /// or never stored), by id.
+    /// </summary>
+    public (IReadOnlyList<int> Missing, IReadOnlyList<int> Extra) Compare()
+    {
+        var indexed = index.AllIds();
+        // A rendition (the PDF of an issued DOCX) is found through its original: it is not indexed on its own.
+        var stored = store.Evidence.Find(e => e.Removal == null && e.RenditionOf == null).Select(e => e.Id).ToHashSet();
+        return (stored.Where(id => !indexed.Contains(id)).Order().ToList(), indexed.Where(id => !stored.Contains(id)).Order().ToList());
+    }
+
     /// <summary>Adds what the index misses and removes what the store no longer has.</summary>
     public int Repair(IProgress<(int Done, int Total)>? progress = null)
     {
-        var indexed = index.AllIds();
-        var stored = store.Evidence.Find(e => e.Removal == null && e.RenditionOf == null).Select(e => e.Id).ToHashSet();
-        var missing = stored.Where(id => !indexed.Contains(id)).ToList();
-        var extra = indexed.Where(id => !stored.Contains(id)).ToList();
+        var (missing, extra) = Compare();
         foreach (var id in extra) index.Delete(id);
         IndexAll(missing, progress);
         return missing.Count + extra.Count;

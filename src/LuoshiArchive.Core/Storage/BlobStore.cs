@@ -69,6 +69,31 @@ public sealed class BlobStore
 
     public bool Exists(string sha256) => File.Exists(PathOf(sha256));
 
+    /// <summary>Whether the stored original still has the content its name (its SHA-256) says; reads it whole.</summary>
+    public BlobState Check(string sha256)
+    {
+        var path = PathOf(sha256);
+        if (!File.Exists(path)) return BlobState.Missing;
+        return Digest(path) == sha256 ? BlobState.Intact : BlobState.Damaged;
+    }
+
+    /// <summary>The SHA-256 named by every original on disk (not the texts beside them), in a stable order.</summary>
+    public IEnumerable<string> StoredDigests() =>
+        Directory.EnumerateFiles(_blobs, "*", SearchOption.AllDirectories)
+            .Select(Path.GetFileName).OfType<string>().Where(IsDigest).Order(StringComparer.Ordinal);
+
+    /// <summary>The path of a blob inside the storage folder, as lists for people show it: <c>blobs/ab/cd/&lt;sha&gt;</c>.</summary>
+    public static string RelativePath(string sha256) => $"blobs/{sha256[..2]}/{sha256[2..4]}/{sha256}";
+
+    /// <summary>Is <paramref name="name"/> a blob's file name (64 lower-case hex digits)?</summary>
+    public static bool IsDigest(string name) => name.Length == 64 && name.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
+
+    private static string Digest(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(SHA256.HashData(file));
+    }
+
     /// <summary>Moves a staged file into place (or drops it when that content is already stored) and writes its text.</summary>
     public void Commit(Staged staged, string text)
     {

@@ -28,6 +28,7 @@ public static class StoreBackup
             var manifest = new StringBuilder();
             long bytes = 0;
             var files = 0;
+            var damaged = new List<string>();
             BackupInfo info;
             using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write))
             {
@@ -47,7 +48,9 @@ public static class StoreBackup
                         output.Write(buffer, 0, read);
                         bytes += read;
                     }
-                    manifest.Append(Convert.ToHexStringLower(hash.GetHashAndReset())).Append("  ").Append(name).Append('\n');
+                    var digest = Convert.ToHexStringLower(hash.GetHashAndReset());
+                    if (DamagedOriginal(name, digest)) damaged.Add(name);
+                    manifest.Append(digest).Append("  ").Append(name).Append('\n');
                     files++;
                 }
                 Add(snapshot, store.SnapshotName);
@@ -59,6 +62,11 @@ public static class StoreBackup
                     foreach (var blob in Directory.EnumerateFiles(blobs, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                         Add(blob, "blobs/" + Path.GetRelativePath(blobs, blob).Replace('\\', '/'));
                 }
+                // A backup certifies what it holds: it is not written over an original that changed after intake.
+                if (damaged.Count > 0)
+                    throw new DomainRuleException($"有 {damaged.Count} 个原件的内容与其 SHA-256 不符（已损坏），未生成备份：" +
+                        string.Join("、", damaged.Take(5)) + (damaged.Count > 5 ? " 等" : "") +
+                        "。请运行 luoshi check 查看全部问题，从较早的备份恢复这些文件后再备份。");
                 info = new BackupInfo(store.SchemaVersion, DateTime.UtcNow, files, bytes);
                 WriteText(zip, Info, System.Text.Json.JsonSerializer.Serialize(info, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
                 WriteText(zip, Manifest, manifest.ToString());
@@ -96,7 +104,9 @@ public static class StoreBackup
         {
             if (!expected.Remove(entry.FullName, out var digest)) { problems.Add($"多出的文件：{entry.FullName}"); continue; }
             using var stream = entry.Open();
-            if (Convert.ToHexStringLower(SHA256.HashData(stream)) != digest) problems.Add($"文件已被改动：{entry.FullName}");
+            var actual = Convert.ToHexStringLower(SHA256.HashData(stream));
+            if (actual != digest) problems.Add($"文件已被改动：{entry.FullName}");
+            else if (DamagedOriginal(entry.FullName, actual)) problems.Add($"原件的内容与其 SHA-256 不符（备份前已损坏）：{entry.FullName}");
         }
         problems.AddRange(expected.Keys.Select(missing => $"缺少文件：{missing}"));
         return problems;
@@ -121,6 +131,10 @@ public static class StoreBackup
             entry.ExtractToFile(destination);
         }
     }
+
+    /// <summary>An original (<c>blobs/ab/cd/&lt;sha&gt;</c>) whose bytes no longer hash to its name.</summary>
+    private static bool DamagedOriginal(string name, string digest) =>
+        name.StartsWith("blobs/", StringComparison.Ordinal) && Path.GetFileName(name) is var file && BlobStore.IsDigest(file) && file != digest;
 
     private static void WriteText(ZipArchive zip, string name, string text)
     {

@@ -164,20 +164,20 @@ public sealed class AnnualBundleTests : IDisposable
     }
 
     [Fact]
-    public async Task A_stored_copy_changed_after_intake_fails_verification_instead_of_being_certified_anew()
+    public async Task A_stored_copy_changed_after_intake_is_refused_instead_of_being_certified_anew()
     {
-        // The manifest states each original's SHA-256 as recorded at intake, so damage to the stored copy (a disk
-        // error, a hand edit) shows when the bundle is verified, naming the file.
-        var file = await Export(() =>
+        // Each original is checked against its SHA-256 recorded at intake: damage to the stored copy (a disk error, a
+        // hand edit) stops the export, naming the file, and leaves no bundle behind.
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => Export(() =>
         {
             var minutes = _storage.Store.Evidence.FindAll().Single(e => e.OriginalFileName.StartsWith("纪要", StringComparison.Ordinal));
             var blob = Path.Combine(_storage.Path, "blobs", minutes.Sha256[..2], minutes.Sha256[2..4], minutes.Sha256);
             File.WriteAllText(blob, "会议纪要\n研究课后服务。\n2018年5月7日");
-        });
+        }));
 
-        var problems = BagVerifier.Verify(file);
-
-        Assert.Contains(problems, p => p.Contains("改动") && p.Contains("纪要"));
+        Assert.Contains("原件已损坏", refused.Message);
+        Assert.Contains("纪要", refused.Message);
+        Assert.Empty(Directory.GetFiles(_out));
     }
 
     [Fact]
