@@ -31,6 +31,8 @@ public sealed class StorageLock : IDisposable
             throw new StorageInUseException(
                 $"storage is in use by {owner}：数据目录 {storagePath} 正被该进程使用。请先关闭它，或用 --storage 指定其他数据目录。");
         }
+        // The folder is ours now: what a killed process left half-written in storage/tmp belongs to no one.
+        BlobStore.RemoveLeftovers(storagePath);
         File.WriteAllText(ownerPath,
             $"{ownerDescription} (pid {Environment.ProcessId}, {Environment.MachineName}, since {DateTime.Now:yyyy-MM-dd HH:mm})");
         return new StorageLock(stream);

@@ -4,8 +4,11 @@ var builder = WebApplication.CreateBuilder(WebSetup.Options(args));
 builder.AddLuoshiWeb();
 
 var app = builder.Build();
+// A store held by another process (or written by a newer build) stops the app with its message, exit 1.
+if (!app.OpenStore(Console.Error)) return 1;
 app.UseLuoshiWeb();
 app.Run();
+return 0;
 
 /// <summary>Entry point; public so that WebApplicationFactory can start the app in tests.</summary>
 public partial class Program;

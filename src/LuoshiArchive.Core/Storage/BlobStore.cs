@@ -23,6 +23,24 @@ public sealed class BlobStore
         Directory.CreateDirectory(_temp);
     }
 
+    /// <summary>
+    /// Removes what killed uploads and ingests left in <c>storage/tmp</c>. Only for the process that has just taken
+    /// the storage lock: nobody else can be writing there then.
+    /// </summary>
+    public static int RemoveLeftovers(string storagePath)
+    {
+        var temp = Path.Combine(storagePath, "tmp");
+        if (!Directory.Exists(temp)) return 0;
+        var removed = 0;
+        foreach (var entry in new DirectoryInfo(temp).EnumerateFileSystemInfos())
+        {
+            if (entry is DirectoryInfo folder) folder.Delete(recursive: true);
+            else entry.Delete();
+            removed++;
+        }
+        return removed;
+    }
+
     /// <summary>A staged upload: in the temp folder, fsynced, hashed; <see cref="Commit"/> moves it into place.</summary>
     public sealed class Staged(string path, string sha256, long length) : IDisposable
     {

@@ -72,6 +72,7 @@ public static class WebSetup
         builder.Services.AddAntiforgery(a => a.Cookie.Name = "luoshi.af");
         builder.Services.AddRazorPages(pages =>
         {
+            pages.Conventions.ConfigureFilter(new DomainErrorFilter());
             pages.Conventions.AllowAnonymousToPage("/Account/Login");
             pages.Conventions.AllowAnonymousToPage("/Setup");
             pages.Conventions.AllowAnonymousToPage("/Error");
@@ -125,8 +126,32 @@ public static class WebSetup
         app.MapRazorPages();
         app.MapGet("/health", (LuoshiArchive.Core.ILuoshiStore store, LuoshiArchive.Core.Search.EvidenceIndex index) => Health.Check(store, index))
             .AllowAnonymous();
-        // Open the store now, not on the first request: a locked store must stop the app at start with its message.
-        app.Services.GetRequiredService<LuoshiArchive.Core.ILuoshiStore>();
+    }
+
+    /// <summary>
+    /// Opens the store before the app serves anything. False, with the reason written to <paramref name="error"/>, when
+    /// another process holds it ("storage is in use by …") or a newer build wrote it: the app then ends with exit
+    /// code 1 instead of an unhandled exception (SIGABRT).
+    /// </summary>
+    public static bool OpenStore(this WebApplication app, TextWriter error)
+    {
+        try
+        {
+            app.Services.GetRequiredService<LuoshiArchive.Core.ILuoshiStore>();
+            return true;
+        }
+        catch (Exception e) when (Refusal(e) is { } refusal)
+        {
+            error.WriteLine(refusal.Message);
+            return false;
+        }
+    }
+
+    private static Exception? Refusal(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is LuoshiArchive.Core.Storage.StorageInUseException or LuoshiArchive.Core.Storage.SchemaTooNewException) return e;
+        return null;
     }
 
     private const string DepartmentClaim = "luoshi:department";

@@ -12,13 +12,12 @@ namespace LuoshiArchive.Web.Pages;
 /// First run: creates the administrator account while the store has none. Reachable only from the server itself,
 /// so nobody on the network can claim a fresh installation.
 /// </summary>
-public class SetupModel(AccountService accounts) : PageModel
+public class SetupModel(AccountService accounts) : FormPageModel
 {
     [BindProperty] public string Name { get; set; } = "";
     [BindProperty] public string DisplayName { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
     [BindProperty] public string Confirm { get; set; } = "";
-    public List<string> Errors { get; } = [];
 
     public bool IsLocal => HttpContext.Connection.RemoteIpAddress is not { } ip || IPAddress.IsLoopback(ip);
 
@@ -33,21 +32,10 @@ public class SetupModel(AccountService accounts) : PageModel
     {
         if (accounts.AnyAccount()) return RedirectToPage("/Account/Login");
         if (!IsLocal) return StatusCode(StatusCodes.Status403Forbidden);
-        if (Password != Confirm) Errors.Add("两次输入的密码不一致。");
-        else
-        {
-            try
-            {
-                var account = accounts.Create(Name, DisplayName, Password, UserRole.Admin);
-                await HttpContext.SignInAsync(WebSetup.PrincipalFor(account));
-                TempData["Message"] = "管理员账户已创建。下一步：在“机构人员”中录入处室和人员，或用 luoshi init --demo 载入演示数据。";
-                return RedirectToPage("/Tasks/Index");
-            }
-            catch (DomainRuleException e)
-            {
-                Errors.Add(e.Message);
-            }
-        }
-        return Page();
+        if (Password != Confirm) throw new DomainRuleException("两次输入的密码不一致。");
+        var account = accounts.Create(Name, DisplayName, Password, UserRole.Admin);
+        await HttpContext.SignInAsync(WebSetup.PrincipalFor(account));
+        TempData["Message"] = "管理员账户已创建。下一步：在“机构人员”中录入处室和人员，或用 luoshi init --demo 载入演示数据。";
+        return RedirectToPage("/Tasks/Index");
     }
 }

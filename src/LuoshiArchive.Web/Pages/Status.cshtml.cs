@@ -32,7 +32,7 @@ public class StatusModel(Core.LuoshiOptions options) : PageModel
         {
             403 => ("无权操作", HttpContext.Items[MessageKey] as string ?? "您的角色或所在处室无权进行该操作。如需办理，请联系办公室管理员。"),
             404 => ("页面不存在", "您要找的页面或材料不存在，可能已被删除或地址有误。"),
-            400 => ("请求无效", "提交的内容无效或已过期，请返回上一页刷新后重试。"),
+            400 => ("请求无效", HttpContext.Items[MessageKey] as string ?? "提交的内容无效或已过期，请返回上一页刷新后重试。"),
             429 => ("请求过于频繁", HttpContext.Items[MessageKey] as string ?? "请求过于频繁，请稍后再试。"),
             413 => ("文件过大", Core.Storage.BlobStore.TooLarge(options.MaxUploadBytes) + "，未保存。请压缩或拆分后再上传。"),
             _ => ("出错了", "处理请求时出现错误，请稍后重试。"),

@@ -8,14 +8,13 @@ namespace LuoshiArchive.Web.Pages.Admin;
 
 /// <summary>Departments and people (机构人员): who can lead, answer for and supervise tasks.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = nameof(Core.Accounts.Permission.Administer))]
-public class OrganisationModel(OrganisationDirectory directory, Core.Archive.ArchiveSettings archive) : PageModel
+public class OrganisationModel(OrganisationDirectory directory, Core.Archive.ArchiveSettings archive) : FormPageModel
 {
     [BindProperty] public string? FondsNumber { get; set; }
     [BindProperty] public DepartmentInput Department { get; set; } = new();
     [BindProperty] public PersonInput Person { get; set; } = new();
     public IReadOnlyList<Department> Departments { get; private set; } = [];
     public IReadOnlyList<Person> People { get; private set; } = [];
-    public List<string> Errors { get; } = [];
     public OrganisationDirectory Directory => directory;
 
     public void OnGet(int? department, int? person)
@@ -46,18 +45,15 @@ public class OrganisationModel(OrganisationDirectory directory, Core.Archive.Arc
 
     private IActionResult Save(Func<string> save)
     {
-        try
-        {
-            if (!ModelState.IsValid) throw new DomainRuleException("表单内容无效，请检查后重试。");
-            TempData["Message"] = save();
-            return RedirectToPage();
-        }
-        catch (DomainRuleException e)
-        {
-            Errors.Add(e.Message);
-            Load();
-            return Page();
-        }
+        if (!ModelState.IsValid) throw new DomainRuleException("表单内容无效，请检查后重试。");
+        TempData["Message"] = save();
+        return RedirectToPage();
+    }
+
+    public override IActionResult Refused()
+    {
+        Load();
+        return Page();
     }
 
     private void Load()

@@ -10,14 +10,13 @@ namespace LuoshiArchive.Web.Pages.Admin;
 
 /// <summary>Sign-in accounts (账号): create, change role or department, disable, reset a forgotten password.</summary>
 [Authorize(Policy = nameof(Permission.Administer))]
-public class UsersModel(AccountService accounts, OrganisationDirectory directory) : PageModel
+public class UsersModel(AccountService accounts, OrganisationDirectory directory) : FormPageModel
 {
     [BindProperty] public AccountInput Input { get; set; } = new();
     public IReadOnlyList<UserAccount> Accounts { get; private set; } = [];
     public IReadOnlyList<Department> Departments { get; private set; } = [];
     public OrganisationDirectory Directory => directory;
     public bool Editing { get; private set; }
-    public List<string> Errors { get; } = [];
 
     public void OnGet(string? name)
     {
@@ -50,19 +49,16 @@ public class UsersModel(AccountService accounts, OrganisationDirectory directory
 
     private IActionResult Act(Func<string> action)
     {
-        try
-        {
-            if (!ModelState.IsValid) throw new DomainRuleException("表单内容无效，请检查后重试。");
-            TempData["Message"] = action();
-            return RedirectToPage();
-        }
-        catch (DomainRuleException e)
-        {
-            Errors.Add(e.Message);
-            Editing = accounts.Find(Input.Name ?? "") is not null;
-            Load();
-            return Page();
-        }
+        if (!ModelState.IsValid) throw new DomainRuleException("表单内容无效，请检查后重试。");
+        TempData["Message"] = action();
+        return RedirectToPage();
+    }
+
+    public override IActionResult Refused()
+    {
+        Editing = accounts.Find(Input.Name ?? "") is not null;
+        Load();
+        return Page();
     }
 
     private void Load()

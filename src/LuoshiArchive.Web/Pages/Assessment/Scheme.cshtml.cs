@@ -8,14 +8,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LuoshiArchive.Web.Pages.Assessment;
 
 /// <summary>The year's scoring scheme (考核评分办法): the formulas, the current values, the form (office) and every version.</summary>
-public class SchemeModel(AssessmentService assessment, TaskRegistry tasks) : PageModel
+public class SchemeModel(AssessmentService assessment, TaskRegistry tasks) : FormPageModel
 {
     public int Year { get; private set; }
     public ScoringScheme Scheme { get; private set; } = new();
     public IReadOnlyList<ScoringScheme> Versions { get; private set; } = [];
     public AssessmentResult? Closure { get; private set; }
     public bool Viewing { get; private set; }
-    public List<string> Errors { get; } = [];
 
     public sealed class SchemeInput
     {
@@ -52,28 +51,20 @@ public class SchemeModel(AssessmentService assessment, TaskRegistry tasks) : Pag
         if (!Load(year)) return NotFound();
         var kinds = Enum.GetValues<TaskListKind>();
         var sources = Enum.GetValues<TaskSource>();
-        try
+        if (!ModelState.IsValid || Input.KindWeights.Count != kinds.Length || Input.SourceWeights.Count != sources.Length)
+            throw new DomainRuleException("表单内容无效（请检查各项数值）。");
+        var scheme = new ScoringScheme
         {
-            if (!ModelState.IsValid || Input.KindWeights.Count != kinds.Length || Input.SourceWeights.Count != sources.Length)
-                throw new DomainRuleException("表单内容无效（请检查各项数值）。");
-            var scheme = new ScoringScheme
-            {
-                KindWeights = kinds.Select((k, i) => new KindWeight { Kind = k, Weight = Input.KindWeights[i] }).ToList(),
-                SourceWeights = sources.Select((s, i) => new SourceWeight { Source = s, Weight = Input.SourceWeights[i] }).ToList(),
-                TimelinessPoints = Input.TimelinessPoints, LateDeduction = Input.LateDeduction, LateUnit = Input.LateUnit,
-                ExcellentPoints = Input.ExcellentPoints, GoodPoints = Input.GoodPoints, PassPoints = Input.PassPoints, FailPoints = Input.FailPoints,
-                AccountabilityDeduction = Input.AccountabilityDeduction, CommendationLine = Input.CommendationLine, PassLine = Input.PassLine,
-                Note = Input.Note ?? "",
-            };
-            var saved = assessment.Schemes.Save(Year, scheme, User.Actor());
-            TempData["Message"] = $"{Year}年考核评分办法第 {saved.Version} 版已保存。" + (Closure is not null ? "该年度考核结果已确定，不受影响。" : "");
-            return RedirectToPage(new { year = Year });
-        }
-        catch (DomainRuleException e)
-        {
-            Errors.Add(e.Message);
-            return Page();
-        }
+            KindWeights = kinds.Select((k, i) => new KindWeight { Kind = k, Weight = Input.KindWeights[i] }).ToList(),
+            SourceWeights = sources.Select((s, i) => new SourceWeight { Source = s, Weight = Input.SourceWeights[i] }).ToList(),
+            TimelinessPoints = Input.TimelinessPoints, LateDeduction = Input.LateDeduction, LateUnit = Input.LateUnit,
+            ExcellentPoints = Input.ExcellentPoints, GoodPoints = Input.GoodPoints, PassPoints = Input.PassPoints, FailPoints = Input.FailPoints,
+            AccountabilityDeduction = Input.AccountabilityDeduction, CommendationLine = Input.CommendationLine, PassLine = Input.PassLine,
+            Note = Input.Note ?? "",
+        };
+        var saved = assessment.Schemes.Save(Year, scheme, User.Actor());
+        TempData["Message"] = $"{Year}年考核评分办法第 {saved.Version} 版已保存。" + (Closure is not null ? "该年度考核结果已确定，不受影响。" : "");
+        return RedirectToPage(new { year = Year });
     }
 
     private bool Load(int? year)

@@ -11,14 +11,13 @@ namespace LuoshiArchive.Web.Pages.Documents;
 
 /// <summary>A draft edited field by field and paragraph by paragraph; from here it is previewed and issued (confirmed on the Issue page).</summary>
 [Authorize(Policy = nameof(Permission.IssueDocuments))]
-public class EditModel(OfficialDocumentService documents) : PageModel
+public class EditModel(OfficialDocumentService documents) : FormPageModel
 {
     /// <summary>Empty paragraph rows offered under the text, to add paragraphs.</summary>
     public const int SpareRows = 3;
 
     [BindProperty] public DraftForm Form { get; set; } = new();
     public OfficialDocument Document { get; private set; } = new();
-    public List<string> Errors { get; } = [];
 
     public IActionResult OnGet(int id)
     {
@@ -35,24 +34,16 @@ public class EditModel(OfficialDocumentService documents) : PageModel
         var document = documents.Find(id);
         if (document is null) return NotFound();
         Document = document;
-        try
+        if (!ModelState.IsValid) throw new DomainRuleException("表单内容无效：" + string.Join("；", ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key)));
+        var spec = Form.ToSpec(OfficialDocumentService.Spec(document));
+        documents.UpdateDraft(id, spec, Form.ReplyDue, User.Actor());
+        TempData["Message"] = "草稿已保存。";
+        return action switch
         {
-            if (!ModelState.IsValid) throw new DomainRuleException("表单内容无效：" + string.Join("；", ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key)));
-            var spec = Form.ToSpec(OfficialDocumentService.Spec(document));
-            documents.UpdateDraft(id, spec, Form.ReplyDue, User.Actor());
-            TempData["Message"] = "草稿已保存。";
-            return action switch
-            {
-                "preview" => RedirectToPage("Preview", new { id }),
-                "issue" => RedirectToPage("Issue", new { id }), // the number is shown and confirmed before it is taken
-                _ => RedirectToPage(new { id }),
-            };
-        }
-        catch (DomainRuleException e)
-        {
-            Errors.Add(e.Message);
-            return Page();
-        }
+            "preview" => RedirectToPage("Preview", new { id }),
+            "issue" => RedirectToPage("Issue", new { id }), // the number is shown and confirmed before it is taken
+            _ => RedirectToPage(new { id }),
+        };
     }
 
     /// <summary>The draft form; strings nullable because an empty field posts as null.</summary>

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LuoshiArchive.Web.Pages.Evidence;
 
 /// <summary>One piece of evidence: metadata (editable), its text with the search terms marked, download, its tasks.</summary>
-public class DetailsModel(DossierService dossiers, TaskRegistry tasks) : PageModel
+public class DetailsModel(DossierService dossiers, TaskRegistry tasks) : FormPageModel
 {
     public Core.Dossiers.Evidence Evidence { get; private set; } = new();
     public IReadOnlyList<KeyTask> Tasks { get; private set; } = [];
@@ -17,7 +17,6 @@ public class DetailsModel(DossierService dossiers, TaskRegistry tasks) : PageMod
     /// <summary>The document this file belongs to with all its renditions (DOCX and PDF of an issued circular).</summary>
     public FiledDocument Document { get; private set; } = new(new(), []);
     public string? Query { get; private set; }
-    public List<string> Errors { get; } = [];
 
     [BindProperty] public EvidenceKind Kind { get; set; }
     [BindProperty] public string? Title { get; set; }
@@ -39,38 +38,22 @@ public class DetailsModel(DossierService dossiers, TaskRegistry tasks) : PageMod
     public IActionResult OnPost(int id)
     {
         if (!Load(id, null)) return NotFound();
-        try
+        if (!ModelState.IsValid) throw new DomainRuleException("表单内容无效（请检查日期格式）。");
+        dossiers.UpdateDetails(id, new EvidenceDetails
         {
-            if (!ModelState.IsValid) throw new DomainRuleException("表单内容无效（请检查日期格式）。");
-            dossiers.UpdateDetails(id, new EvidenceDetails
-            {
-                Kind = Kind, Title = Title, Number = Number ?? "", Date = Date, Author = Author ?? "", Retention = Retention ?? "",
-            }, User.Actor());
-            TempData["Message"] = "材料信息已保存。";
-            return RedirectToPage(new { id });
-        }
-        catch (DomainRuleException e)
-        {
-            Errors.Add(e.Message);
-            return Page();
-        }
+            Kind = Kind, Title = Title, Number = Number ?? "", Date = Date, Author = Author ?? "", Retention = Retention ?? "",
+        }, User.Actor());
+        TempData["Message"] = "材料信息已保存。";
+        return RedirectToPage(new { id });
     }
 
     /// <summary>Removes the evidence from every dossier and from search, with the reason given (a soft delete).</summary>
     public IActionResult OnPostRemove(int id, string? reason)
     {
         if (!Load(id, null)) return NotFound();
-        try
-        {
-            dossiers.Remove(id, reason ?? "", User.Actor());
-            TempData["Message"] = "材料已删除（可由办公室管理员恢复）。";
-            return Tasks.Count > 0 ? Redirect("/Tasks/" + Uri.EscapeDataString(Tasks[0].Code)) : RedirectToPage(new { id });
-        }
-        catch (DomainRuleException e)
-        {
-            Errors.Add(e.Message);
-            return Page();
-        }
+        dossiers.Remove(id, reason ?? "", User.Actor());
+        TempData["Message"] = "材料已删除（可由办公室管理员恢复）。";
+        return Tasks.Count > 0 ? Redirect("/Tasks/" + Uri.EscapeDataString(Tasks[0].Code)) : RedirectToPage(new { id });
     }
 
     public IActionResult OnPostRestore(int id)

@@ -28,7 +28,16 @@ public class IndexModel(InspectionService inspection, OrganisationDirectory dire
         if (selection.IsEmpty) return BadRequest("请先选择处室、分管委领导或任务。");
         // Built in a temp file first: a failure half-way never reaches the user as a truncated download.
         var path = Path.GetTempFileName();
-        using (var file = System.IO.File.Create(path)) inspection.WriteZip(selection, User.Actor(), file);
+        try
+        {
+            using var file = System.IO.File.Create(path);
+            inspection.WriteZip(selection, User.Actor(), file);
+        }
+        catch
+        {
+            System.IO.File.Delete(path);
+            throw;
+        }
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None, 81920, FileOptions.DeleteOnClose);
         return File(stream, "application/zip", $"迎检材料-{DateTime.Now:yyyyMMdd-HHmm}.zip");
     }

@@ -9,7 +9,7 @@ namespace LuoshiArchive.Web.Pages.Meetings;
 
 /// <summary>Registers a meeting: kind, date, people, agenda items with their tasks, decisions.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = nameof(Core.Accounts.Permission.ManageMeetings))]
-public class EditModel(MeetingRegister meetings, OrganisationDirectory directory, TimeProvider clock) : PageModel
+public class EditModel(MeetingRegister meetings, OrganisationDirectory directory, TimeProvider clock) : FormPageModel
 {
     public const int Rows = 4;
 
@@ -24,7 +24,6 @@ public class EditModel(MeetingRegister meetings, OrganisationDirectory directory
     [BindProperty] public bool IsYearEndSummary { get; set; }
     [BindProperty] public List<Row> Agenda { get; set; } = [];
     [BindProperty] public List<Row> Decisions { get; set; } = [];
-    public List<string> Errors { get; } = [];
     public IReadOnlyList<Department> Departments => directory.Departments();
 
     public sealed class Row
@@ -44,26 +43,24 @@ public class EditModel(MeetingRegister meetings, OrganisationDirectory directory
 
     public IActionResult OnPost()
     {
-        try
+        if (!ModelState.IsValid) throw new DomainRuleException("表单内容无效（请检查日期格式）。");
+        var meeting = meetings.Add(new MeetingDraft
         {
-            if (!ModelState.IsValid) throw new DomainRuleException("表单内容无效（请检查日期格式）。");
-            var meeting = meetings.Add(new MeetingDraft
-            {
-                Kind = Kind, Date = Date ?? default, Title = Title ?? "", Session = Session ?? "", Chair = Chair ?? "",
-                Attendees = Split(Attendees), Place = Place ?? "", DepartmentId = DepartmentId, IsYearEndSummary = IsYearEndSummary,
-                Agenda = Agenda.Select(a => (a.Text ?? "", Split(a.Tasks))).ToList(),
-                Decisions = Decisions.Select(d => (d.Text ?? "", Split(d.Tasks), d.LeadDepartmentId, d.Deadline)).ToList(),
-            }, User.Actor());
-            TempData["Message"] = "会议已登记。可以上传或填写纪要。";
-            return RedirectToPage("Details", new { id = meeting.Id });
-        }
-        catch (DomainRuleException e)
-        {
-            Errors.Add(e.Message);
-            while (Agenda.Count < Rows) Agenda.Add(new Row());
-            while (Decisions.Count < Rows) Decisions.Add(new Row());
-            return Page();
-        }
+            Kind = Kind, Date = Date ?? default, Title = Title ?? "", Session = Session ?? "", Chair = Chair ?? "",
+            Attendees = Split(Attendees), Place = Place ?? "", DepartmentId = DepartmentId, IsYearEndSummary = IsYearEndSummary,
+            Agenda = Agenda.Select(a => (a.Text ?? "", Split(a.Tasks))).ToList(),
+            Decisions = Decisions.Select(d => (d.Text ?? "", Split(d.Tasks), d.LeadDepartmentId, d.Deadline)).ToList(),
+        }, User.Actor());
+        TempData["Message"] = "会议已登记。可以上传或填写纪要。";
+        return RedirectToPage("Details", new { id = meeting.Id });
+    }
+
+    /// <summary>What was typed, with the empty rows the form offers.</summary>
+    public override IActionResult Refused()
+    {
+        while (Agenda.Count < Rows) Agenda.Add(new Row());
+        while (Decisions.Count < Rows) Decisions.Add(new Row());
+        return Page();
     }
 
     private static List<string> Split(string? text) =>

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LuoshiArchive.Web.Pages.Supervision;
 
 /// <summary>One 督办单: what, by when, how to reply; the department's reply (a progress entry); the printable DOCX.</summary>
-public class DetailsModel(SupervisionService supervision, ProgressLog progress, Core.Tasks.ReadAccess reading) : PageModel
+public class DetailsModel(SupervisionService supervision, ProgressLog progress, Core.Tasks.ReadAccess reading) : FormPageModel
 {
     public SupervisionOrder Order { get; private set; } = new();
     public KeyTask? Task { get; private set; }
@@ -17,7 +17,6 @@ public class DetailsModel(SupervisionService supervision, ProgressLog progress, 
     public string Department { get; private set; } = "";
     public DateOnly Today => supervision.Today;
     [BindProperty] public Tasks.ProgressModel.Input Form { get; set; } = new();
-    public List<string> Errors { get; } = [];
 
     /// <summary>Shown the reply form: the ordered department on a task it may file on, or whoever may edit the task.</summary>
     public bool MayReply(Actor actor) => Order.AnsweredOn is null && Task is not null &&
@@ -40,11 +39,6 @@ public class DetailsModel(SupervisionService supervision, ProgressLog progress, 
             await supervision.ReplyAsync(id, Form.ToDraft(), streams, User.Actor(), cancellationToken);
             TempData["Message"] = $"已回复督办单 {Order.Number}。";
             return RedirectToPage(new { id });
-        }
-        catch (DomainRuleException e)
-        {
-            Errors.Add(e.Message);
-            return Page();
         }
         finally
         {

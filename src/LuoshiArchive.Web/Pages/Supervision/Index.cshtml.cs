@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LuoshiArchive.Web.Pages.Supervision;
 
 /// <summary>Supervision (督查督办): orders by state (open, answered, overdue), the issue form for the office, reminders.</summary>
-public class IndexModel(SupervisionService supervision, Reminders reminders, OrganisationDirectory directory, TaskRegistry tasks) : PageModel
+public class IndexModel(SupervisionService supervision, Reminders reminders, OrganisationDirectory directory, TaskRegistry tasks) : FormPageModel
 {
     public IReadOnlyList<SupervisionOrder> Orders { get; private set; } = [];
     public IReadOnlyList<Reminder> Reminders { get; private set; } = [];
@@ -19,7 +19,6 @@ public class IndexModel(SupervisionService supervision, Reminders reminders, Org
     public int? DepartmentId { get; private set; }
     public DateOnly Today => supervision.Today;
     [BindProperty] public IssueInput Issue { get; set; } = new();
-    public List<string> Errors { get; } = [];
 
     public sealed class IssueInput
     {
@@ -39,23 +38,20 @@ public class IndexModel(SupervisionService supervision, Reminders reminders, Org
 
     public IActionResult OnPostIssue()
     {
-        try
+        if (!ModelState.IsValid) throw new DomainRuleException("表单内容无效（请检查日期格式）。");
+        var order = supervision.Issue(new SupervisionOrderDraft
         {
-            if (!ModelState.IsValid) throw new DomainRuleException("表单内容无效（请检查日期格式）。");
-            var order = supervision.Issue(new SupervisionOrderDraft
-            {
-                TaskCode = Issue.TaskCode?.Trim() ?? "", DepartmentId = Issue.DepartmentId, What = Issue.What ?? "",
-                Due = Issue.Due ?? default, HowToReply = Issue.HowToReply ?? "", SourceDocument = Issue.SourceDocument,
-            }, User.Actor());
-            TempData["Message"] = $"督办单 {order.Number} 已下达{supervision.DepartmentName(order.DepartmentId)}。";
-            return RedirectToPage("Details", new { id = order.Id });
-        }
-        catch (DomainRuleException e)
-        {
-            Errors.Add(e.Message);
-            Load(null, null, null);
-            return Page();
-        }
+            TaskCode = Issue.TaskCode?.Trim() ?? "", DepartmentId = Issue.DepartmentId, What = Issue.What ?? "",
+            Due = Issue.Due ?? default, HowToReply = Issue.HowToReply ?? "", SourceDocument = Issue.SourceDocument,
+        }, User.Actor());
+        TempData["Message"] = $"督办单 {order.Number} 已下达{supervision.DepartmentName(order.DepartmentId)}。";
+        return RedirectToPage("Details", new { id = order.Id });
+    }
+
+    public override IActionResult Refused()
+    {
+        Load(null, null, null);
+        return Page();
     }
 
     public string TaskName(int taskId) => tasks.Find(Orders.First(o => o.TaskId == taskId).TaskCode)?.Name ?? "";

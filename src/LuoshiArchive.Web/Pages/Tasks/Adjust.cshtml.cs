@@ -9,7 +9,7 @@ namespace LuoshiArchive.Web.Pages.Tasks;
 
 /// <summary>Adjustment (调整) of target or schedule: saved only with the leader decision that authorises it.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = nameof(Core.Accounts.Permission.AdjustTask))]
-public class AdjustModel(TaskRegistry tasks, OrganisationDirectory directory) : PageModel
+public class AdjustModel(TaskRegistry tasks, OrganisationDirectory directory) : FormPageModel
 {
     [BindProperty] public string? Target { get; set; }
     [BindProperty] public DateOnly? Deadline { get; set; }
@@ -20,7 +20,6 @@ public class AdjustModel(TaskRegistry tasks, OrganisationDirectory directory) : 
     [BindProperty] public string? Reason { get; set; }
 
     public KeyTask Task { get; private set; } = new();
-    public List<string> Errors { get; } = [];
     public IReadOnlyList<Person> Leaders => directory.Leaders();
 
     public IActionResult OnGet(string code)
@@ -49,17 +48,15 @@ public class AdjustModel(TaskRegistry tasks, OrganisationDirectory directory) : 
             DecidedBy = DecidedBy?.Trim() ?? "", DecidedOn = DecidedOn ?? default,
             Occasion = Occasion?.Trim() ?? "", Reason = Reason?.Trim() ?? "",
         };
-        try
-        {
-            tasks.Adjust(code, Target ?? "", Deadline, MilestoneInput.ToMilestones(Milestones), decision, User.Actor());
-            TempData["Message"] = "调整已保存，原计划保留在变更记录中。";
-            return RedirectToPage("Details", new { code });
-        }
-        catch (DomainRuleException e)
-        {
-            Errors.Add(e.Message);
-            Milestones = MilestoneInput.FromMilestones(MilestoneInput.ToMilestones(Milestones));
-            return Page();
-        }
+        tasks.Adjust(code, Target ?? "", Deadline, MilestoneInput.ToMilestones(Milestones), decision, User.Actor());
+        TempData["Message"] = "调整已保存，原计划保留在变更记录中。";
+        return RedirectToPage("Details", new { code });
+    }
+
+    /// <summary>The milestones typed, in the rows the form shows (empty ones dropped, spare ones added).</summary>
+    public override IActionResult Refused()
+    {
+        Milestones = MilestoneInput.FromMilestones(MilestoneInput.ToMilestones(Milestones));
+        return Page();
     }
 }

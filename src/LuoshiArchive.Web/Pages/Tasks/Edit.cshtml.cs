@@ -8,11 +8,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LuoshiArchive.Web.Pages.Tasks;
 
 /// <summary>Create a task (any day of the year) or edit one; a target or schedule already set changes only by adjustment.</summary>
-public class EditModel(TaskRegistry tasks, OrganisationDirectory directory) : PageModel
+public class EditModel(TaskRegistry tasks, OrganisationDirectory directory) : FormPageModel
 {
     [BindProperty] public TaskForm Form { get; set; } = new();
     public KeyTask? Existing { get; private set; }
-    public List<string> Errors { get; } = [];
     public IReadOnlyList<Department> Departments => directory.Departments();
     public IReadOnlyList<Person> People => directory.People();
     public IReadOnlyList<Person> Leaders => directory.Leaders();
@@ -40,20 +39,18 @@ public class EditModel(TaskRegistry tasks, OrganisationDirectory directory) : Pa
             Errors.AddRange(ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => $"“{TaskForm.LabelOf(e.Key)}”的值无效"));
             return Page();
         }
-        try
-        {
-            var saved = Existing is null
-                ? tasks.Create(Form.ToDraft(), User.Actor())
-                : tasks.Update(Existing.Code, Form.ToDraft(), User.Actor());
-            TempData["Message"] = Existing is null ? $"任务 {saved.Code} 已创建。" : "修改已保存。";
-            return RedirectToPage("Details", new { code = saved.Code });
-        }
-        catch (DomainRuleException e)
-        {
-            Errors.Add(e.Message);
-            Form.Milestones = MilestoneInput.FromMilestones(MilestoneInput.ToMilestones(Form.Milestones));
-            return Page();
-        }
+        var saved = Existing is null
+            ? tasks.Create(Form.ToDraft(), User.Actor())
+            : tasks.Update(Existing.Code, Form.ToDraft(), User.Actor());
+        TempData["Message"] = Existing is null ? $"任务 {saved.Code} 已创建。" : "修改已保存。";
+        return RedirectToPage("Details", new { code = saved.Code });
+    }
+
+    /// <summary>The milestones typed, in the rows the form shows (empty ones dropped, spare ones added).</summary>
+    public override IActionResult Refused()
+    {
+        Form.Milestones = MilestoneInput.FromMilestones(MilestoneInput.ToMilestones(Form.Milestones));
+        return Page();
     }
 
     /// <summary>True when a plan field already has a value that only an adjustment may change.</summary>

@@ -9,12 +9,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LuoshiArchive.Web.Pages.Tasks;
 
 /// <summary>A task's progress log (进展) in full, and where the task page's progress form posts.</summary>
-public class ProgressModel(ProgressLog progress, Core.Tasks.ReadAccess reading) : PageModel
+public class ProgressModel(ProgressLog progress, Core.Tasks.ReadAccess reading) : FormPageModel
 {
     public KeyTask Task { get; private set; } = new();
     public IReadOnlyList<ProgressEntry> Entries { get; private set; } = [];
     [BindProperty] public Input Form { get; set; } = new();
-    public List<string> Errors { get; } = [];
 
     /// <summary>What the shared form partial shows: the task it posts for and the values to show.</summary>
     public sealed record FormView(string Code, Input Values);
@@ -46,26 +45,18 @@ public class ProgressModel(ProgressLog progress, Core.Tasks.ReadAccess reading) 
     public async Task<IActionResult> OnPostAsync(string code, List<IFormFile> files, CancellationToken cancellationToken)
     {
         if (!Load(code)) return NotFound();
+        if (!ModelState.IsValid) throw new DomainRuleException("表单内容无效（请检查日期和完成程度）。");
+        var streams = files.Where(f => f.Length > 0).Select(f => new IncomingFile(f.FileName, f.OpenReadStream())).ToList();
         try
         {
-            if (!ModelState.IsValid) throw new DomainRuleException("表单内容无效（请检查日期和完成程度）。");
-            var streams = files.Where(f => f.Length > 0).Select(f => new IncomingFile(f.FileName, f.OpenReadStream())).ToList();
-            try
-            {
-                await progress.AddAsync(code, Form.ToDraft(), streams, User.Actor(), cancellationToken);
-            }
-            finally
-            {
-                foreach (var s in streams) await s.Content.DisposeAsync();
-            }
-            TempData["Message"] = "进展已报送" + (streams.Count > 0 ? $"，{streams.Count} 份佐证材料已存入档案" : "") + "。";
-            return Redirect($"/Tasks/{Uri.EscapeDataString(code)}#h-progress");
+            await progress.AddAsync(code, Form.ToDraft(), streams, User.Actor(), cancellationToken);
         }
-        catch (DomainRuleException e)
+        finally
         {
-            Errors.Add(e.Message);
-            return Page();
+            foreach (var s in streams) await s.Content.DisposeAsync();
         }
+        TempData["Message"] = "进展已报送" + (streams.Count > 0 ? $"，{streams.Count} 份佐证材料已存入档案" : "") + "。";
+        return Redirect($"/Tasks/{Uri.EscapeDataString(code)}#h-progress");
     }
 
     private bool Load(string code)
