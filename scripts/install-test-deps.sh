@@ -7,6 +7,7 @@
 #   方正小标宋简体, 黑体, 楷体_GB2312, 宋体, …) to those faces, copied to /etc/fonts/conf.d/;
 #   tesseract-ocr + chi_sim and poppler-utils: OCR of scanned PDFs (pdftoppm renders, tesseract reads);
 #   chromium: the real browser the Browser.Tests drive through Playwright (never `playwright install`: no download works).
+#   postgresql: the server binaries scripts/test-postgres.sh runs as a throwaway cluster for the PostgreSQL engine tests.
 # Idempotent: a second run installs nothing and takes well under a second.
 set -euo pipefail
 
@@ -20,6 +21,8 @@ if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/nul
   need+=(tesseract-ocr tesseract-ocr-chi-sim)
 fi
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# postgresql: the throwaway server scripts/test-postgres.sh starts for the PostgreSQL engine's tests.
+ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need+=(postgresql)
 
 fontconf_source="$(dirname "$0")/../deploy/fontconfig/65-luoshi-gbt9704.conf"
 fontconf_target=/etc/fonts/conf.d/65-luoshi-gbt9704.conf

@@ -5,9 +5,15 @@ cd "$(dirname "$0")/.."
 
 bash scripts/install-test-deps.sh
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+# A throwaway PostgreSQL for the second engine (a cluster in a temp folder on a free loopback port), stopped at the end.
+pgdir=$(mktemp -d -t luoshi-pg-XXXXXX)
+trap 'bash scripts/test-postgres.sh stop "$pgdir"; rm -f "$log"' EXIT
+LUOSHI_TEST_POSTGRES=$(bash scripts/test-postgres.sh start "$pgdir")
+export LUOSHI_TEST_POSTGRES
 status=0
 dotnet test LuoshiArchive.sln --nologo 2>&1 | tee "$log" || status=$?
+# The storage-dependent Core tests again, every store on PostgreSQL (TestDatabase; the CLI with --database).
+LUOSHI_TEST_ENGINE=postgres dotnet test tests/LuoshiArchive.Core.Tests --no-build --nologo 2>&1 | tee -a "$log" || status=$?
 
 # One plain closing line for tools: "N passed, N failed" summed over the test projects.
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{ s += $2 } END { print s + 0 }')

@@ -4,6 +4,7 @@ using LuoshiArchive.Core.OneTable;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Tasks;
 using LuoshiArchive.Storage.LiteDb;
+using LuoshiArchive.Storage.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LuoshiArchive.Cli;
@@ -12,7 +13,8 @@ namespace LuoshiArchive.Cli;
 /// What a command runs with: the output streams, and the Core services over the store chosen by --storage /
 /// LUOSHI_STORAGE / ./storage, wired by the same AddLuoshiCore as the web app. The store opens on first use.
 /// </summary>
-public sealed class CliContext(TextWriter stdout, TextWriter stderr, TextReader stdin, string? storageOption, TimeProvider? clock)
+public sealed class CliContext(TextWriter stdout, TextWriter stderr, TextReader stdin, string? storageOption, TimeProvider? clock,
+    string? databaseOption = null)
     : IDisposable
 {
     private ServiceProvider? _services;
@@ -21,14 +23,16 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, TextReader 
     public TextWriter Error { get; } = stderr;
     public TextReader In { get; } = stdin;
     public string StoragePath { get; } = LuoshiOptions.ResolveStoragePath(storageOption);
+    public string Database { get; } = LuoshiOptions.ResolveDatabase(databaseOption);
 
     public T Get<T>() where T : notnull
     {
         if (_services is null)
         {
             var collection = new ServiceCollection();
-            var options = new LuoshiOptions { StoragePath = StoragePath };
-            collection.AddLuoshiCore(options).AddLiteDbStore(options, "luoshi CLI");
+            var options = new LuoshiOptions { StoragePath = StoragePath, Database = Database };
+            if (options.OnPostgres) collection.AddLuoshiCore(options).AddPostgresStore(options);
+            else collection.AddLuoshiCore(options).AddLiteDbStore(options, "luoshi CLI");
             if (clock is not null) collection.AddSingleton(clock);
             _services = collection.BuildServiceProvider();
         }

@@ -6,13 +6,16 @@ namespace LuoshiArchive.Cli;
 /// </summary>
 public static class CommandWords
 {
+    /// <summary>The options every command takes, with a value: the storage folder and the database.</summary>
+    public static readonly string[] GlobalOptions = ["storage", "database"];
+
     /// <summary>The command whose words are the line's first words (options and their values skipped), and the rest.</summary>
     public static (ICliCommand Command, List<string> Remaining)? Find(IEnumerable<ICliCommand> commands, IReadOnlyList<string> args)
     {
         // Longer commands first ("backup verify" before "backup"); the order among equals is kept.
         foreach (var command in commands.OrderByDescending(c => c.Words.Length))
         {
-            var valued = command.ValueOptions.Append("storage").ToHashSet(StringComparer.Ordinal);
+            var valued = command.ValueOptions.Concat(GlobalOptions).ToHashSet(StringComparer.Ordinal);
             var positions = WordPositions(args, valued).Take(command.Words.Length).ToList();
             if (positions.Count == command.Words.Length && positions.Select(p => args[p]).SequenceEqual(command.Words))
                 return (command, args.Where((_, i) => !positions.Contains(i)).ToList());
@@ -20,9 +23,9 @@ public static class CommandWords
         return null;
     }
 
-    /// <summary>The words that are not options or the storage option's value, for the "unknown command" message.</summary>
+    /// <summary>The words that are not options or the global options' values, for the "unknown command" message.</summary>
     public static IEnumerable<string> Positionals(IReadOnlyList<string> args) =>
-        WordPositions(args, new HashSet<string>(StringComparer.Ordinal) { "storage" }).Select(p => args[p]);
+        WordPositions(args, GlobalOptions.ToHashSet(StringComparer.Ordinal)).Select(p => args[p]);
 
     private static IEnumerable<int> WordPositions(IReadOnlyList<string> args, HashSet<string> valued)
     {

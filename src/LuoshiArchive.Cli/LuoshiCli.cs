@@ -21,7 +21,7 @@ public static class LuoshiCli
         new BackupVerifyCommand(), new BackupCommand(), new RestoreCommand(),
         new BundleExportCommand(), new BundleVerifyCommand(), new BundleImportCommand(), new AuditVerifyCommand(), new CheckCommand(), new DocRenderCommand(),
         new SupervisionDueCommand(), new TokensAddCommand(),
-        new AssessCommand(),
+        new AssessCommand(), new MigrateCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin,
@@ -42,8 +42,8 @@ public static class LuoshiCli
         var (command, rest) = found.Value;
         try
         {
-            var line = CommandLine.Parse(rest, [.. command.ValueOptions, "storage"], command.Flags);
-            using var context = new CliContext(stdout, stderr, stdin, line.Value("storage"), clock);
+            var line = CommandLine.Parse(rest, [.. command.ValueOptions, .. CommandWords.GlobalOptions], command.Flags);
+            using var context = new CliContext(stdout, stderr, stdin, line.Value("storage"), clock, line.Value("database"));
             return await command.RunAsync(line, context);
         }
         catch (UsageException e)
@@ -83,7 +83,8 @@ public static class LuoshiCli
     private static string Help() =>
         "luoshi：落实档案命令行\n\n用法：\n" +
         string.Concat(Commands.Select(c => $"  {c.Usage}\n")) +
-        "\n所有命令都接受 --storage DIR（数据目录；默认取环境变量 LUOSHI_STORAGE，否则 ./storage）。\n" +
+        "\n所有命令都接受 --storage DIR（数据目录；默认取环境变量 LUOSHI_STORAGE，否则 ./storage）\n" +
+        "和 --database CONN（PostgreSQL 连接串；默认取环境变量 Luoshi__Database，为空则用数据目录中的内置数据库）。\n" +
         "退出码：0 成功；1 可修正的失败（见提示）；2 用法错误。\n";
 }
 

@@ -15,6 +15,16 @@ public sealed class LuoshiOptions
     /// </summary>
     public string StoragePath { get; set; } = "storage";
 
+    /// <summary>
+    /// A PostgreSQL connection string: the records live there, shared by several web nodes and the CLI, while blobs and
+    /// texts stay in <see cref="StoragePath"/> (a folder every node mounts). Empty: the embedded store in the storage
+    /// folder. Set by <c>Luoshi:Database</c> (environment <c>Luoshi__Database</c>) or the CLI's <c>--database CONN</c>.
+    /// </summary>
+    public string Database { get; set; } = "";
+
+    /// <summary>Whether the records live in PostgreSQL (<see cref="Database"/> is set).</summary>
+    public bool OnPostgres => !string.IsNullOrWhiteSpace(Database);
+
     /// <summary>Folder of the official-document templates (<c>templates/</c> in the repository).</summary>
     public string TemplatesPath { get; set; } = "templates";
 
@@ -41,6 +51,16 @@ public sealed class LuoshiOptions
 
     /// <summary>How long a sign-in lasts without activity.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    public const string DatabaseEnvironmentVariable = "Luoshi__Database";
+
+    /// <summary>The database precedence: command line, then the <c>Luoshi__Database</c> environment variable, else none.</summary>
+    public static string ResolveDatabase(string? fromCommandLine, Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        return !string.IsNullOrWhiteSpace(fromCommandLine) ? fromCommandLine.Trim()
+            : environment(DatabaseEnvironmentVariable)?.Trim() ?? "";
+    }
 
     /// <summary>Applies the storage-path precedence: command line, then environment, then <c>./storage</c>.</summary>
     public static string ResolveStoragePath(string? fromCommandLine, Func<string, string?>? environment = null)

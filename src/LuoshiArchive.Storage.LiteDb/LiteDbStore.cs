@@ -116,8 +116,31 @@ public sealed class LiteDbStore : ILuoshiStore
 
     public string? DepartmentName(int departmentId) => Departments.FindById(departmentId)?.Name;
 
-    /// <summary>One process writes a LiteDB file, and its transactions already take turns: nothing to wait for.</summary>
-    public void LockForWrite(string resource) { }
+    /// <summary>
+    /// Inside a transaction: waits for, and holds until the outermost transaction ends, this process's gate named
+    /// <paramref name="resource"/> (one process writes a LiteDB file, so a gate in memory serialises every writer).
+    /// A transaction's reads see only what was committed before it: without the gate, two writers would both read the
+    /// same "highest" and chain or number from it.
+    /// </summary>
+    public void LockForWrite(string resource)
+    {
+        if (_transactionDepth == 0) return;
+        var gate = _gates.GetOrAdd(resource, _ => new SemaphoreSlim(1, 1));
+        _held ??= [];
+        if (_held.Contains(gate)) return;
+        gate.Wait();
+        _held.Add(gate);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _gates = new();
+    [ThreadStatic] private static List<SemaphoreSlim>? _held;
+
+    private static void ReleaseGates()
+    {
+        if (_held is null) return;
+        foreach (var gate in _held) gate.Release();
+        _held.Clear();
+    }
 
     /// <summary>Opens (creating if needed) the store in <paramref name="storagePath"/>.</summary>
     /// <param name="storagePath">The storage folder; created if missing.</param>
@@ -192,6 +215,7 @@ public sealed class LiteDbStore : ILuoshiStore
         finally
         {
             _transactionDepth = 0;
+            ReleaseGates();
         }
     }
 

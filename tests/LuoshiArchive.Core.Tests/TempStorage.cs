@@ -5,7 +5,6 @@ using LuoshiArchive.Core.Search;
 using LuoshiArchive.Core.Storage;
 using LuoshiArchive.Core.Tasks;
 using LuoshiArchive.Core.Text;
-using LuoshiArchive.Storage.LiteDb;
 
 namespace LuoshiArchive.Core.Tests;
 
@@ -24,7 +23,7 @@ public sealed class TempStorage : IDisposable
 
     public string Path { get; }
     public TestClock Clock { get; }
-    public LiteDbStore Store { get; private set; } = null!;
+    public ILuoshiStore Store { get; private set; } = null!;
     public OrganisationDirectory Directory { get; private set; } = null!;
     public TaskRegistry Tasks { get; private set; } = null!;
     /// <summary>Who reads which task, with departments open (the option's default).</summary>
@@ -45,7 +44,7 @@ public sealed class TempStorage : IDisposable
 
     private void Open()
     {
-        Store = LiteDbStore.Open(Path, "luoshi-test");
+        Store = TestDatabase.Open(Path);
         Directory = new OrganisationDirectory(Store);
         Tasks = new TaskRegistry(Store, Directory, Clock);
         Reading = new ReadAccess(new LuoshiOptions { StoragePath = Path }, Tasks);
@@ -88,6 +87,7 @@ public sealed class TempStorage : IDisposable
     public void Dispose()
     {
         Close();
+        TestDatabase.Drop(Path);
         try { System.IO.Directory.Delete(Path, recursive: true); } catch (IOException) { }
     }
 }

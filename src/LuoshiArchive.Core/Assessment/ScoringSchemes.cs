@@ -11,7 +11,6 @@ namespace LuoshiArchive.Core.Assessment;
 public sealed class ScoringSchemes(IAssessmentStore store, TimeProvider clock)
 {
     private readonly Audit.AuditLog _audit = new(store, clock);
-    private static readonly Lock Saving = new();
 
     /// <summary>The latest version for <paramref name="year"/>, or the defaults.</summary>
     public ScoringScheme Current(int year) =>
@@ -32,22 +31,19 @@ public sealed class ScoringSchemes(IAssessmentStore store, TimeProvider clock)
         scheme.Note = scheme.Note.Trim();
         var problems = scheme.Problems();
         if (problems.Count > 0) throw new DomainRuleException(string.Join("；", problems) + "。");
-        lock (Saving)
+        return store.InTransaction(() =>
         {
-            return store.InTransaction(() =>
-            {
-                store.LockForWrite("scoring_schemes");
-                var saved = scheme.Copy();
-                saved.Id = 0;
-                saved.Year = year;
-                saved.Version = store.ScoringSchemes.Find(s => s.Year == year).Select(s => s.Version).DefaultIfEmpty(0).Max() + 1;
-                saved.SavedBy = actor.Name;
-                saved.SavedAt = clock.GetUtcNow().UtcDateTime;
-                store.ScoringSchemes.Insert(saved);
-                _audit.Record(actor.Name, "assessment.scheme", $"{year}年考核评分办法",
-                    $"第 {saved.Version.ToString(CultureInfo.InvariantCulture)} 版" + (saved.Note.Length > 0 ? $"：{saved.Note}" : ""));
-                return saved;
-            });
-        }
+            store.LockForWrite("scoring_schemes");
+            var saved = scheme.Copy();
+            saved.Id = 0;
+            saved.Year = year;
+            saved.Version = store.ScoringSchemes.Find(s => s.Year == year).Select(s => s.Version).DefaultIfEmpty(0).Max() + 1;
+            saved.SavedBy = actor.Name;
+            saved.SavedAt = clock.GetUtcNow().UtcDateTime;
+            store.ScoringSchemes.Insert(saved);
+            _audit.Record(actor.Name, "assessment.scheme", $"{year}年考核评分办法",
+                $"第 {saved.Version.ToString(CultureInfo.InvariantCulture)} 版" + (saved.Note.Length > 0 ? $"：{saved.Note}" : ""));
+            return saved;
+        });
     }
 }

@@ -11,26 +11,21 @@ namespace LuoshiArchive.Core.Audit;
 /// </summary>
 public sealed class AuditLog(IAuditStore store, TimeProvider clock)
 {
-    private static readonly Lock Append = new();
-
     public void Record(string who, string action, string subject, string details = "")
     {
-        // One serial order across threads (the lock) and processes sharing a store (LockForWrite).
-        lock (Append)
+        // One serial order across threads and processes sharing a store: LockForWrite holds until the commit.
+        store.InTransaction(() =>
         {
-            store.InTransaction(() =>
+            store.LockForWrite("audit");
+            var last = store.Audit.FindLast();
+            var entry = new AuditEntry
             {
-                store.LockForWrite("audit");
-                var last = store.Audit.FindLast();
-                var entry = new AuditEntry
-                {
-                    At = TruncateToMilliseconds(clock.GetUtcNow().UtcDateTime), Who = who, Action = action, Subject = subject,
-                    Details = details, PreviousHash = last?.Hash ?? "",
-                };
-                entry.Hash = HashOf(entry);
-                store.Audit.Insert(entry);
-            });
-        }
+                At = TruncateToMilliseconds(clock.GetUtcNow().UtcDateTime), Who = who, Action = action, Subject = subject,
+                Details = details, PreviousHash = last?.Hash ?? "",
+            };
+            entry.Hash = HashOf(entry);
+            store.Audit.Insert(entry);
+        });
     }
 
     public IReadOnlyList<AuditEntry> Find(string? who = null, string? action = null, DateOnly? from = null, DateOnly? to = null, int limit = 500) =>

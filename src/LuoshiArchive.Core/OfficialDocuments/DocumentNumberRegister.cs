@@ -26,7 +26,6 @@ public sealed class NumberAllocation
 /// </summary>
 public sealed class DocumentNumberRegister(IDocumentStore store, TimeProvider clock)
 {
-    private static readonly Lock Allocate = new();
     private readonly Audit.AuditLog _audit = new(store, clock);
 
     public IReadOnlyList<NumberAllocation> List(int? year = null) =>
@@ -40,22 +39,19 @@ public sealed class DocumentNumberRegister(IDocumentStore store, TimeProvider cl
         prefix = prefix.Trim();
         if (prefix.Length == 0 || prefix.Length > 20 || prefix.Any(c => char.IsWhiteSpace(c) || "〔〕[]【】()（）".Contains(c)))
             throw new DomainRuleException("机关代字无效：不能为空、不含空格和括号，不超过20字。");
-        lock (Allocate)
+        return store.InTransaction(() =>
         {
-            return store.InTransaction(() =>
+            store.LockForWrite("document_numbers");
+            var number = Following(prefix, year);
+            var allocation = new NumberAllocation
             {
-                store.LockForWrite("document_numbers");
-                var number = Following(prefix, year);
-                var allocation = new NumberAllocation
-                {
-                    Prefix = prefix, Year = year, Sequence = number.Sequence, Number = number.ToString(), DocumentId = documentId,
-                    AllocatedAt = clock.GetUtcNow().UtcDateTime, AllocatedBy = actor.Name,
-                };
-                store.DocumentNumbers.Insert(allocation);
-                _audit.Record(actor.Name, "number.allocated", allocation.Number, documentId is { } d ? $"公文 {d}" : "");
-                return allocation;
-            });
-        }
+                Prefix = prefix, Year = year, Sequence = number.Sequence, Number = number.ToString(), DocumentId = documentId,
+                AllocatedAt = clock.GetUtcNow().UtcDateTime, AllocatedBy = actor.Name,
+            };
+            store.DocumentNumbers.Insert(allocation);
+            _audit.Record(actor.Name, "number.allocated", allocation.Number, documentId is { } d ? $"公文 {d}" : "");
+            return allocation;
+        });
     }
 
     /// <summary>
@@ -71,26 +67,23 @@ public sealed class DocumentNumberRegister(IDocumentStore store, TimeProvider cl
     public NumberAllocation Claim(DocumentNumber number, int? documentId, Actor actor)
     {
         Access.Demand(actor, Permission.IssueDocuments, _audit);
-        lock (Allocate)
+        return store.InTransaction(() =>
         {
-            return store.InTransaction(() =>
+            store.LockForWrite("document_numbers");
+            var text = number.ToString();
+            if (store.DocumentNumbers.FindOne(n => n.Number == text) is { } used)
+                throw new DomainRuleException(used.VoidedAt is null
+                    ? $"发文字号“{text}”已被使用（{used.AllocatedBy} 于 {used.AllocatedAt.ToLocalTime():yyyy-MM-dd} 取号）。"
+                    : $"发文字号“{text}”已作废，不能再用。");
+            var allocation = new NumberAllocation
             {
-                store.LockForWrite("document_numbers");
-                var text = number.ToString();
-                if (store.DocumentNumbers.FindOne(n => n.Number == text) is { } used)
-                    throw new DomainRuleException(used.VoidedAt is null
-                        ? $"发文字号“{text}”已被使用（{used.AllocatedBy} 于 {used.AllocatedAt.ToLocalTime():yyyy-MM-dd} 取号）。"
-                        : $"发文字号“{text}”已作废，不能再用。");
-                var allocation = new NumberAllocation
-                {
-                    Prefix = number.Prefix, Year = number.Year, Sequence = number.Sequence, Number = text, DocumentId = documentId,
-                    AllocatedAt = clock.GetUtcNow().UtcDateTime, AllocatedBy = actor.Name,
-                };
-                store.DocumentNumbers.Insert(allocation);
-                _audit.Record(actor.Name, "number.allocated", text, "人工指定" + (documentId is { } d ? $"，公文 {d}" : ""));
-                return allocation;
-            });
-        }
+                Prefix = number.Prefix, Year = number.Year, Sequence = number.Sequence, Number = text, DocumentId = documentId,
+                AllocatedAt = clock.GetUtcNow().UtcDateTime, AllocatedBy = actor.Name,
+            };
+            store.DocumentNumbers.Insert(allocation);
+            _audit.Record(actor.Name, "number.allocated", text, "人工指定" + (documentId is { } d ? $"，公文 {d}" : ""));
+            return allocation;
+        });
     }
 
     /// <summary>Voids a number (e.g. the document was withdrawn): it stays in the register as voided and is never reused.</summary>

@@ -15,7 +15,6 @@ public sealed class SupervisionService(ISupervisionStore store, TaskRegistry tas
 {
     public const string DefaultHowToReply = "请于办理时限前在落实档案系统中填报办理进展并回复本督办单，同时上传相关佐证材料。";
     private readonly Audit.AuditLog _audit = new(store, clock);
-    private static readonly Lock Numbering = new();
 
     public DateOnly Today => tasks.Today;
 
@@ -57,27 +56,24 @@ public sealed class SupervisionService(ISupervisionStore store, TaskRegistry tas
         if ((draft.HowToReply ?? "").Trim().Length > ProgressLog.MaxTextLength) problems.Add("回复要求过长");
         if ((draft.SourceDocument ?? "").Trim().Length > 200) problems.Add("督办依据不能超过200字");
         if (problems.Count > 0) throw new DomainRuleException(string.Join("；", problems) + "。");
-        lock (Numbering)
+        return store.InTransaction(() =>
         {
-            return store.InTransaction(() =>
+            store.LockForWrite("supervision_orders");
+            var year = Today.Year;
+            var sequence = store.SupervisionOrders.Find(o => o.Year == year).Select(o => o.Sequence).DefaultIfEmpty(0).Max() + 1;
+            var order = new SupervisionOrder
             {
-                store.LockForWrite("supervision_orders");
-                var year = Today.Year;
-                var sequence = store.SupervisionOrders.Find(o => o.Year == year).Select(o => o.Sequence).DefaultIfEmpty(0).Max() + 1;
-                var order = new SupervisionOrder
-                {
-                    Year = year, Sequence = sequence, Number = $"督办〔{year}〕{sequence.ToString(CultureInfo.InvariantCulture)}号",
-                    TaskId = task.Id, TaskCode = task.Code, DepartmentId = department.Id, What = draft.What.Trim(), Due = draft.Due,
-                    HowToReply = string.IsNullOrWhiteSpace(draft.HowToReply) ? DefaultHowToReply : draft.HowToReply.Trim(),
-                    SourceDocument = (draft.SourceDocument ?? "").Trim(), IssuedOn = Today, IssuedBy = actor.Name,
-                };
-                store.SupervisionOrders.Insert(order);
-                _audit.Record(actor.Name, "supervision.issued", $"任务 {task.Code}",
-                    $"{order.Number} 致 {department.Name}：{ProgressLog.Shorten(order.What)}；时限 {order.Due:yyyy-MM-dd}"
-                    + (order.SourceDocument.Length > 0 ? $"；依据 {order.SourceDocument}" : ""));
-                return order;
-            });
-        }
+                Year = year, Sequence = sequence, Number = $"督办〔{year}〕{sequence.ToString(CultureInfo.InvariantCulture)}号",
+                TaskId = task.Id, TaskCode = task.Code, DepartmentId = department.Id, What = draft.What.Trim(), Due = draft.Due,
+                HowToReply = string.IsNullOrWhiteSpace(draft.HowToReply) ? DefaultHowToReply : draft.HowToReply.Trim(),
+                SourceDocument = (draft.SourceDocument ?? "").Trim(), IssuedOn = Today, IssuedBy = actor.Name,
+            };
+            store.SupervisionOrders.Insert(order);
+            _audit.Record(actor.Name, "supervision.issued", $"任务 {task.Code}",
+                $"{order.Number} 致 {department.Name}：{ProgressLog.Shorten(order.What)}；时限 {order.Due:yyyy-MM-dd}"
+                + (order.SourceDocument.Length > 0 ? $"；依据 {order.SourceDocument}" : ""));
+            return order;
+        });
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using LuoshiArchive.Core;
 using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Web.Api;
 using LuoshiArchive.Storage.LiteDb;
+using LuoshiArchive.Storage.Postgres;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -29,7 +30,8 @@ public static class WebSetup
         var options = builder.Configuration.GetSection(LuoshiOptions.Section).Get<LuoshiOptions>() ?? new LuoshiOptions();
         // --storage DIR on the command line arrives as the configuration key "storage".
         options.StoragePath = LuoshiOptions.ResolveStoragePath(builder.Configuration["storage"]);
-        builder.Services.AddLuoshiCore(options).AddLiteDbStore(options, "luoshi-web");
+        if (options.OnPostgres) builder.Services.AddLuoshiCore(options).AddPostgresStore(options);
+        else builder.Services.AddLuoshiCore(options).AddLiteDbStore(options, "luoshi-web");
         builder.Services.AddHostedService<IndexRepairAtStartup>();
         builder.Services.AddHostedService<BackupRequestWatcher>();
         builder.Services.AddLuoshiApi(options);

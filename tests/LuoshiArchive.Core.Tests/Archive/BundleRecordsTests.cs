@@ -45,7 +45,7 @@ public sealed class BundleRecordsTests : IDisposable
         _storage.Close();
 
         var bundle = Path.Combine(_out, "2018.zip");
-        Assert.Equal(0, await Cli("bundle", "export", "--year", "2018", "--out", bundle, "--storage", _storage.Path));
+        Assert.Equal(0, await Cli(["bundle", "export", "--year", "2018", "--out", bundle, .. TestDatabase.StorageOptions(_storage.Path)]));
         using (var zip = ZipFile.OpenRead(bundle))
         {
             string Text(string name) => new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith("/data/" + name, StringComparison.Ordinal) || e.FullName == "data/" + name).Open()).ReadToEnd();
@@ -68,8 +68,8 @@ public sealed class BundleRecordsTests : IDisposable
         }
 
         var other = Path.Combine(_out, "restored");
-        Assert.Equal(0, await Cli("bundle", "import", bundle, "--storage", other));
-        using var restored = LiteDbStore.Open(other, "test");
+        Assert.Equal(0, await Cli(["bundle", "import", bundle, .. TestDatabase.StorageOptions(other)]));
+        using var restored = TestDatabase.Open(other);
         var document = Assert.Single(restored.Documents.FindAll());
         Assert.Equal(("津教委〔2018〕2号", true), (document.Number, document.IsIssued));
         Assert.NotNull(document.DocxEvidenceId);

@@ -48,9 +48,9 @@ public sealed class AssessmentBundleTests : IDisposable
         bundle.Export(2018, file);
 
         var other = Path.Combine(_out, "restored");
-        var import = await LuoshiArchive.Cli.LuoshiCli.RunAsync(["bundle", "import", file, "--storage", other], new StringWriter(), new StringWriter(), new StringReader(""), storage.Clock);
+        var import = await LuoshiArchive.Cli.LuoshiCli.RunAsync(["bundle", "import", file, .. TestDatabase.StorageOptions(other)], new StringWriter(), new StringWriter(), new StringReader(""), storage.Clock);
         Assert.Equal(0, import);
-        using var restored = LiteDbStore.Open(other, "test");
+        using var restored = TestDatabase.Open(other);
         var closure = Assert.Single(restored.AssessmentClosures.FindAll());
         Assert.True(closure.Closed);
         Assert.Equal(closed.Departments.Select(d => (d.Name, d.Score, d.Rank)), closure.Departments.Select(d => (d.Name, d.Score, d.Rank)));

@@ -13,7 +13,7 @@ public sealed class AssessCliTests : IDisposable
         _world.Storage.Close();
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = await LuoshiCli.RunAsync([.. args, "--storage", _world.Storage.Path], stdout, stderr, new StringReader(""), _world.Clock);
+        var exit = await LuoshiCli.RunAsync([.. args, .. TestDatabase.StorageOptions(_world.Storage.Path)], stdout, stderr, new StringReader(""), _world.Clock);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 

@@ -12,7 +12,7 @@ public sealed class BundleCliTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = await LuoshiCli.RunAsync([.. args, "--storage", Path.Combine(_root, "storage")], stdout, stderr, new StringReader(""), _clock);
+        var exit = await LuoshiCli.RunAsync([.. args, .. TestDatabase.StorageOptions(Path.Combine(_root, "storage"))], stdout, stderr, new StringReader(""), _clock);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
@@ -54,11 +54,11 @@ public sealed class BundleCliTests : IDisposable
         async Task<string> In(string storage, params string[] args)
         {
             var stdout = new StringWriter();
-            await LuoshiCli.RunAsync([.. args, "--storage", storage], stdout, new StringWriter(), new StringReader(""), _clock);
+            await LuoshiCli.RunAsync([.. args, .. TestDatabase.StorageOptions(storage)], stdout, new StringWriter(), new StringReader(""), _clock);
             return stdout.ToString();
         }
 
-        var import = await LuoshiCli.RunAsync(["bundle", "import", file, "--storage", other], new StringWriter(), new StringWriter(), new StringReader(""), _clock);
+        var import = await LuoshiCli.RunAsync(["bundle", "import", file, .. TestDatabase.StorageOptions(other)], new StringWriter(), new StringWriter(), new StringReader(""), _clock);
 
         Assert.Equal(0, import);
         var source = Path.Combine(_root, "storage");
@@ -69,7 +69,7 @@ public sealed class BundleCliTests : IDisposable
         var blobs = Directory.GetFiles(Path.Combine(other, "blobs"), "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".txt", StringComparison.Ordinal));
         Assert.Contains(blobs, b => File.ReadAllBytes(b).SequenceEqual(File.ReadAllBytes(notice)));
 
-        var again = await LuoshiCli.RunAsync(["bundle", "import", file, "--storage", other], new StringWriter(), new StringWriter(), new StringReader(""), _clock);
+        var again = await LuoshiCli.RunAsync(["bundle", "import", file, .. TestDatabase.StorageOptions(other)], new StringWriter(), new StringWriter(), new StringReader(""), _clock);
         Assert.Equal(1, again);
         Assert.Equal(await In(source, "tasks", "list", "--json"), await In(other, "tasks", "list", "--json"));
     }
@@ -87,7 +87,7 @@ public sealed class BundleCliTests : IDisposable
         foreach (var storage in new[] { missing, empty })
         {
             var stderr = new StringWriter();
-            var exit = await LuoshiCli.RunAsync(["bundle", "import", file, "--storage", storage], new StringWriter(), stderr, new StringReader(""), _clock);
+            var exit = await LuoshiCli.RunAsync(["bundle", "import", file, .. TestDatabase.StorageOptions(storage)], new StringWriter(), stderr, new StringReader(""), _clock);
             Assert.Equal(1, exit);
             Assert.Contains("Payload-Oxum 不符", stderr.ToString());
         }

@@ -15,7 +15,7 @@ public sealed class DocCliTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = await LuoshiCli.RunAsync([.. args, "--storage", Path.Combine(_root, "storage")], stdout, stderr, new StringReader(stdin), _clock);
+        var exit = await LuoshiCli.RunAsync([.. args, .. TestDatabase.StorageOptions(Path.Combine(_root, "storage"))], stdout, stderr, new StringReader(stdin), _clock);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 

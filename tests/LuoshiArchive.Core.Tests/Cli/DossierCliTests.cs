@@ -13,7 +13,7 @@ public sealed class DossierCliTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = await LuoshiCli.RunAsync([.. args, "--storage", _storage], stdout, stderr, new StringReader(""), _clock);
+        var exit = await LuoshiCli.RunAsync([.. args, .. TestDatabase.StorageOptions(_storage)], stdout, stderr, new StringReader(""), _clock);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 

@@ -14,7 +14,7 @@ public sealed class LuoshiCliTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = await LuoshiCli.RunAsync([.. args, "--storage", _storage], stdout, stderr, new StringReader(stdin), _clock);
+        var exit = await LuoshiCli.RunAsync([.. args, .. TestDatabase.StorageOptions(_storage)], stdout, stderr, new StringReader(stdin), _clock);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
@@ -71,7 +71,7 @@ public sealed class LuoshiCliTests : IDisposable
         Assert.Equal(0, created.Exit);
         Assert.DoesNotContain("Tianjin-2018", created.Out + created.Err);
 
-        using var store = LiteDbStore.Open(_storage, "test");
+        using var store = TestDatabase.Open(_storage);
         var account = new Core.Accounts.AccountService(store, _clock).Verify("office", "Tianjin-2018");
         Assert.Equal(Core.Accounts.UserRole.Admin, account!.Role);
         Assert.Equal("办公室张三", account.DisplayName);
@@ -94,12 +94,13 @@ public sealed class LuoshiCliTests : IDisposable
     [Fact]
     public async Task A_store_held_open_by_another_process_is_reported_not_waited_on()
     {
-        using var holder = LiteDbStore.Open(_storage, "luoshi-web");
+        using var holder = TestDatabase.OnPostgres ? TestDatabase.Open(_storage) : LiteDbStore.Open(_storage, "luoshi-web");
 
         var (exit, _, stderr) = await Run("", "tasks", "list");
 
-        Assert.Equal(1, exit);
-        Assert.Contains("storage is in use by luoshi-web", stderr);
+        // The embedded store has one process at a time; PostgreSQL serves the web app and the CLI at once.
+        Assert.Equal(TestDatabase.OnPostgres ? 0 : 1, exit);
+        if (!TestDatabase.OnPostgres) Assert.Contains("storage is in use by luoshi-web", stderr);
     }
 
     [Fact]
@@ -112,10 +113,10 @@ public sealed class LuoshiCliTests : IDisposable
         try
         {
             var stdout = new StringWriter();
-            var import = await LuoshiCli.RunAsync(["tasks", "import", file, "--storage", other], stdout, new StringWriter(), new StringReader(""), _clock);
+            var import = await LuoshiCli.RunAsync(["tasks", "import", file, .. TestDatabase.StorageOptions(other)], stdout, new StringWriter(), new StringReader(""), _clock);
             Assert.Equal(0, import);
             var copied = new StringWriter();
-            await LuoshiCli.RunAsync(["tasks", "list", "--json", "--storage", other], copied, new StringWriter(), new StringReader(""), _clock);
+            await LuoshiCli.RunAsync(["tasks", "list", "--json", .. TestDatabase.StorageOptions(other)], copied, new StringWriter(), new StringReader(""), _clock);
             Assert.Equal((await Run("", "tasks", "list", "--json")).Out, copied.ToString());
         }
         finally

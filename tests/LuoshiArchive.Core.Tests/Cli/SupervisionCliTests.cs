@@ -17,14 +17,14 @@ public sealed class SupervisionCliTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = await LuoshiCli.RunAsync([.. args, "--storage", _storage], stdout, stderr, new StringReader(""), _clock);
+        var exit = await LuoshiCli.RunAsync([.. args, .. TestDatabase.StorageOptions(_storage)], stdout, stderr, new StringReader(""), _clock);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
     /// <summary>A task with milestones 5 days overdue, due in 2, 6 and 20 days, written by Core, then the store closed.</summary>
     private void OneTaskWithMilestones()
     {
-        using var store = LiteDbStore.Open(_storage, "test");
+        using var store = TestDatabase.Open(_storage);
         var directory = new OrganisationDirectory(store);
         var office = directory.SaveDepartment(new Department { Name = "办公室" });
         new TaskRegistry(store, directory, _clock).Create(new TaskDraft

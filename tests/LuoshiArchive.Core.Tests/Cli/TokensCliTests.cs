@@ -14,7 +14,7 @@ public sealed class TokensCliTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = await LuoshiCli.RunAsync([.. args, "--storage", _storage], stdout, stderr, new StringReader(stdin), _clock);
+        var exit = await LuoshiCli.RunAsync([.. args, .. TestDatabase.StorageOptions(_storage)], stdout, stderr, new StringReader(stdin), _clock);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
@@ -29,7 +29,7 @@ public sealed class TokensCliTests : IDisposable
         var secret = stdout.Trim();
         Assert.StartsWith(ApiTokens.SecretPrefix, secret);
         Assert.Contains("有效期至 2018-12-31", stderr);
-        using var store = LiteDbStore.Open(_storage, "test");
+        using var store = TestDatabase.Open(_storage);
         var accounts = new AccountService(store, _clock);
         var tokens = new ApiTokens(store, new ApiTokenStore(store), accounts, _clock);
         Assert.Equal("oa", tokens.Authenticate(secret)?.Account.Name);

@@ -30,9 +30,11 @@ public sealed class BackupTests : IDisposable
         var target = Path.Combine(_scratch, "restored");
 
         Assert.Empty(StoreBackup.Verify(file));
-        StoreBackup.Restore(file, target);
+        var exit = await LuoshiArchive.Cli.LuoshiCli.RunAsync(["restore", file, .. TestDatabase.StorageOptions(target)],
+            new StringWriter(), new StringWriter(), new StringReader(""));
+        Assert.Equal(0, exit);
 
-        using var restored = LiteDbStore.Open(target, "test");
+        using var restored = TestDatabase.Open(target);
         Assert.Equal("一事一档", restored.Tasks.FindOne(t => t.Code == "2018-001")!.Target);
         var evidence = restored.Evidence.FindAll().Single();
         var original = Path.Combine(_source.Path, "blobs", evidence.Sha256[..2], evidence.Sha256[2..4], evidence.Sha256);

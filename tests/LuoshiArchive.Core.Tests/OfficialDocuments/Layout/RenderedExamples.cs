@@ -23,7 +23,7 @@ public sealed class RenderedExamples : IDisposable
             var pdf = Path.Combine(_dir, name + ".pdf");
             var stderr = new StringWriter();
             string[] args = ["doc", "render", spec, "--out", Path.Combine(_dir, name + ".docx"), "--pdf", pdf,
-                "--storage", Path.Combine(_dir, "storage-" + name)];
+                .. TestDatabase.StorageOptions(Path.Combine(_dir, "storage-" + name))];
             var exit = LuoshiCli.RunAsync(args, new StringWriter(), stderr, new StringReader("")).GetAwaiter().GetResult();
             if (exit != 0 && File.Exists(Path.Combine(_dir, name + ".docx")))
             {

@@ -1,0 +1,148 @@
+using LuoshiArchive.Core;
+using LuoshiArchive.Core.Accounts;
+using LuoshiArchive.Core.Archive;
+using LuoshiArchive.Core.Assessment;
+using LuoshiArchive.Core.Audit;
+using LuoshiArchive.Core.Dossiers;
+using LuoshiArchive.Core.Meetings;
+using LuoshiArchive.Core.OfficialDocuments;
+using LuoshiArchive.Core.Organisation;
+using LuoshiArchive.Core.Storage;
+using LuoshiArchive.Core.Supervision;
+using LuoshiArchive.Core.Tasks;
+using Npgsql;
+using static LuoshiArchive.Storage.Postgres.PgIndex;
+
+namespace LuoshiArchive.Storage.Postgres;
+
+/// <summary>
+/// The shared store: the records in a PostgreSQL database, one table per kind of record, while blobs and texts stay in
+/// the storage folder (which every web node mounts). Several processes use it at once: there is no storage lock; the
+/// places that read the highest and write the next take a PostgreSQL advisory lock (<see cref="LockForWrite"/>).
+/// </summary>
+public sealed partial class PgStore : ILuoshiStore
+{
+    /// <summary>The shape of the data this build writes; upgrades are steps in <see cref="PgSchema"/>.</summary>
+    public const int SchemaVersion = 1;
+    public const string SnapshotFileName = "luoshi-postgres.jsonl";
+
+    private readonly NpgsqlDataSource _source;
+    private readonly ThreadLocal<Ambient?> _ambient = new();
+    private readonly List<PgTable> _tables = [];
+
+    private PgStore(string storagePath, NpgsqlDataSource source, string description)
+    {
+        StoragePath = storagePath;
+        Description = description;
+        _source = source;
+        Tasks = Table<KeyTask>("tasks", UniqueOn("Code"), On("Year"));
+        TaskHistory = Table<TaskHistoryEntry>("task_history", On("TaskId"));
+        Departments = Table<Department>("departments", UniqueOn("Name"));
+        People = Table<Person>("people", On("Name"));
+        Users = Table<UserAccount>("users", UniqueOn("Name"));
+        ApiTokens = Table<ApiToken>("api_tokens", UniqueOn("Hash"), On("UserId"));
+        Evidence = Table<Evidence>("evidence", UniqueOn("Sha256"), Containing("links", "(doc->'Links')"));
+        Meetings = Table<Meeting>("meetings", On("Date"));
+        Audit = Table<AuditEntry>("audit", gapless: true);
+        Documents = Table<OfficialDocument>("documents");
+        DocumentNumbers = Table<NumberAllocation>("document_numbers", UniqueOn("Number"), On("DocumentId"));
+        Progress = Table<ProgressEntry>("progress", On("TaskId"));
+        SelfChecks = Table<SelfCheck>("self_checks", UniqueOn("Key"));
+        SupervisionOrders = Table<SupervisionOrder>("supervision_orders", On("TaskId"));
+        LeaderReports = Table<LeaderReport>("leader_reports", UniqueOn("Key"));
+        ScoringSchemes = Table<ScoringScheme>("scoring_schemes", On("Year"));
+        ResultRatings = Table<ResultRating>("result_ratings", UniqueOn("TaskId"));
+        ScoreAdjustments = Table<ScoreAdjustment>("score_adjustments", On("Year"));
+        Accountability = Table<AccountabilityEntry>("accountability", On("Year"));
+        AssessmentClosures = Table<AssessmentResult>("assessment_closures");
+        ArchiveSettings = Table<ArchiveSettingsRecord>("archive_settings");
+    }
+
+    private PgRecords<T> Table<T>(string name, params PgIndex[] indexes) where T : class => Table<T>(name, false, indexes);
+
+    private PgRecords<T> Table<T>(string name, bool gapless, params PgIndex[] indexes) where T : class
+    {
+        var table = new PgTable(name, indexes) { Gapless = gapless };
+        _tables.Add(table);
+        return new PgRecords<T>(this, table);
+    }
+
+    internal IReadOnlyList<PgTable> Tables => _tables;
+
+    public string StoragePath { get; }
+
+    /// <summary>The database as a person names it (host, port, database), without the password.</summary>
+    public string Description { get; }
+    int IBackupSource.SchemaVersion => SchemaVersion;
+    public string SnapshotName => SnapshotFileName;
+    public IRecords<KeyTask> Tasks { get; }
+    public IRecords<TaskHistoryEntry> TaskHistory { get; }
+    public IRecords<Department> Departments { get; }
+    public IRecords<Person> People { get; }
+    public IRecords<UserAccount> Users { get; }
+    public IRecords<ApiToken> ApiTokens { get; }
+    public IRecords<Evidence> Evidence { get; }
+    public IRecords<Meeting> Meetings { get; }
+    public IRecords<AuditEntry> Audit { get; }
+    public IRecords<OfficialDocument> Documents { get; }
+    public IRecords<NumberAllocation> DocumentNumbers { get; }
+    public IRecords<ProgressEntry> Progress { get; }
+    public IRecords<SelfCheck> SelfChecks { get; }
+    public IRecords<SupervisionOrder> SupervisionOrders { get; }
+    public IRecords<LeaderReport> LeaderReports { get; }
+    public IRecords<ScoringScheme> ScoringSchemes { get; }
+    public IRecords<ResultRating> ResultRatings { get; }
+    public IRecords<ScoreAdjustment> ScoreAdjustments { get; }
+    public IRecords<AccountabilityEntry> Accountability { get; }
+    public IRecords<AssessmentResult> AssessmentClosures { get; }
+    public IRecords<ArchiveSettingsRecord> ArchiveSettings { get; }
+
+    public IEnumerable<Evidence> FindLinkedTo(int taskId) =>
+        ((PgRecords<Evidence>)Evidence).Select("where doc->'Links' @> @links::jsonb",
+            [("links", $"[{{\"TaskId\":{taskId}}}]")]);
+
+    public Dictionary<int, int> CountEvidenceByTask() => EvidenceLinks.CountByTask(Evidence.Find(e => e.Removal == null));
+
+    public bool IsEvidenceFiledIn(int evidenceId, int taskId) => EvidenceLinks.IsFiledIn(Evidence.FindById(evidenceId), taskId);
+
+    public string? DepartmentName(int departmentId) => Departments.FindById(departmentId)?.Name;
+
+    private long _evidenceVersion;
+
+    /// <summary>Changes whenever this process writes evidence (and after every transaction).</summary>
+    public long EvidenceVersion => Interlocked.Read(ref _evidenceVersion);
+
+    public void EvidenceChanged() => Interlocked.Increment(ref _evidenceVersion);
+
+    /// <summary>Opens the database, creating or upgrading its tables; the storage folder keeps blobs and texts.</summary>
+    /// <exception cref="SchemaTooNewException">A newer build wrote the database.</exception>
+    public static PgStore Open(string connectionString, string storagePath)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var source = NpgsqlDataSource.Create(builder.ConnectionString);
+        try
+        {
+            Directory.CreateDirectory(storagePath);
+            var store = new PgStore(Path.GetFullPath(storagePath), source, Describe(builder));
+            PgSchema.Apply(store, store.Description);
+            return store;
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The database as a person names it (host, port, database), without the password.</summary>
+    public static string Describe(NpgsqlConnectionStringBuilder builder) =>
+        $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";
+
+    public void Dispose()
+    {
+        _ambient.Dispose();
+        _source.Dispose();
+    }
+
+    internal NpgsqlConnection OpenConnection() => _source.OpenConnection();
+}
