@@ -30,7 +30,11 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, TextReader 
         if (_services is null)
         {
             var collection = new ServiceCollection();
-            var options = new LuoshiOptions { StoragePath = StoragePath, Database = Database };
+            var options = new LuoshiOptions
+            {
+                StoragePath = StoragePath, Database = Database,
+                IndexPath = Environment.GetEnvironmentVariable("Luoshi__IndexPath") ?? "",
+            };
             if (options.OnPostgres) collection.AddLuoshiCore(options).AddPostgresStore(options);
             else collection.AddLuoshiCore(options).AddLiteDbStore(options, "luoshi CLI");
             if (clock is not null) collection.AddSingleton(clock);

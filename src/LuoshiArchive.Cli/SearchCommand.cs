@@ -22,6 +22,7 @@ public sealed class SearchCommand : ICliCommand
         if (top is < 1 or > 1000) throw new UsageException("--top 应在 1 到 1000 之间。");
         var dossiers = context.Get<DossierService>();
         dossiers.BringIndexUpToDate();
+        context.Get<IndexFollower>().CatchUp(); // with a shared store: what other processes changed since
         var result = dossiers.Search(new SearchQuery(string.Join(' ', line.Positionals))
         {
             Year = line.Int("year"), TaskCode = line.Value("task"), Kind = KindName(line.Value("kind")),

@@ -32,11 +32,12 @@ public static class LuoshiCore
         services.AddSingleton<ApiTokens>();
         services.AddSingleton<OneTable.OneTableService>();
         services.AddSingleton(_ => new BlobStore(options.StoragePath));
-        services.AddSingleton(_ => new EvidenceIndex(Path.Combine(options.StoragePath, "index")));
+        services.AddSingleton(_ => new EvidenceIndex(options.IndexFolder));
         services.AddSingleton(new ExtractionLimits { MaxFileBytes = options.MaxUploadBytes });
         services.AddSingleton(_ => ConverterPaths.Detect());
         services.AddSingleton<IsolatedTextExtractor>();
         services.AddSingleton<EvidenceIndexing>();
+        services.AddSingleton<IndexFollower>();
         services.AddSingleton<DossierService>();
         services.AddSingleton<IntegrityCheck>();
         services.AddSingleton<InspectionService>();

@@ -22,6 +22,15 @@ public sealed class LuoshiOptions
     /// </summary>
     public string Database { get; set; } = "";
 
+    /// <summary>
+    /// The search index folder (<c>Luoshi:IndexPath</c>, environment <c>Luoshi__IndexPath</c>); empty:
+    /// <c>&lt;storage&gt;/index</c>. Web nodes that share the storage folder each keep their own index folder.
+    /// </summary>
+    public string IndexPath { get; set; } = "";
+
+    /// <summary>The index folder in effect (<see cref="IndexPath"/>, else <c>index</c> in the storage folder).</summary>
+    public string IndexFolder => string.IsNullOrWhiteSpace(IndexPath) ? Path.Combine(StoragePath, "index") : Path.GetFullPath(IndexPath);
+
     /// <summary>Whether the records live in PostgreSQL (<see cref="Database"/> is set).</summary>
     public bool OnPostgres => !string.IsNullOrWhiteSpace(Database);
 

@@ -109,6 +109,9 @@ public sealed class LiteDbStore : ILuoshiStore
     public IEnumerable<Evidence> FindLinkedTo(int taskId) =>
         ((LiteRecords<Evidence>)Evidence).Collection.Find(BsonExpression.Create("$.Links[*].TaskId ANY = @0", taskId));
 
+    /// <summary>One process writes the file and indexes its own changes: there is nothing to follow.</summary>
+    public EvidenceChanges EvidenceChangesSince(long cursor) => EvidenceChanges.None(cursor);
+
     public Dictionary<int, int> CountEvidenceByTask() =>
         EvidenceLinks.CountByTask(Evidence.Find(e => e.Removal == null && e.RenditionOf == null));
 

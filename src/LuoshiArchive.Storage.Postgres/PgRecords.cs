@@ -47,13 +47,16 @@ internal sealed class PgRecords<T>(PgStore store, PgTable table) : IRecords<T> w
         using var insert = Command(connection, $"insert into {table.Name} (id, doc) values (@id, @doc)", id, record);
         insert.ExecuteNonQuery();
         if (given) PgSequences.CatchUp(connection, table, id);
+        PgChangeLog.Log(connection, table, id);
         return 0;
     });
 
     public bool Update(T record) => store.Write(connection =>
     {
         using var update = Command(connection, $"update {table.Name} set doc = @doc where id = @id", IdOf(record), record);
-        return update.ExecuteNonQuery() > 0;
+        var updated = update.ExecuteNonQuery() > 0;
+        if (updated) PgChangeLog.Log(connection, table, IdOf(record));
+        return updated;
     });
 
     public bool Upsert(T record)
@@ -70,6 +73,7 @@ internal sealed class PgRecords<T>(PgStore store, PgTable table) : IRecords<T> w
                 "returning (xmax = 0)", IdOf(record), record);
             var added = (bool)upsert.ExecuteScalar()!;
             if (added) PgSequences.CatchUp(connection, table, IdOf(record));
+            PgChangeLog.Log(connection, table, IdOf(record));
             return added;
         });
     }
@@ -78,7 +82,9 @@ internal sealed class PgRecords<T>(PgStore store, PgTable table) : IRecords<T> w
     {
         using var delete = new NpgsqlCommand($"delete from {table.Name} where id = @id", connection);
         delete.Parameters.AddWithValue("id", id);
-        return delete.ExecuteNonQuery() > 0;
+        var deleted = delete.ExecuteNonQuery() > 0;
+        if (deleted) PgChangeLog.Log(connection, table, id);
+        return deleted;
     });
 
     public int Count() => store.Read(connection =>

@@ -25,6 +25,8 @@ internal static class PgSchema
                 "请使用新版程序打开；数据未做任何修改。");
         foreach (var table in store.Tables)
             foreach (var statement in table.CreateStatements()) Execute(connection, statement);
+        Execute(connection, PgChangeLog.Create);
+        Execute(connection, PgChangeLog.Index);
         for (var version = Math.Max(found, 1); version < PgStore.SchemaVersion; version++)
             foreach (var statement in Steps[version]) Execute(connection, statement);
         Execute(connection, "insert into luoshi_meta (key, value) values ('schema_version', @v) " +

@@ -41,7 +41,8 @@ public sealed partial class PgStore : ILuoshiStore
         People = Table<Person>("people", On("Name"));
         Users = Table<UserAccount>("users", UniqueOn("Name"));
         ApiTokens = Table<ApiToken>("api_tokens", UniqueOn("Hash"), On("UserId"));
-        Evidence = Table<Evidence>("evidence", UniqueOn("Sha256"), Containing("links", "(doc->'Links')"));
+        Evidence = Table<Evidence>("evidence", new PgTable("evidence", UniqueOn("Sha256"),
+            Containing("links", "(doc->'Links')")) { LogsChanges = true });
         Meetings = Table<Meeting>("meetings", On("Date"));
         Audit = Table<AuditEntry>("audit", gapless: true);
         Documents = Table<OfficialDocument>("documents");
@@ -60,9 +61,11 @@ public sealed partial class PgStore : ILuoshiStore
 
     private PgRecords<T> Table<T>(string name, params PgIndex[] indexes) where T : class => Table<T>(name, false, indexes);
 
-    private PgRecords<T> Table<T>(string name, bool gapless, params PgIndex[] indexes) where T : class
+    private PgRecords<T> Table<T>(string name, bool gapless, params PgIndex[] indexes) where T : class =>
+        Table<T>(name, new PgTable(name, indexes) { Gapless = gapless });
+
+    private PgRecords<T> Table<T>(string name, PgTable table) where T : class
     {
-        var table = new PgTable(name, indexes) { Gapless = gapless };
         _tables.Add(table);
         return new PgRecords<T>(this, table);
     }
@@ -100,6 +103,8 @@ public sealed partial class PgStore : ILuoshiStore
     public IEnumerable<Evidence> FindLinkedTo(int taskId) =>
         ((PgRecords<Evidence>)Evidence).Select("where doc->'Links' @> @links::jsonb",
             [("links", $"[{{\"TaskId\":{taskId}}}]")]);
+
+    public EvidenceChanges EvidenceChangesSince(long cursor) => Read(connection => PgChangeLog.Since(connection, cursor));
 
     public Dictionary<int, int> CountEvidenceByTask() => EvidenceLinks.CountByTask(Evidence.Find(e => e.Removal == null));
 

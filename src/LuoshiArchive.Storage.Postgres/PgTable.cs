@@ -9,6 +9,9 @@ internal sealed record PgTable(string Name, params PgIndex[] Indexes)
     /// </summary>
     public bool Gapless { get; init; }
 
+    /// <summary>Every write is also logged in <c>evidence_changes</c> (what other nodes' indexes follow).</summary>
+    public bool LogsChanges { get; init; }
+
     /// <summary>The sequence the ids come from.</summary>
     public string Sequence => Name + "_ids";
 

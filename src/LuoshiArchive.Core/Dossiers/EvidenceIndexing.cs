@@ -39,6 +39,9 @@ public sealed class EvidenceIndexing(IEvidenceStore store, BlobStore blobs, Evid
         lock (_commit) CommitNow();
     }
 
+    /// <summary>Writes one piece of evidence into the index without committing (the caller commits a batch).</summary>
+    public void Apply(Evidence evidence, string text) => index.Upsert(ToIndexed(evidence, text));
+
     /// <summary>Takes removed evidence out of the index, durably.</summary>
     public void Remove(int evidenceId)
     {

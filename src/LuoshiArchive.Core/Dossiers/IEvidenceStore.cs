@@ -11,4 +11,11 @@ public interface IEvidenceStore : ITaskStore
 
     /// <summary>Every piece of evidence linked to the task, removed ones included.</summary>
     IEnumerable<Evidence> FindLinkedTo(int taskId);
+
+    /// <summary>
+    /// The evidence that processes sharing the store changed (added, changed, removed) after <paramref name="cursor"/>,
+    /// and the cursor to ask with next time: what a web node's own index follows (<see cref="IndexFollower"/>). The
+    /// embedded store has one process, which indexes its own changes: nothing to follow.
+    /// </summary>
+    EvidenceChanges EvidenceChangesSince(long cursor);
 }

@@ -70,6 +70,20 @@ public sealed class EvidenceIndex : IDisposable
         _searchers.MaybeRefreshBlocking();
     }
 
+    private const string FollowedKey = "luoshi.evidence-changes";
+
+    /// <summary>How far this index has applied the store's evidence change log (kept in the commit data), 0 if never.</summary>
+    public long FollowedUpTo =>
+        _writer.CommitData is { } data && data.TryGetValue(FollowedKey, out var text) && long.TryParse(text, out var value)
+            ? value : 0;
+
+    /// <summary>Commits, recording in the same commit how far the change log has been applied.</summary>
+    public void Commit(long followedUpTo)
+    {
+        _writer.SetCommitData(new Dictionary<string, string> { [FollowedKey] = followedUpTo.ToString(CultureInfo.InvariantCulture) });
+        Commit();
+    }
+
     public int Count => WithSearcher(s => s.IndexReader.NumDocs);
 
     public IReadOnlySet<int> AllIds() => WithSearcher(searcher =>

@@ -5,6 +5,7 @@ using LuoshiArchive.Web.Api;
 using LuoshiArchive.Storage.LiteDb;
 using LuoshiArchive.Storage.Postgres;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 
@@ -33,6 +34,10 @@ public static class WebSetup
         if (options.OnPostgres) builder.Services.AddLuoshiCore(options).AddPostgresStore(options);
         else builder.Services.AddLuoshiCore(options).AddLiteDbStore(options, "luoshi-web");
         builder.Services.AddHostedService<IndexRepairAtStartup>();
+        builder.Services.AddHostedService<IndexFollowing>();
+        // Sign-in cookies and antiforgery tokens valid on every node: the key ring lives in the shared storage folder.
+        builder.Services.AddDataProtection().SetApplicationName("LuoshiArchive")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.StoragePath, "keys")));
         builder.Services.AddHostedService<BackupRequestWatcher>();
         builder.Services.AddLuoshiApi(options);
         builder.Services.AddRateLimiter(limits => limits.AddPolicy<string, SignInRateLimit>(SignInRateLimit.Policy));
