@@ -75,6 +75,7 @@ public static class LuoshiCore
         services.AddSingleton(open);
         services.AddSingleton<IUnitOfWork>(p => p.GetRequiredService<ILuoshiStore>());
         services.AddSingleton<IBackupSource>(p => p.GetRequiredService<ILuoshiStore>());
+        services.AddSingleton<ILeases>(p => p.GetRequiredService<ILuoshiStore>());
         services.AddSingleton<Audit.IAuditStore>(p => p.GetRequiredService<ILuoshiStore>());
         services.AddSingleton<IOrganisationStore>(p => p.GetRequiredService<ILuoshiStore>());
         services.AddSingleton<IAccountStore>(p => p.GetRequiredService<ILuoshiStore>());

@@ -109,6 +109,25 @@ public sealed class LiteDbStore : ILuoshiStore
     public IEnumerable<Evidence> FindLinkedTo(int taskId) =>
         ((LiteRecords<Evidence>)Evidence).Collection.Find(BsonExpression.Create("$.Links[*].TaskId ANY = @0", taskId));
 
+    private readonly Dictionary<string, (string Holder, DateTime Until)> _leases = [];
+
+    /// <summary>One process uses the file: its leases live in memory.</summary>
+    public bool TryTake(string name, string holder, TimeSpan duration)
+    {
+        lock (_leases)
+        {
+            if (_leases.TryGetValue(name, out var held) && held.Holder != holder && held.Until > DateTime.UtcNow) return false;
+            _leases[name] = (holder, DateTime.UtcNow + duration);
+            return true;
+        }
+    }
+
+    public void Release(string name, string holder)
+    {
+        lock (_leases)
+            if (_leases.TryGetValue(name, out var held) && held.Holder == holder) _leases.Remove(name);
+    }
+
     /// <summary>One process writes the file and indexes its own changes: there is nothing to follow.</summary>
     public EvidenceChanges EvidenceChangesSince(long cursor) => EvidenceChanges.None(cursor);
 

@@ -27,6 +27,7 @@ internal static class PgSchema
             foreach (var statement in table.CreateStatements()) Execute(connection, statement);
         Execute(connection, PgChangeLog.Create);
         Execute(connection, PgChangeLog.Index);
+        Execute(connection, PgStore.CreateLeases);
         for (var version = Math.Max(found, 1); version < PgStore.SchemaVersion; version++)
             foreach (var statement in Steps[version]) Execute(connection, statement);
         Execute(connection, "insert into luoshi_meta (key, value) values ('schema_version', @v) " +

@@ -106,7 +106,8 @@ public sealed partial class PgStore : ILuoshiStore
 
     public EvidenceChanges EvidenceChangesSince(long cursor) => Read(connection => PgChangeLog.Since(connection, cursor));
 
-    public Dictionary<int, int> CountEvidenceByTask() => EvidenceLinks.CountByTask(Evidence.Find(e => e.Removal == null));
+    public Dictionary<int, int> CountEvidenceByTask() =>
+        EvidenceLinks.CountByTask(Evidence.Find(e => e.Removal == null && e.RenditionOf == null));
 
     public bool IsEvidenceFiledIn(int evidenceId, int taskId) => EvidenceLinks.IsFiledIn(Evidence.FindById(evidenceId), taskId);
 

@@ -20,11 +20,11 @@ public static class TestDatabase
 
     /// <summary>Opens the store of a test folder on the chosen engine (on PostgreSQL: its database, made if missing).</summary>
     public static ILuoshiStore Open(string storagePath) =>
-        OnPostgres ? PgStore.Open(DatabaseFor(storagePath), storagePath) : TestDatabase.Open(storagePath);
+        OnPostgres ? PgStore.Open(DatabaseFor(storagePath), storagePath) : LiteDbStore.Open(storagePath, "luoshi-test");
 
     /// <summary>The CLI options that open the store of a test folder on the chosen engine.</summary>
     public static string[] StorageOptions(string storagePath) =>
-        OnPostgres ? ["--storage", storagePath, "--database", DatabaseFor(storagePath)] : [.. TestDatabase.StorageOptions(storagePath)];
+        OnPostgres ? ["--storage", storagePath, "--database", DatabaseFor(storagePath)] : ["--storage", storagePath];
 
     /// <summary>A new empty database on the test server, as a connection string.</summary>
     public static string NewDatabase() => DatabaseFor("new-" + Guid.NewGuid().ToString("N"));

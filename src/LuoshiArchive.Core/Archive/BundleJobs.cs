@@ -7,7 +7,8 @@ namespace LuoshiArchive.Core.Archive;
 /// Annual-bundle exports run as background jobs for the web page: started, polled for progress, then downloaded by
 /// job id (never by a path from the request). The newest finished bundle of each year stays in storage/exports/.
 /// </summary>
-public sealed class BundleJobs(AnnualBundle bundle, LuoshiOptions options, TimeProvider clock, Audit.AuditLog audit)
+public sealed class BundleJobs(AnnualBundle bundle, LuoshiOptions options, TimeProvider clock, Audit.AuditLog audit,
+    Storage.ILeases leases)
 {
     public enum State { Running, Done, Failed }
 
@@ -29,6 +30,10 @@ public sealed class BundleJobs(AnnualBundle bundle, LuoshiOptions options, TimeP
     {
         Access.Demand(actor, Permission.ExportArchive, audit);
         var job = new Job { Id = Guid.NewGuid(), Year = year, StartedBy = actor.Name };
+        // One export of a year at a time, however many web nodes share the store.
+        var lease = $"bundle-export:{year}";
+        if (!leases.TryTake(lease, job.Id.ToString(), TimeSpan.FromHours(6)))
+            throw new DomainRuleException($"{year} 年度归档包正在导出中（可能由另一用户或另一台服务器发起），请等它完成后再试。");
         _jobs[job.Id] = job;
         var file = Path.Combine(options.StoragePath, "exports", $"{year}年度归档包-{clock.GetLocalNow():yyyyMMdd-HHmmss}.zip");
         _ = Task.Run(() =>
@@ -42,6 +47,10 @@ public sealed class BundleJobs(AnnualBundle bundle, LuoshiOptions options, TimeP
             catch (Exception e) when (e is DomainRuleException or IOException or UnauthorizedAccessException)
             {
                 (job.Message, job.State) = (e.Message, State.Failed);
+            }
+            finally
+            {
+                leases.Release(lease, job.Id.ToString());
             }
         });
         return job;

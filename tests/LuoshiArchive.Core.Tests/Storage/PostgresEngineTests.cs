@@ -63,6 +63,21 @@ public sealed class PostgresEngineTests : IDisposable
     }
 
     [Fact]
+    public void A_lease_is_held_by_one_node_until_released_or_expired()
+    {
+        using var nodeA = PgStore.Open(_database, Storage);
+        using var nodeB = PgStore.Open(_database, Storage);
+
+        Assert.True(nodeA.TryTake("bundle-export:2018", "job-a", TimeSpan.FromMinutes(5)));
+        Assert.False(nodeB.TryTake("bundle-export:2018", "job-b", TimeSpan.FromMinutes(5)));
+        Assert.True(nodeA.TryTake("bundle-export:2018", "job-a", TimeSpan.FromMinutes(5))); // the holder extends it
+        nodeA.Release("bundle-export:2018", "job-a");
+        Assert.True(nodeB.TryTake("bundle-export:2018", "job-b", TimeSpan.FromMilliseconds(1)));
+        Thread.Sleep(50);
+        Assert.True(nodeA.TryTake("bundle-export:2018", "job-a", TimeSpan.FromMinutes(5))); // B's lease expired
+    }
+
+    [Fact]
     public async Task Migrate_copies_the_embedded_store_into_an_empty_database_and_refuses_a_second_time()
     {
         Assert.Equal(0, (await Cli("init", "--demo")).Exit);

@@ -19,7 +19,21 @@ public class IndexModel(BundleJobs jobs, TaskRegistry tasks) : PageModel
         return Page();
     }
 
-    public IActionResult OnPost(int year) => RedirectToPage(new { job = jobs.Start(year, User.Actor()).Id });
+    /// <summary>Why an export could not start (the year is being exported already), shown above the form.</summary>
+    public string? StartError { get; private set; }
+
+    public IActionResult OnPost(int year)
+    {
+        try
+        {
+            return RedirectToPage(new { job = jobs.Start(year, User.Actor()).Id });
+        }
+        catch (Core.DomainRuleException e)
+        {
+            StartError = e.Message;
+            return Page();
+        }
+    }
 
     public IActionResult OnGetDownload(Guid job)
     {
