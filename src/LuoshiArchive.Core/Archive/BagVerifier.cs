@@ -31,6 +31,8 @@ public static class BagVerifier
             var entries = zip.Entries.Where(e => e.FullName.StartsWith(root, StringComparison.Ordinal) && !e.FullName.EndsWith('/'))
                 .ToDictionary(e => e.FullName[root.Length..], StringComparer.Ordinal);
             var problems = new List<string>();
+            // A path that climbs out of the bag (.., an absolute path) would be written outside the target on import.
+            problems.AddRange(entries.Keys.Where(Unsafe).Order(StringComparer.Ordinal).Select(k => $"不安全的路径（含 .. 或绝对路径）：{k}"));
             var manifests = entries.Keys.Where(k => k.StartsWith("manifest-", StringComparison.Ordinal) && k.EndsWith(".txt", StringComparison.Ordinal)).ToList();
             if (manifests.Count == 0) problems.Add("缺少 manifest-<算法>.txt 清单。");
             var payload = entries.Keys.Where(k => k.StartsWith("data/", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
@@ -65,6 +67,9 @@ public static class BagVerifier
             yield return $"Payload-Oxum 不符：bag-info.txt 写的是 {stated}，实际为 {actual}（字节数.文件数）。";
     }
 
+    private static bool Unsafe(string path) =>
+        path.StartsWith('/') || path.Contains('\\') || path.Split('/').Any(part => part is ".." or ".");
+
     private static IEnumerable<string> Check(Dictionary<string, ZipArchiveEntry> entries, string manifest, HashSet<string>? payload, bool isPayload)
     {
         var algorithm = manifest[(manifest.IndexOf('-') + 1)..^4];
@@ -78,6 +83,11 @@ public static class BagVerifier
             if (split < 0) { yield return $"{manifest}：无法识别的一行“{line}”。"; continue; }
             var digest = line[..split].ToLowerInvariant();
             var path = BagZipWriter.DecodePath(line[split..].TrimStart(' ', '\t', '*'));
+            if (Unsafe(path) || isPayload && !path.StartsWith("data/", StringComparison.Ordinal))
+            {
+                yield return $"{manifest}：不安全的路径“{path}”（含 .. 、绝对路径或不在 data/ 下）。";
+                continue;
+            }
             listed.Add(path);
             if (!entries.TryGetValue(path, out var entry)) { yield return $"缺少文件：{path}"; continue; }
             using var hash = create();

@@ -85,6 +85,7 @@ public sealed class DossierService(
         EvidenceDetails? details, Actor actor, CancellationToken cancellationToken = default)
     {
         var fileName = SafeFileName(originalFileName);
+        CheckKind(details?.Kind);
         var taskList = ResolveTasks(taskCodes);
         foreach (var task in taskList) Access.Demand(actor, Permission.FileEvidence, _audit, task);
         using var staged = blobs.Stage(content, options.MaxUploadBytes);
@@ -128,6 +129,7 @@ public sealed class DossierService(
         {
             evidence = Find(id) ?? throw new DomainRuleException("该佐证材料不存在。");
             DemandChange(evidence, actor);
+            CheckKind(details.Kind);
             if (details.Title is { } title && string.IsNullOrWhiteSpace(title)) throw new DomainRuleException("题名不能为空。");
             if (details.Retention is { Length: > 0 } retention && !Dossiers.Retention.Codes.Contains(retention))
                 throw new DomainRuleException($"保管期限“{retention}”无效：应为永久（Y）、定期30年（D30）或定期10年（D10）。");
@@ -255,12 +257,24 @@ public sealed class DossierService(
     private static string Pick(string? given, string? proposed, string fallback) =>
         !string.IsNullOrWhiteSpace(given) ? given.Trim() : !string.IsNullOrWhiteSpace(proposed) ? proposed.Trim() : fallback;
 
-    /// <summary>Keeps only the last path segment of a client-supplied name: it is shown and used as a download name, never as a path.</summary>
+    /// <summary>
+    /// Keeps only the last path segment of a client-supplied name: it is shown and used as a download name, never as a
+    /// path. Control characters and the bidirectional overrides are dropped: "报告\u202Excod.exe" would show as
+    /// "报告exe.docx" while being an .exe.
+    /// </summary>
     internal static string SafeFileName(string name)
     {
         var last = name.Replace('\\', '/').Split('/').LastOrDefault(s => s.Length > 0) ?? "";
-        var clean = new string(last.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        var clean = new string(last.Where(c => !char.IsControl(c) && !IsBidiControl(c)).ToArray()).Trim();
         if (clean is "" or "." or "..") throw new DomainRuleException("文件名无效。");
         return clean.Length > 200 ? clean[..100] + "…" + clean[^60..] : clean;
     }
+
+    /// <summary>A posted kind=99 binds to a value no kind has: refused, never stored.</summary>
+    private static void CheckKind(EvidenceKind? kind)
+    {
+        if (kind is { } k && !Enum.IsDefined(k)) throw new DomainRuleException("材料类别无效：请从列表中选择。");
+    }
+
+    private static bool IsBidiControl(char c) => c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 }
