@@ -104,6 +104,13 @@ public static class WebSetup
             headers["Referrer-Policy"] = "same-origin";
             headers.ContentSecurityPolicy =
                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'";
+            // Pages and downloads carry the archive's content: no browser or proxy keeps a copy. Static files (no
+            // endpoint: served before routing) may be cached.
+            context.Response.OnStarting(() =>
+            {
+                if (context.GetEndpoint() is not null && !headers.ContainsKey("Cache-Control")) headers.CacheControl = "no-store";
+                return Task.CompletedTask;
+            });
             await next();
         });
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
@@ -131,7 +138,8 @@ public static class WebSetup
         app.UseRateLimiter();
         app.UseLuoshiApi();
         app.MapRazorPages();
-        app.MapGet("/health", (LuoshiArchive.Core.ILuoshiStore store, LuoshiArchive.Core.Search.EvidenceIndex index) => Health.Check(store, index))
+        app.MapGet("/health", (LuoshiArchive.Core.ILuoshiStore store, LuoshiArchive.Core.Search.EvidenceIndex index, ClaimsPrincipal user) =>
+                Health.Check(store, index, user.May(Permission.Administer)))
             .AllowAnonymous();
     }
 

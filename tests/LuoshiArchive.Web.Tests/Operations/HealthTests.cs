@@ -19,8 +19,42 @@ public class HealthTests : IClassFixture<LuoshiWebFactory>
         Assert.Equal("ok", json.RootElement.GetProperty("status").GetString());
         Assert.Equal("ok", json.RootElement.GetProperty("store").GetString());
         Assert.Equal("ok", json.RootElement.GetProperty("index").GetString());
-        Assert.True(json.RootElement.GetProperty("disk").GetProperty("freeBytes").GetInt64() > 0);
+        Assert.Equal("ok", json.RootElement.GetProperty("disk").GetProperty("status").GetString());
+        Assert.False(json.RootElement.GetProperty("disk").TryGetProperty("freeBytes", out _), "free disk bytes shown to anyone");
         Assert.Equal(["status", "store", "index", "disk", "schemaVersion"], json.RootElement.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task Only_a_signed_in_administrator_sees_the_free_disk_bytes()
+    {
+        _app.EnsureAdmin();
+        var admin = _app.CreateClient();
+        await admin.SignInAsync();
+
+        using var json = JsonDocument.Parse(await admin.GetStringAsync("/health"));
+
+        Assert.True(json.RootElement.GetProperty("disk").GetProperty("freeBytes").GetInt64() > 0);
+    }
+
+    [Fact]
+    public async Task Pages_and_downloads_are_not_kept_by_the_browser_while_static_files_may_be()
+    {
+        _app.EnsureAdmin();
+        var task = _app.Service<LuoshiArchive.Core.Tasks.TaskRegistry>().Create(
+            new LuoshiArchive.Core.Tasks.TaskDraft { Year = 2018, Name = "下载缓存测试" }, LuoshiArchive.Core.Accounts.Actor.Console());
+        var evidence = (await _app.Service<LuoshiArchive.Core.Dossiers.DossierService>().AddAsync(
+            new MemoryStream("不应留在缓存里的原件"u8.ToArray()), "原件.txt", [task.Code], null, LuoshiArchive.Core.Accounts.Actor.Console())).Evidence;
+        var admin = _app.CreateClient();
+        await admin.SignInAsync();
+
+        var download = await admin.GetAsync($"/Evidence/{evidence.Id}?handler=Download");
+        var page = await _app.NoRedirectClient().GetAsync("/Account/Login");
+        var style = await _app.NoRedirectClient().GetAsync("/css/site.css");
+
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.True(download.Headers.CacheControl?.NoStore, "the download lacks Cache-Control: no-store");
+        Assert.True(page.Headers.CacheControl?.NoStore, "the sign-in page lacks Cache-Control: no-store");
+        Assert.NotEqual(true, style.Headers.CacheControl?.NoStore);
     }
 
     [Fact]
