@@ -27,7 +27,7 @@ public sealed class MeetingsCadenceCommand : ICliCommand
             return Task.FromResult(LuoshiCli.Success);
         }
         context.Out.WriteLine($"{year}年会议节奏：");
-        context.Out.WriteLine($"  年初部署会：{(r.AnnualDeploymentHeld ? "已召开" : "未召开")}");
+        context.Out.WriteLine($"  年初部署会：{(r.AnnualDeploymentHeld ? "已召开" : r.AnnualDeploymentDue ? "未召开" : "启用本系统前，不计")}");
         context.Out.WriteLine($"  年终总结：{(r.YearEndSummaryHeld ? "已召开" : r.YearEndSummaryDue ? "未召开" : "未到时间")}");
         context.Out.WriteLine($"  缺少推动会的月份：{(r.MonthsWithoutPushMeeting.Count == 0 ? "无" : string.Join("、", r.MonthsWithoutPushMeeting.Select(m => m + "月")))}");
         context.Out.WriteLine($"  缺少调度会的季度：{(r.QuartersWithoutDispatchMeeting.Count == 0 ? "无" : string.Join("、", r.QuartersWithoutDispatchMeeting.Select(q => "第" + q + "季度")))}");

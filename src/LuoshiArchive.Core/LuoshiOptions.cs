@@ -58,6 +58,12 @@ public sealed class LuoshiOptions
     /// </summary>
     public int SignInPostsPerMinute { get; set; } = 30;
 
+    /// <summary>
+    /// The first day the commission kept its meetings in LuoshiArchive: the meeting cadence check counts months, quarters
+    /// and weeks from there (earlier ones are not gaps). Unset: the earliest day a task was put on a list.
+    /// </summary>
+    public DateOnly? MeetingCadenceFrom { get; set; }
+
     /// <summary>How long a sign-in lasts without activity.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 

@@ -33,6 +33,8 @@ public sealed class TempStorage : IDisposable
     public DossierService Dossiers { get; private set; } = null!;
     public Core.Meetings.MeetingRegister Meetings { get; private set; } = null!;
     public Core.Meetings.CadenceCheck Cadence { get; private set; } = null!;
+    /// <summary>The options the cadence check reads (<see cref="LuoshiOptions.MeetingCadenceFrom"/>), changeable by a test.</summary>
+    public LuoshiOptions CadenceOptions { get; } = new();
     public Core.OfficialDocuments.DocumentNumberRegister Numbers { get; private set; } = null!;
     public Core.OfficialDocuments.OfficialDocumentService Documents { get; private set; } = null!;
     /// <summary>督办单: where an issued 通报批评 opens its rectification orders.</summary>
@@ -55,7 +57,7 @@ public sealed class TempStorage : IDisposable
         Dossiers = new DossierService(Store, blobs, Index, _extractor, Tasks,
             new EvidenceIndexing(Store, blobs, Index, Directory), Clock, new LuoshiOptions { StoragePath = Path }, Reading);
         Meetings = new Core.Meetings.MeetingRegister(Store, Tasks, Dossiers, Clock, new LuoshiOptions { StoragePath = Path }, Reading);
-        Cadence = new Core.Meetings.CadenceCheck(Meetings, Directory, Clock);
+        Cadence = new Core.Meetings.CadenceCheck(Meetings, Directory, Store, CadenceOptions, Clock);
         var options = new LuoshiOptions { StoragePath = Path };
         var templates = new Core.OfficialDocuments.DocumentTemplates(options);
         Numbers = new Core.OfficialDocuments.DocumentNumberRegister(Store, Clock);

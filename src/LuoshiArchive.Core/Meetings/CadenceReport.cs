@@ -2,10 +2,13 @@ namespace LuoshiArchive.Core.Meetings;
 
 /// <summary>
 /// The notice's rhythm checked for a year (up to today when the year is current): a deployment meeting at the start,
-/// a push meeting every month, a dispatch meeting every quarter, weekly department meetings, a year-end summary.
+/// a push meeting every month, a dispatch meeting every quarter, weekly department meetings, a year-end summary;
+/// periods before <see cref="CountedFrom"/> (the system was not in use yet) are not counted.
 /// </summary>
 public sealed record CadenceReport(
     int Year,
+    DateOnly CountedFrom,
+    bool AnnualDeploymentDue,
     bool AnnualDeploymentHeld,
     bool YearEndSummaryHeld,
     bool YearEndSummaryDue,
@@ -13,7 +16,7 @@ public sealed record CadenceReport(
     IReadOnlyList<int> QuartersWithoutDispatchMeeting,
     IReadOnlyList<DepartmentWeeks> DepartmentsMissingWeeklyMeetings)
 {
-    public bool HasGaps => !AnnualDeploymentHeld || (YearEndSummaryDue && !YearEndSummaryHeld) || MonthsWithoutPushMeeting.Count > 0
+    public bool HasGaps => (AnnualDeploymentDue && !AnnualDeploymentHeld) || (YearEndSummaryDue && !YearEndSummaryHeld) || MonthsWithoutPushMeeting.Count > 0
                            || QuartersWithoutDispatchMeeting.Count > 0 || DepartmentsMissingWeeklyMeetings.Count > 0;
 }
 

@@ -58,5 +58,27 @@ public sealed class CadenceCheckTests : IDisposable
         Assert.Equal([1, 2, 3, 4], report.QuartersWithoutDispatchMeeting);
     }
 
+    [Fact]
+    public void Months_quarters_and_weeks_before_the_commission_began_using_the_system_are_not_gaps()
+    {
+        var office = _storage.Directory.SaveDepartment(new Department { Name = "办公室" });
+        _storage.Tasks.Create(new Core.Tasks.TaskDraft { Year = 2018, Name = "建立台账", AddedOn = new DateOnly(2018, 4, 3) }, Actor.Console("t"));
+        foreach (var month in new[] { 4, 6 }) Held(MeetingKind.MonthlyPush, month, 20);
+
+        var report = _storage.Cadence.For(2018);   // from the first task's day, 3 April
+        Assert.Equal(new DateOnly(2018, 4, 3), report.CountedFrom);
+        Assert.Equal([5], report.MonthsWithoutPushMeeting);           // not January to March
+        Assert.Equal([2], report.QuartersWithoutDispatchMeeting);     // not Q1
+        Assert.False(report.AnnualDeploymentDue);                     // the year had begun without the system
+        var weeks = Assert.Single(report.DepartmentsMissingWeeklyMeetings);
+        Assert.Equal(office.Name, weeks.Department);
+        Assert.Equal(14, weeks.WeeksElapsed);                         // ISO weeks 14 (ends 8 April) to 27
+
+        _storage.CadenceOptions.MeetingCadenceFrom = new DateOnly(2018, 6, 1); // the setting wins over the first task
+        report = _storage.Cadence.For(2018);
+        Assert.Empty(report.MonthsWithoutPushMeeting);
+        Assert.Equal([2], report.QuartersWithoutDispatchMeeting);
+    }
+
     public void Dispose() => _storage.Dispose();
 }

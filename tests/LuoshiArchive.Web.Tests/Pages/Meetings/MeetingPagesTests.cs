@@ -71,8 +71,13 @@ public class MeetingPagesTests : IClassFixture<LuoshiWebFactory>
         var client = _app.CreateClient();
         await client.SignInAsync();
         var page = await client.GetDocumentAsync("/Meetings?year=2018");
-        var cadence = page.QuerySelector(".cadence")!.TextContent;
-        Assert.Contains("年初部署会：未召开", cadence);
-        Assert.Contains("每月推动会：缺 1月、2月、3月、4月、5月", cadence);
+        // The tasks were put on the list on 15 June 2018: the months before are not gaps, the deployment meeting of
+        // January is not expected, and a year-end summary not yet due is not shown as done.
+        var cadence = page.QuerySelector(".cadence")!;
+        Assert.Contains("自2018年6月15日起计", cadence.TextContent);
+        Assert.Equal("pending", cadence.QuerySelectorAll("li").Single(l => l.TextContent.StartsWith("年初部署会")).ClassName);
+        Assert.Contains("每月推动会：按月召开", cadence.TextContent);
+        var yearEnd = cadence.QuerySelectorAll("li").Single(l => l.TextContent.StartsWith("年终总结"));
+        Assert.Equal(("pending", "年终总结：未到时间"), (yearEnd.ClassName, yearEnd.TextContent.Trim()));
     }
 }
