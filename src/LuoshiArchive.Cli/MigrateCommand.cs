@@ -1,3 +1,4 @@
+using LuoshiArchive.Core.Archive;
 using LuoshiArchive.Core.Storage;
 using LuoshiArchive.Storage.Postgres;
 

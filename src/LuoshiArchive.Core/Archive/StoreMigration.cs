@@ -1,8 +1,9 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using LuoshiArchive.Core.Dossiers;
+using LuoshiArchive.Core.Storage;
 
-namespace LuoshiArchive.Core.Storage;
+namespace LuoshiArchive.Core.Archive;
 
 /// <summary>
 /// Copies every record of one store into another, empty one (the embedded file into PostgreSQL: <c>luoshi migrate</c>),
