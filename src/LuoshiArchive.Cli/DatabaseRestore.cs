@@ -7,7 +7,7 @@ namespace LuoshiArchive.Cli;
 
 /// <summary>
 /// The database half of <c>luoshi restore --database CONN</c>: the backup's files are in the storage folder; its
-/// records go into the (empty) PostgreSQL database — from a PostgreSQL snapshot, or copied from an embedded-store backup.
+/// records go into the (empty) PostgreSQL database — from a PostgreSQL snapshot, or copied from an embedded backup.
 /// </summary>
 internal static class DatabaseRestore
 {

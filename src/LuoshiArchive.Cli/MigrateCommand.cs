@@ -29,7 +29,8 @@ public sealed class MigrateCommand : ICliCommand
         var wrong = counts.Where(c => c.Source != c.Target).ToList();
         foreach (var count in counts.Where(c => c.Source > 0 || c.Target > 0))
             context.Out.WriteLine($"{count.Name}\t{count.Source}\t{count.Target}");
-        foreach (var count in wrong) context.Error.WriteLine($"  {count.Name}：源 {count.Source} 条，目标 {count.Target} 条，不一致。");
+        foreach (var count in wrong)
+            context.Error.WriteLine($"  {count.Name}：源 {count.Source} 条，目标 {count.Target} 条，不一致。");
         var blobs = StoreMigration.CheckBlobs(target, context.StoragePath);
         foreach (var problem in blobs) context.Error.WriteLine("  " + problem);
         if (wrong.Count > 0 || blobs.Count > 0)

@@ -27,7 +27,8 @@ internal static class PgChangeLog
 
     public static EvidenceChanges Since(NpgsqlConnection connection, long cursor)
     {
-        using var boundary = new NpgsqlCommand("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint", connection);
+        using var boundary = new NpgsqlCommand(
+            "select pg_snapshot_xmin(pg_current_snapshot())::text::bigint", connection);
         var upTo = (long)boundary.ExecuteScalar()!;
         if (upTo <= cursor) return EvidenceChanges.None(cursor);
         using var read = new NpgsqlCommand(

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace LuoshiArchive.Storage.Postgres;
 
-/// <summary>How a record becomes its JSON document: C# property names, enums by name, computed properties left out.</summary>
+/// <summary>How a record becomes its JSON document: C# property names, enums by name, no computed properties.</summary>
 internal static class PgJson
 {
     public static readonly JsonSerializerOptions Options = new()

@@ -6,7 +6,8 @@ namespace LuoshiArchive.Storage.Postgres;
 public sealed partial class PgStore
 {
     internal const string CreateLeases =
-        "create table if not exists luoshi_leases (name text primary key, holder text not null, until timestamptz not null)";
+        "create table if not exists luoshi_leases " +
+        "(name text primary key, holder text not null, until timestamptz not null)";
 
     public bool TryTake(string name, string holder, TimeSpan duration) => Read(connection =>
     {
@@ -22,7 +23,8 @@ public sealed partial class PgStore
 
     public void Release(string name, string holder) => Read(connection =>
     {
-        using var release = new NpgsqlCommand("delete from luoshi_leases where name = @name and holder = @holder", connection);
+        using var release = new NpgsqlCommand(
+            "delete from luoshi_leases where name = @name and holder = @holder", connection);
         release.Parameters.AddWithValue("name", name);
         release.Parameters.AddWithValue("holder", holder);
         return release.ExecuteNonQuery();

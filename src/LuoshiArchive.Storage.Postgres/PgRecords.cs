@@ -8,7 +8,7 @@ using NpgsqlTypes;
 namespace LuoshiArchive.Storage.Postgres;
 
 /// <summary>
-/// One kind of record as a PostgreSQL table <c>(id integer primary key, doc jsonb)</c>: the record is its JSON document,
+/// One kind of record as a PostgreSQL table <c>(id integer primary key, doc jsonb)</c>: the record is its document,
 /// its id the key. Simple predicates become SQL on the document (<see cref="PgWhere"/>), the rest is filtered here.
 /// </summary>
 internal sealed class PgRecords<T>(PgStore store, PgTable table) : IRecords<T> where T : class
@@ -40,7 +40,9 @@ internal sealed class PgRecords<T>(PgStore store, PgTable table) : IRecords<T> w
         if (!given)
         {
             using var next = new NpgsqlCommand(table.Gapless
-                ? $"select coalesce(max(id), 0) + 1 from {table.Name}" : $"select nextval('{table.Sequence}')", connection);
+                    ? $"select coalesce(max(id), 0) + 1 from {table.Name}"
+                    : $"select nextval('{table.Sequence}')",
+                connection);
             id = Convert.ToInt32(next.ExecuteScalar());
             IdProperty.SetValue(record, id);
         }
@@ -53,7 +55,8 @@ internal sealed class PgRecords<T>(PgStore store, PgTable table) : IRecords<T> w
 
     public bool Update(T record) => store.Write(connection =>
     {
-        using var update = Command(connection, $"update {table.Name} set doc = @doc where id = @id", IdOf(record), record);
+        using var update = Command(connection,
+            $"update {table.Name} set doc = @doc where id = @id", IdOf(record), record);
         var updated = update.ExecuteNonQuery() > 0;
         if (updated) PgChangeLog.Log(connection, table, IdOf(record));
         return updated;
@@ -69,7 +72,8 @@ internal sealed class PgRecords<T>(PgStore store, PgTable table) : IRecords<T> w
         return store.Write(connection =>
         {
             using var upsert = Command(connection,
-                $"insert into {table.Name} (id, doc) values (@id, @doc) on conflict (id) do update set doc = excluded.doc " +
+                $"insert into {table.Name} (id, doc) values (@id, @doc) " +
+                "on conflict (id) do update set doc = excluded.doc " +
                 "returning (xmax = 0)", IdOf(record), record);
             var added = (bool)upsert.ExecuteScalar()!;
             if (added) PgSequences.CatchUp(connection, table, IdOf(record));
@@ -93,7 +97,7 @@ internal sealed class PgRecords<T>(PgStore store, PgTable table) : IRecords<T> w
         return Convert.ToInt32(count.ExecuteScalar());
     });
 
-    /// <summary>The records chosen by a condition on <c>doc</c> (<paramref name="where"/> starts with "where", or is empty).</summary>
+    /// <summary>The records chosen by a condition on <c>doc</c> (<paramref name="where"/>: "where …" or "").</summary>
     public IReadOnlyList<T> Select(string where, IEnumerable<(string Name, object Value)> parameters,
         string order = "order by id") =>
         store.Read(connection =>

@@ -9,7 +9,7 @@ namespace LuoshiArchive.Storage.Postgres;
 
 /// <summary>
 /// The database part of a backup: every row of every table as one JSON line <c>{"table":…,"id":…,"doc":…}</c>, read in
-/// one repeatable-read transaction (one point in time while others keep writing), and loaded back into an empty database.
+/// one repeatable-read transaction (one point in time while others keep writing), and loaded into an empty database.
 /// </summary>
 public sealed partial class PgStore
 {
@@ -23,12 +23,13 @@ public sealed partial class PgStore
             using var select = new NpgsqlCommand($"select id, doc::text from {table.Name} order by id", connection);
             using var reader = select.ExecuteReader();
             while (reader.Read())
-                writer.WriteLine($"{{\"table\":\"{table.Name}\",\"id\":{reader.GetInt32(0)},\"doc\":{reader.GetString(1)}}}");
+                writer.WriteLine(
+                    $"{{\"table\":\"{table.Name}\",\"id\":{reader.GetInt32(0)},\"doc\":{reader.GetString(1)}}}");
         }
         transaction.Commit();
     }
 
-    /// <summary>Loads a snapshot written by <see cref="WriteSnapshot"/> into this store, which must hold no record.</summary>
+    /// <summary>Loads a snapshot written by <see cref="WriteSnapshot"/> into this store, while it is empty.</summary>
     public void LoadSnapshot(string file)
     {
         if (!IsEmpty()) throw new DomainRuleException($"数据库 {Description} 不是空的：只能恢复到空数据库，以免覆盖现有数据。");
@@ -43,7 +44,8 @@ public sealed partial class PgStore
                 if (!known.Contains(table)) throw new DomainRuleException($"备份中有未知的记录类别：{table}");
                 using var insert = new NpgsqlCommand($"insert into {table} (id, doc) values (@id, @doc)", connection);
                 insert.Parameters.AddWithValue("id", row.RootElement.GetProperty("id").GetInt32());
-                insert.Parameters.AddWithValue("doc", NpgsqlDbType.Jsonb, row.RootElement.GetProperty("doc").GetRawText());
+                var doc = row.RootElement.GetProperty("doc").GetRawText();
+                insert.Parameters.AddWithValue("doc", NpgsqlDbType.Jsonb, doc);
                 insert.ExecuteNonQuery();
             }
             PgSequences.CatchUpAll(connection, _tables);

@@ -59,7 +59,8 @@ public sealed partial class PgStore : ILuoshiStore
         ArchiveSettings = Table<ArchiveSettingsRecord>("archive_settings");
     }
 
-    private PgRecords<T> Table<T>(string name, params PgIndex[] indexes) where T : class => Table<T>(name, false, indexes);
+    private PgRecords<T> Table<T>(string name, params PgIndex[] indexes) where T : class =>
+        Table<T>(name, false, indexes);
 
     private PgRecords<T> Table<T>(string name, bool gapless, params PgIndex[] indexes) where T : class =>
         Table<T>(name, new PgTable(name, indexes) { Gapless = gapless });
@@ -104,12 +105,14 @@ public sealed partial class PgStore : ILuoshiStore
         ((PgRecords<Evidence>)Evidence).Select("where doc->'Links' @> @links::jsonb",
             [("links", $"[{{\"TaskId\":{taskId}}}]")]);
 
-    public EvidenceChanges EvidenceChangesSince(long cursor) => Read(connection => PgChangeLog.Since(connection, cursor));
+    public EvidenceChanges EvidenceChangesSince(long cursor) =>
+        Read(connection => PgChangeLog.Since(connection, cursor));
 
     public Dictionary<int, int> CountEvidenceByTask() =>
         EvidenceLinks.CountByTask(Evidence.Find(e => e.Removal == null && e.RenditionOf == null));
 
-    public bool IsEvidenceFiledIn(int evidenceId, int taskId) => EvidenceLinks.IsFiledIn(Evidence.FindById(evidenceId), taskId);
+    public bool IsEvidenceFiledIn(int evidenceId, int taskId) =>
+        EvidenceLinks.IsFiledIn(Evidence.FindById(evidenceId), taskId);
 
     public string? DepartmentName(int departmentId) => Departments.FindById(departmentId)?.Name;
 
@@ -120,7 +123,7 @@ public sealed partial class PgStore : ILuoshiStore
 
     public void EvidenceChanged() => Interlocked.Increment(ref _evidenceVersion);
 
-    /// <summary>Opens the database, creating or upgrading its tables; the storage folder keeps blobs and texts.</summary>
+    /// <summary>Opens the database, creating or upgrading its tables; the storage folder keeps the blobs.</summary>
     /// <exception cref="SchemaTooNewException">A newer build wrote the database.</exception>
     public static PgStore Open(string connectionString, string storagePath)
     {

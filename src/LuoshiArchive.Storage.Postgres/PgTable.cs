@@ -1,6 +1,6 @@
 namespace LuoshiArchive.Storage.Postgres;
 
-/// <summary>A table of records and the document properties it is looked up by (as the embedded store's indexes).</summary>
+/// <summary>A table of records and the document properties it is looked up by (the embedded store's indexes).</summary>
 internal sealed record PgTable(string Name, params PgIndex[] Indexes)
 {
     /// <summary>
@@ -24,8 +24,10 @@ internal sealed record PgTable(string Name, params PgIndex[] Indexes)
         {
             var unique = index.Unique ? "unique " : "";
             yield return index.Property is { } property
-                ? $"create {unique}index if not exists {Name}_{property.ToLowerInvariant()} on {Name} ((doc->>'{property}'))"
-                : $"create index if not exists {Name}_{index.Name} on {Name} using gin ({index.Expression} jsonb_path_ops)";
+                ? $"create {unique}index if not exists {Name}_{property.ToLowerInvariant()} " +
+                  $"on {Name} ((doc->>'{property}'))"
+                : $"create index if not exists {Name}_{index.Name} " +
+                  $"on {Name} using gin ({index.Expression} jsonb_path_ops)";
         }
     }
 }

@@ -42,7 +42,8 @@ internal static class PgWhere
             : PropertyOf(comparison.Right, record) is { } r ? (r, comparison.Left) : (null, null);
         if (member is null || other is null || References(other, record)) return null;
         var type = Nullable.GetUnderlyingType(member.Type) ?? member.Type;
-        if (type != typeof(string) && type != typeof(int) && type != typeof(long) && !type.IsEnum && type != typeof(bool))
+        if (type != typeof(string) && type != typeof(int) && type != typeof(long) && !type.IsEnum
+            && type != typeof(bool))
             return null;
         var value = Evaluate(other);
         if (type.IsEnum && value is not null and not Enum) value = Enum.ToObject(type, value);
@@ -54,7 +55,7 @@ internal static class PgWhere
         return equal ? $"({field}) = @{name}" : $"(({field}) is null or ({field}) <> @{name})";
     }
 
-    /// <summary>The record's own property (<c>x.Code</c>, also through a conversion such as an enum to int), or null.</summary>
+    /// <summary>The record's own property (<c>x.Code</c>, also through a conversion to int), or null.</summary>
     private static MemberExpression? PropertyOf(Expression side, ParameterExpression record)
     {
         while (side is UnaryExpression { NodeType: ExpressionType.Convert } conversion) side = conversion.Operand;

@@ -19,7 +19,8 @@ public static class StoreMigration
         RecordSets().Select(p => (p.Name, Count(p, store))).ToList();
 
     /// <summary>Copies; throws (the target untouched) when the target holds any record.</summary>
-    public static IReadOnlyList<RecordCount> Copy(ILuoshiStore source, ILuoshiStore target, Action<string>? progress = null)
+    public static IReadOnlyList<RecordCount> Copy(ILuoshiStore source, ILuoshiStore target,
+        Action<string>? progress = null)
     {
         var held = Counts(target).Where(c => c.Count > 0).ToList();
         if (held.Count > 0)

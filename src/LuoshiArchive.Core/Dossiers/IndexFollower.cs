@@ -13,7 +13,7 @@ public sealed class IndexFollower(IEvidenceStore store, BlobStore blobs, Evidenc
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
     private readonly Lock _applying = new();
 
-    /// <summary>Applies what the index has not applied yet; returns how many pieces of evidence it re-indexed or removed.</summary>
+    /// <summary>Applies what the index has not applied yet; returns how many pieces of evidence it touched.</summary>
     public int CatchUp()
     {
         lock (_applying)

@@ -20,7 +20,8 @@ public sealed class IndexFollowing(IndexFollower follower, LuoshiOptions options
             try
             {
                 var applied = await Task.Run(follower.CatchUp, stoppingToken);
-                if (applied > 0) logger.LogDebug("Index followed {Count} evidence changes from the shared store", applied);
+                if (applied > 0)
+                    logger.LogDebug("Index followed {Count} evidence changes from the shared store", applied);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
