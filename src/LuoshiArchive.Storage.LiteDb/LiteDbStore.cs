@@ -55,6 +55,7 @@ public sealed class LiteDbStore : ILuoshiStore
         });
         Meetings = Collection<Meeting>("meetings", c => c.EnsureIndex(m => m.Date));
         Audit = Collection<AuditEntry>("audit", _ => { });
+        AuditPending = Collection<AuditEntry>("audit_pending", _ => { });
         Documents = Collection<OfficialDocument>("documents", _ => { });
         DocumentNumbers = Collection<NumberAllocation>("document_numbers", c =>
         {
@@ -92,6 +93,7 @@ public sealed class LiteDbStore : ILuoshiStore
     public IRecords<Evidence> Evidence { get; }
     public IRecords<Meeting> Meetings { get; }
     public IRecords<AuditEntry> Audit { get; }
+    public IRecords<AuditEntry> AuditPending { get; }
     public IRecords<OfficialDocument> Documents { get; }
     public IRecords<NumberAllocation> DocumentNumbers { get; }
     public IRecords<ProgressEntry> Progress { get; }
@@ -222,12 +224,13 @@ public sealed class LiteDbStore : ILuoshiStore
         }
         _db.BeginTrans();
         _transactionDepth = 1;
+        List<Action>? afterCommit;
+        T result;
         try
         {
-            var result = work();
+            result = work();
             _db.Commit();
             EvidenceChanged(); // a change made inside the transaction was announced before it was visible
-            return result;
         }
         catch
         {
@@ -238,10 +241,20 @@ public sealed class LiteDbStore : ILuoshiStore
         {
             _transactionDepth = 0;
             ReleaseGates();
+            (afterCommit, _afterCommit) = (_afterCommit, null);
         }
+        foreach (var action in afterCommit ?? []) action();
+        return result;
     }
 
     [ThreadStatic] private static int _transactionDepth;
+    [ThreadStatic] private static List<Action>? _afterCommit;
+
+    public void AfterCommit(Action action)
+    {
+        if (_transactionDepth == 0) action();
+        else if (!(_afterCommit ??= []).Contains(action)) _afterCommit.Add(action);
+    }
 
     private long _evidenceVersion;
 

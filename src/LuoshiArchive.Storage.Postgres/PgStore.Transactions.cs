@@ -15,6 +15,7 @@ public sealed partial class PgStore
         public NpgsqlConnection Connection { get; } = connection;
         public NpgsqlTransaction Transaction { get; } = transaction;
         public int Depth { get; set; } = 1;
+        public List<Action> AfterCommit { get; } = [];
     }
 
     public T InTransaction<T>(Func<T> work)
@@ -25,20 +26,32 @@ public sealed partial class PgStore
             try { return work(); }
             finally { joined.Depth--; }
         }
-        using var connection = _source.OpenConnection();
-        using var transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
-        _ambient.Value = new Ambient(connection, transaction);
-        try
+        Ambient ambient;
+        T result;
+        using (var connection = _source.OpenConnection())
+        using (var transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted))
         {
-            var result = work();
-            transaction.Commit();
-            EvidenceChanged(); // a change made inside the transaction was announced before it was visible
-            return result;
+            ambient = new Ambient(connection, transaction);
+            _ambient.Value = ambient;
+            try
+            {
+                result = work();
+                transaction.Commit();
+                EvidenceChanged(); // a change made inside the transaction was announced before it was visible
+            }
+            finally // a transaction disposed without its commit rolls back
+            {
+                _ambient.Value = null;
+            }
         }
-        finally // a transaction disposed without its commit rolls back
-        {
-            _ambient.Value = null;
-        }
+        foreach (var action in ambient.AfterCommit) action(); // after the connection went back to the pool
+        return result;
+    }
+
+    public void AfterCommit(Action action)
+    {
+        if (_ambient.Value is not { } ambient) action();
+        else if (!ambient.AfterCommit.Contains(action)) ambient.AfterCommit.Add(action);
     }
 
     public void InTransaction(Action work) => InTransaction(() => { work(); return 0; });

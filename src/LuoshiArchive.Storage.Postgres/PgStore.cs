@@ -45,6 +45,7 @@ public sealed partial class PgStore : ILuoshiStore
             Containing("links", "(doc->'Links')")) { LogsChanges = true });
         Meetings = Table<Meeting>("meetings", On("Date"));
         Audit = Table<AuditEntry>("audit", gapless: true);
+        AuditPending = Table<AuditEntry>("audit_pending");
         Documents = Table<OfficialDocument>("documents");
         DocumentNumbers = Table<NumberAllocation>("document_numbers", UniqueOn("Number"), On("DocumentId"));
         Progress = Table<ProgressEntry>("progress", On("TaskId"));
@@ -88,6 +89,7 @@ public sealed partial class PgStore : ILuoshiStore
     public IRecords<Evidence> Evidence { get; }
     public IRecords<Meeting> Meetings { get; }
     public IRecords<AuditEntry> Audit { get; }
+    public IRecords<AuditEntry> AuditPending { get; }
     public IRecords<OfficialDocument> Documents { get; }
     public IRecords<NumberAllocation> DocumentNumbers { get; }
     public IRecords<ProgressEntry> Progress { get; }

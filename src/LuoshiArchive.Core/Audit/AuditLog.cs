@@ -9,24 +9,52 @@ namespace LuoshiArchive.Core.Audit;
 /// The append-only audit trail, hash-chained: entry n's hash covers its own fields and entry n−1's hash. Nothing in
 /// the product updates or deletes an entry; <see cref="Verify"/> finds any entry that was.
 /// </summary>
+/// <remarks>
+/// An entry is written in two steps. <see cref="Record"/> inserts it into <see cref="IAuditStore.AuditPending"/>, in
+/// the caller's transaction if there is one, so it exists exactly when the change it records does, and takes no lock.
+/// Once that transaction has committed, <see cref="Seal"/> moves every pending entry, in id order, to the end of the
+/// chain, in a transaction of its own under <see cref="IUnitOfWork.LockForWrite"/>("audit") (one sealer at a time
+/// across threads, processes and PostgreSQL nodes): each gets the next id (no gaps, whatever rolled back) and is
+/// hashed as read back from the store (which may change a string on the way in, e.g. trim a trailing space). A
+/// caller's transaction never waits for that lock, so sealing and writers cannot wait for each other.
+/// </remarks>
 public sealed class AuditLog(IAuditStore store, TimeProvider clock)
 {
     public void Record(string who, string action, string subject, string details = "")
     {
-        // One serial order across threads and processes sharing a store: LockForWrite holds until the commit.
         store.InTransaction(() =>
         {
-            store.LockForWrite("audit");
-            var last = store.Audit.FindLast();
-            var entry = new AuditEntry
+            store.AuditPending.Insert(new AuditEntry
             {
                 At = TruncateToMilliseconds(clock.GetUtcNow().UtcDateTime), Who = who, Action = action, Subject = subject,
-                Details = details, PreviousHash = last?.Hash ?? "",
-            };
-            entry.Hash = HashOf(entry);
-            store.Audit.Insert(entry);
+                Details = details,
+            });
+            store.AfterCommit(Seal);
         });
     }
+
+    /// <summary>
+    /// Chains the committed pending entries. Runs after every transaction that recorded one, and before
+    /// <see cref="Verify"/> (for entries a crash left pending).
+    /// </summary>
+    public void Seal() => store.InTransaction(() =>
+    {
+        store.LockForWrite("audit");
+        var pending = store.AuditPending.FindAll().OrderBy(e => e.Id).ToList();
+        if (pending.Count == 0) return;
+        var last = store.Audit.FindLast();
+        var (id, previous) = (last?.Id ?? 0, last?.Hash ?? "");
+        foreach (var entry in pending)
+        {
+            store.AuditPending.Delete(entry.Id);
+            entry.Id = ++id;
+            entry.PreviousHash = previous;
+            store.Audit.Insert(entry);
+            var stored = store.Audit.FindById(entry.Id)!;
+            stored.Hash = previous = HashOf(stored);
+            store.Audit.Update(stored);
+        }
+    });
 
     public IReadOnlyList<AuditEntry> Find(string? who = null, string? action = null, DateOnly? from = null, DateOnly? to = null, int limit = 500) =>
         store.Audit.FindAll()
@@ -39,6 +67,7 @@ public sealed class AuditLog(IAuditStore store, TimeProvider clock)
     /// <summary>Every break in the chain: an entry whose content no longer matches its hash, or whose predecessor is missing.</summary>
     public IReadOnlyList<string> Verify()
     {
+        Seal();
         var problems = new List<string>();
         var previous = "";
         var expectedId = 1;

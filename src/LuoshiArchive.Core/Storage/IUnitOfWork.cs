@@ -22,4 +22,10 @@ public interface IUnitOfWork
     /// next" must be serial (发文字号, task codes, the audit chain). A no-op on an engine with one writer at a time.
     /// </summary>
     void LockForWrite(string resource);
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the outermost transaction of this thread has committed, outside it; at once
+    /// when no transaction is open. Dropped when the transaction rolls back.
+    /// </summary>
+    void AfterCommit(Action action);
 }

@@ -46,6 +46,69 @@ public sealed class PostgresEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_nodes_recording_inside_their_transactions_at_once_seal_one_chain_without_gaps()
+    {
+        using var nodeA = PgStore.Open(_database, Storage);
+        using var nodeB = PgStore.Open(_database, Storage);
+        var logs = new[] { new AuditLog(nodeA, _clock), new AuditLog(nodeB, _clock) };
+        var stores = new ILuoshiStore[] { nodeA, nodeB };
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(w => Task.Run(() =>
+        {
+            for (var i = 0; i < 15; i++)
+            {
+                try
+                {
+                    stores[w % 2].InTransaction(() =>
+                    {
+                        logs[w % 2].Record($"节点{w % 2}", "progress.added", $"任务 {i}", $"写入者 {w} ");
+                        if (i % 5 == 4) throw new DomainRuleException("回滚：此条记录不应留下");
+                    });
+                }
+                catch (DomainRuleException) { }
+                logs[w % 2].Record($"节点{w % 2}", "signin.failed", "登录", "密码错误");
+            }
+        })));
+
+        Assert.Empty(logs[0].Verify());
+        Assert.Equal(Enumerable.Range(1, 4 * (15 + 12)), nodeB.Audit.FindAll().Select(e => e.Id));
+    }
+
+    [Fact]
+    public void A_transaction_recording_first_and_one_recording_last_over_the_same_task_both_commit()
+    {
+        using var nodeA = PgStore.Open(_database, Storage);
+        using var nodeB = PgStore.Open(_database, Storage);
+        var registry = new TaskRegistry(nodeA, new Organisation.OrganisationDirectory(nodeA), _clock);
+        var code = registry.Create(new TaskDraft { Year = 2018, Name = "甲" }, Actor.Console()).Code;
+        using var bothInside = new Barrier(2);
+
+        // One records, then changes the task; the other changes it, then records. Had recording taken the chain's
+        // lock until commit, each would wait for the other (PostgreSQL: "deadlock detected").
+        void Change(ILuoshiStore node, bool recordFirst) => node.InTransaction(() =>
+        {
+            var log = new AuditLog(node, _clock);
+            if (recordFirst) log.Record("甲", "task.changed", code);
+            else Rename(node, code);
+            bothInside.SignalAndWait();
+            if (recordFirst) Rename(node, code);
+            else log.Record("乙", "task.changed", code);
+        });
+
+        Parallel.Invoke(() => Change(nodeA, true), () => Change(nodeB, false));
+
+        Assert.Empty(new AuditLog(nodeA, _clock).Verify());
+        Assert.Equal(3, nodeA.Audit.Count());
+    }
+
+    private static void Rename(ILuoshiStore node, string code)
+    {
+        var task = node.Tasks.FindOne(t => t.Code == code)!;
+        task.Name += "乙";
+        node.Tasks.Update(task);
+    }
+
+    [Fact]
     public void A_record_written_by_one_node_is_read_by_the_other_and_simple_queries_agree_with_filtering_in_memory()
     {
         using var nodeA = PgStore.Open(_database, Storage);
