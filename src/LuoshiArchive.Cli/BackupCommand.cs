@@ -31,7 +31,7 @@ public sealed class BackupCommand : ICliCommand
             context.Error.WriteLine(message);
             return Task.FromResult(LuoshiCli.Success);
         }
-        var info = StoreBackup.Create(store, outFile);
+        var info = StoreBackup.Create(store, outFile, context.Get<Core.Audit.AuditLog>().Head().ToJson());
         context.Error.WriteLine($"已备份到 {outFile}（{info.Files} 个文件，{info.Bytes / 1024} KB）");
         return Task.FromResult(LuoshiCli.Success);
     }

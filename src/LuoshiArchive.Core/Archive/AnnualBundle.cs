@@ -110,6 +110,7 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
             bag.AddPayload(BundleFiles.Documents, records.DocumentsJson(year));
             using (var register = new MemoryStream()) { records.DocumentsSheet(year, register); register.Position = 0; bag.AddPayload("发文登记.xlsx", register); }
             bag.AddPayload(BundleFiles.Audit, records.AuditJson(year));
+            bag.AddPayload(Audit.AuditHead.FileName, audit.Head().ToJson());
             using (var trail = new MemoryStream()) { records.AuditSheet(year, trail); trail.Position = 0; bag.AddPayload("审计记录.xlsx", trail); }
             if (assessment is not null) AddAssessment(bag, year);
             bag.AddPayload(BundleFiles.Assessment, records.AssessmentJson(year));

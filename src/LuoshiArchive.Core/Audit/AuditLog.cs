@@ -82,6 +82,33 @@ public sealed class AuditLog(IAuditStore store, TimeProvider clock)
         return problems;
     }
 
+    /// <summary>The chain's head now (its entries sealed first).</summary>
+    public AuditHead Head()
+    {
+        Seal();
+        var last = store.Audit.FindLast();
+        return new AuditHead(store.Audit.Count(), last?.Id ?? 0, last?.Hash ?? "", clock.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>
+    /// What has happened to the chain since <paramref name="head"/> was taken (from a backup or a bundle): entries
+    /// removed from its end, or a chain rewritten from some entry on. Empty when the chain still grows from that head.
+    /// </summary>
+    public IReadOnlyList<string> VerifyAgainst(AuditHead head, string source)
+    {
+        var problems = Verify().ToList();
+        if (head.LastId == 0) return problems;
+        var count = store.Audit.Count();
+        var entry = store.Audit.FindById(head.LastId);
+        if (entry is null || count < head.Count)
+            problems.Add($"审计记录被截短：{source}（{head.At.ToLocalTime():yyyy-MM-dd HH:mm}）记下 {head.Count} 条、" +
+                $"最后一条为第 {head.LastId} 条，库中现有 {count} 条{(entry is null ? $"，第 {head.LastId} 条已不存在" : "")}。");
+        else if (entry.Hash != head.LastHash)
+            problems.Add($"审计记录链被改写：第 {head.LastId} 条的哈希与 {source}" +
+                $"（{head.At.ToLocalTime():yyyy-MM-dd HH:mm}）中记下的不同，此前的记录被改动后整链重算过。");
+        return problems;
+    }
+
     private static string HashOf(AuditEntry e) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f',
         e.PreviousHash, e.At.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture), e.Who, e.Action, e.Subject, e.Details))));
 

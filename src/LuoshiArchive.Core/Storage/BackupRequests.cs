@@ -40,7 +40,9 @@ public static class BackupRequests
     }
 
     /// <summary>Run by the store's owner: takes every pending request and writes its outcome.</summary>
-    public static int ServePending(IBackupSource store)
+    /// <param name="store">The store this process holds.</param>
+    /// <param name="auditHead">The audit chain's head now, for the backup to carry.</param>
+    public static int ServePending(IBackupSource store, Func<string>? auditHead = null)
     {
         var folder = Folder(store.StoragePath);
         if (!Directory.Exists(folder)) return 0;
@@ -51,7 +53,7 @@ public static class BackupRequests
             try
             {
                 var outFile = JsonSerializer.Deserialize<Request>(File.ReadAllText(request))!.OutFile;
-                var info = StoreBackup.Create(store, outFile);
+                var info = StoreBackup.Create(store, outFile, auditHead?.Invoke());
                 Write(outcome, new Outcome(true, $"已备份到 {outFile}（{info.Files} 个文件，{info.Bytes / 1024} KB）"));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or DomainRuleException)

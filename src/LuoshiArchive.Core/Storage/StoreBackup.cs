@@ -13,10 +13,15 @@ public static class StoreBackup
 {
     public const string Manifest = "manifest-sha256.txt";
     public const string Info = "backup-info.json";
+    /// <summary>The audit chain's head when the backup was taken (Audit.AuditHead.FileName).</summary>
+    public const string AuditHeadFile = "audit-head.json";
 
     public sealed record BackupInfo(int SchemaVersion, DateTime CreatedAt, int Files, long Bytes);
 
-    public static BackupInfo Create(IBackupSource store, string outFile)
+    /// <param name="store">The engine's snapshot source.</param>
+    /// <param name="outFile">The backup ZIP to write.</param>
+    /// <param name="auditHead">The audit chain's head (<c>AuditHead.ToJson</c>), written beside the manifest.</param>
+    public static BackupInfo Create(IBackupSource store, string outFile, string? auditHead = null)
     {
         var target = Path.GetFullPath(outFile);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -70,6 +75,7 @@ public static class StoreBackup
                 info = new BackupInfo(store.SchemaVersion, DateTime.UtcNow, files, bytes);
                 WriteText(zip, Info, System.Text.Json.JsonSerializer.Serialize(info, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
                 WriteText(zip, Manifest, manifest.ToString());
+                if (auditHead is not null) WriteText(zip, AuditHeadFile, auditHead);
                 }
                 file.Flush(flushToDisk: true);
             }
@@ -100,7 +106,7 @@ public static class StoreBackup
                 if (parts.Length == 2) expected[parts[1]] = parts[0];
             }
         }
-        foreach (var entry in zip.Entries.Where(e => e.FullName is not (Manifest or Info) && !e.FullName.EndsWith('/')))
+        foreach (var entry in zip.Entries.Where(IsStoredFile))
         {
             if (!expected.Remove(entry.FullName, out var digest)) { problems.Add($"多出的文件：{entry.FullName}"); continue; }
             using var stream = entry.Open();
@@ -122,7 +128,7 @@ public static class StoreBackup
         if (problems.Count > 0) throw new DomainRuleException("备份文件校验未通过，未恢复：" + string.Join("；", problems.Take(5)));
         Directory.CreateDirectory(root);
         using var zip = OpenZip(backupFile);
-        foreach (var entry in zip.Entries.Where(e => e.FullName is not (Manifest or Info) && !e.FullName.EndsWith('/')))
+        foreach (var entry in zip.Entries.Where(IsStoredFile))
         {
             var destination = Path.GetFullPath(Path.Combine(root, entry.FullName));
             if (!destination.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
@@ -153,4 +159,8 @@ public static class StoreBackup
             throw new DomainRuleException($"“{file}”不是有效的备份文件（ZIP 结构损坏）。");
         }
     }
+
+    /// <summary>A file of the store in the backup (not its manifest, info or audit head, not a folder).</summary>
+    private static bool IsStoredFile(ZipArchiveEntry entry) =>
+        entry.FullName is not (Manifest or Info or AuditHeadFile) && !entry.FullName.EndsWith('/');
 }

@@ -3,7 +3,8 @@ using LuoshiArchive.Core.Storage;
 namespace LuoshiArchive.Web.Infrastructure;
 
 /// <summary>Takes the backups that <c>luoshi backup</c> asks for while this app holds the store (see BackupRequests).</summary>
-public sealed class BackupRequestWatcher(IBackupSource store, ILogger<BackupRequestWatcher> logger) : BackgroundService
+public sealed class BackupRequestWatcher(
+    IBackupSource store, Core.Audit.AuditLog audit, ILogger<BackupRequestWatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
@@ -13,7 +14,8 @@ public sealed class BackupRequestWatcher(IBackupSource store, ILogger<BackupRequ
         {
             try
             {
-                var served = await Task.Run(() => BackupRequests.ServePending(store), stoppingToken);
+                var served = await Task.Run(
+                    () => BackupRequests.ServePending(store, () => audit.Head().ToJson()), stoppingToken);
                 if (served > 0) logger.LogInformation("Served {Count} backup request(s)", served);
             }
             catch (Exception e) when (e is not OperationCanceledException)
