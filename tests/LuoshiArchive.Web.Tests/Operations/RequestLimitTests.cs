@@ -17,7 +17,13 @@ public class RequestLimitTests(KestrelWebFactory app) : IClassFixture<KestrelWeb
         app.EnsureAdmin();
         var tasks = app.Service<TaskRegistry>();
         var task = tasks.Find("2018-090") ?? tasks.Create(new TaskDraft { Year = 2018, Code = "2018-090", Name = "上传限制测试任务" }, Actor.Console());
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new() })
+        // The client waits for the server's answer to "Expect: 100-continue" before it sends a body: a refusal comes
+        // first, not a broken pipe (the default wait of 1 s ran out on a loaded machine).
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false, CookieContainer = new(), Expect100ContinueTimeout = TimeSpan.FromMinutes(2),
+        };
+        var client = new HttpClient(handler)
         {
             BaseAddress = app.Start(),
         };
