@@ -53,7 +53,9 @@ public static class TestDatabase
                 create.ExecuteNonQuery();
             }
         }
-        return new NpgsqlConnectionStringBuilder(Server.Value) { Database = name }.ConnectionString;
+        // A loaded test machine (several suites on two cores) can keep a command waiting for an advisory lock past
+        // Npgsql's 30 s default while 200 allocations queue for it; a real deadlock is still reported by PostgreSQL.
+        return new NpgsqlConnectionStringBuilder(Server.Value) { Database = name, CommandTimeout = 180 }.ConnectionString;
     }
 
     private static string NameFor(string key) =>
