@@ -6,8 +6,10 @@
 #   outside GB2312, and deploy/fontconfig/65-luoshi-gbt9704.conf, which maps the names the DOCX uses (仿宋_GB2312,
 #   方正小标宋简体, 黑体, 楷体_GB2312, 宋体, …) to those faces, copied to /etc/fonts/conf.d/;
 #   tesseract-ocr + chi_sim and poppler-utils: OCR of scanned PDFs (pdftoppm renders, tesseract reads);
-#   chromium: the real browser the Browser.Tests drive through Playwright (never `playwright install`: no download works).
-#   postgresql: the server binaries scripts/test-postgres.sh runs as a throwaway cluster for the PostgreSQL engine tests.
+#   chromium: the real browser the Browser.Tests drive through Playwright (never `playwright install`: no download
+#   works); postgresql: the server binaries scripts/test-postgres.sh runs as a throwaway cluster for the PostgreSQL
+#   engine tests;
+#   python3-aiosmtpd: the real SMTP server on loopback that the notification tests start and read what it received.
 # Idempotent: a second run installs nothing and takes well under a second.
 set -euo pipefail
 
@@ -23,6 +25,8 @@ fi
 [ -x /usr/bin/chromium ] || need+=(chromium)
 # postgresql: the throwaway server scripts/test-postgres.sh starts for the PostgreSQL engine's tests.
 ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need+=(postgresql)
+# Debian's own python3 (a python3 earlier on PATH, e.g. pyenv's, does not see Debian's modules).
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need+=(python3-aiosmtpd)
 
 fontconf_source="$(dirname "$0")/../deploy/fontconfig/65-luoshi-gbt9704.conf"
 fontconf_target=/etc/fonts/conf.d/65-luoshi-gbt9704.conf

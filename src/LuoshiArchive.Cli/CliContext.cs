@@ -14,27 +14,25 @@ namespace LuoshiArchive.Cli;
 /// LUOSHI_STORAGE / ./storage, wired by the same AddLuoshiCore as the web app. The store opens on first use.
 /// </summary>
 public sealed class CliContext(TextWriter stdout, TextWriter stderr, TextReader stdin, string? storageOption, TimeProvider? clock,
-    string? databaseOption = null)
+    string? databaseOption = null, Func<string, string?>? environment = null)
     : IDisposable
 {
+    private readonly Func<string, string?> _environment = environment ?? Environment.GetEnvironmentVariable;
+
     private ServiceProvider? _services;
 
     public TextWriter Out { get; } = stdout;
     public TextWriter Error { get; } = stderr;
     public TextReader In { get; } = stdin;
-    public string StoragePath { get; } = LuoshiOptions.ResolveStoragePath(storageOption);
-    public string Database { get; } = LuoshiOptions.ResolveDatabase(databaseOption);
+    public string StoragePath { get; } = LuoshiOptions.ResolveStoragePath(storageOption, environment);
+    public string Database { get; } = LuoshiOptions.ResolveDatabase(databaseOption, environment);
 
     public T Get<T>() where T : notnull
     {
         if (_services is null)
         {
             var collection = new ServiceCollection();
-            var options = new LuoshiOptions
-            {
-                StoragePath = StoragePath, Database = Database,
-                IndexPath = Environment.GetEnvironmentVariable("Luoshi__IndexPath") ?? "",
-            };
+            var options = CliOptions.From(StoragePath, Database, _environment);
             if (options.OnPostgres) collection.AddLuoshiCore(options).AddPostgresStore(options);
             else collection.AddLuoshiCore(options).AddLiteDbStore(options, "luoshi CLI");
             if (clock is not null) collection.AddSingleton(clock);

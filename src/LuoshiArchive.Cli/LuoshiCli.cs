@@ -19,13 +19,14 @@ public static class LuoshiCli
         new IngestCommand(), new SearchCommand(), new ReindexCommand(),
         new MeetingsListCommand(), new MeetingsAddCommand(), new MinutesAttachCommand(), new MeetingsCadenceCommand(),
         new BackupVerifyCommand(), new BackupCommand(), new RestoreCommand(),
-        new BundleExportCommand(), new BundleVerifyCommand(), new BundleImportCommand(), new AuditVerifyCommand(), new CheckCommand(), new DocRenderCommand(),
-        new SupervisionDueCommand(), new TokensAddCommand(),
+        new BundleExportCommand(), new BundleVerifyCommand(), new BundleImportCommand(), new AuditVerifyCommand(),
+        new CheckCommand(), new DocRenderCommand(),
+        new SupervisionDueCommand(), new TokensAddCommand(), new NotifySendDueCommand(), new NotifyOutboxCommand(),
         new AssessCommand(), new MigrateCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null, Func<string, string?>? environment = null)
     {
         if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
         {
@@ -43,7 +44,8 @@ public static class LuoshiCli
         try
         {
             var line = CommandLine.Parse(rest, [.. command.ValueOptions, .. CommandWords.GlobalOptions], command.Flags);
-            using var context = new CliContext(stdout, stderr, stdin, line.Value("storage"), clock, line.Value("database"));
+            using var context = new CliContext(stdout, stderr, stdin, line.Value("storage"), clock,
+                line.Value("database"), environment);
             return await command.RunAsync(line, context);
         }
         catch (UsageException e)

@@ -12,9 +12,10 @@ public sealed class UsersAddCommand : ICliCommand
     };
 
     public string[] Words => ["users", "add"];
-    public string[] ValueOptions => ["name", "role", "display-name", "department"];
+    public string[] ValueOptions => ["name", "role", "display-name", "department", "email"];
     public string[] Flags => [];
-    public string Usage => "luoshi users add --name NAME --role admin|office|department|leader|inspector [--display-name 姓名] [--department 处室名称或机构代码]  （密码从标准输入读取；处室用户须给出 --department）";
+    public string Usage => "luoshi users add --name NAME --role admin|office|department|leader|inspector " +
+        "[--display-name 姓名] [--department 处室名称或机构代码] [--email 邮箱]  （密码从标准输入读取；处室用户须给出 --department）";
 
     public Task<int> RunAsync(CommandLine line, CliContext context)
     {
@@ -34,7 +35,8 @@ public sealed class UsersAddCommand : ICliCommand
         if (role == UserRole.DepartmentUser && departmentId is null)
             throw new UsageException("处室用户须用 --department 给出所在处室（名称或机构代码）。");
         var password = ReadPassword(context);
-        var account = context.Accounts.Create(name, line.Value("display-name") ?? "", password, role, departmentId, Actor.Console());
+        var account = context.Accounts.Create(name, line.Value("display-name") ?? "", password, role, departmentId,
+            Actor.Console(), email: line.Value("email") ?? "");
         context.Error.WriteLine($"已创建账户“{account.Name}”（{Core.ChineseLabels.Of(account.Role)}）。");
         return Task.FromResult(LuoshiCli.Success);
     }

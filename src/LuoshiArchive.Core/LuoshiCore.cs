@@ -63,6 +63,12 @@ public static class LuoshiCore
         services.AddSingleton<Assessment.ScoringSchemes>();
         services.AddSingleton<Assessment.AssessmentRecords>();
         services.AddSingleton<Assessment.AssessmentService>();
+        services.AddSingleton<Notifications.NotificationStore>();
+        services.AddSingleton<Notifications.NoticeComposer>();
+        services.AddSingleton<Notifications.Notifier>();
+        services.AddSingleton<Notifications.SmtpRelay>();
+        services.AddSingleton<Notifications.MailOutbox>();
+        services.AddSingleton<Notifications.InAppMessages>();
         return services;
     }
 
@@ -86,6 +92,7 @@ public static class LuoshiCore
         services.AddSingleton<Supervision.ISupervisionStore>(p => p.GetRequiredService<ILuoshiStore>());
         services.AddSingleton<Assessment.IAssessmentStore>(p => p.GetRequiredService<ILuoshiStore>());
         services.AddSingleton<Archive.IArchiveStore>(p => p.GetRequiredService<ILuoshiStore>());
+        services.AddSingleton<Notifications.INotificationStore>(p => p.GetRequiredService<ILuoshiStore>());
         return services;
     }
 }

@@ -63,6 +63,20 @@ public sealed class LuoshiOptions
     /// and weeks from there (earlier ones are not gaps). Unset: the earliest day a task was put on a list.
     /// </summary>
     public DateOnly? MeetingCadenceFrom { get; set; }
+    /// <summary>
+    /// The mail relay for notices (<c>Luoshi:Smtp:Host</c>, <c>Port</c>, <c>UseTls</c>, <c>User</c>, <c>Password</c>,
+    /// <c>From</c>).
+    /// </summary>
+    public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>The address people open the app at, for links in e-mails, e.g. https://luoshi.example.gov.cn.</summary>
+    public string PublicUrl { get; set; } = "http://localhost:5000";
+
+    /// <summary>Local time of day from which the web app queues the day's 催办 digests.</summary>
+    public TimeSpan DigestTime { get; set; } = new(7, 30, 0);
+
+    /// <summary>How often the web app's notification job looks for new 督办单 and documents and sends mail.</summary>
+    public TimeSpan NotifyInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long a sign-in lasts without activity.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);

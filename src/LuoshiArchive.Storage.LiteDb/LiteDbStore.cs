@@ -6,6 +6,7 @@ using LuoshiArchive.Core.Assessment;
 using LuoshiArchive.Core.Audit;
 using LuoshiArchive.Core.Dossiers;
 using LuoshiArchive.Core.Meetings;
+using LuoshiArchive.Core.Notifications;
 using LuoshiArchive.Core.OfficialDocuments;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Storage;
@@ -26,10 +27,11 @@ public sealed class LiteDbStore : ILuoshiStore
     /// <summary>
     /// The shape of the data this build writes. 1: stores written before the version was recorded; 2: the version is
     /// recorded in the "meta" collection; 3: progress entries, self-checks, supervision orders and leader reports, and
-    /// milestones carrying their proof (an older build would drop it on its next write). Each upgrade step lives in
-    /// <see cref="SchemaUpgrades"/>.
+    /// milestones carrying their proof (an older build would drop it on its next write); 4: accounts' e-mail address
+    /// and notice choices (an older build would drop them), the outbox, 站内消息 and notification runs. Each upgrade
+    /// step lives in <see cref="SchemaUpgrades"/>.
     /// </summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
     private readonly StorageLock _lock;
     private readonly LiteDatabase _db;
 
@@ -72,6 +74,18 @@ public sealed class LiteDbStore : ILuoshiStore
         Accountability = Collection<AccountabilityEntry>("accountability", c => c.EnsureIndex(a => a.Year));
         AssessmentClosures = Collection<AssessmentResult>("assessment_closures", _ => { });
         ArchiveSettings = Collection<ArchiveSettingsRecord>("archive_settings", _ => { });
+        Outbox = Collection<OutboxMessage>("outbox", c =>
+        {
+            c.EnsureIndex(m => m.Key, unique: true);
+            c.EnsureIndex(m => m.State);
+        });
+        Inbox = Collection<InAppMessage>("inbox", c =>
+        {
+            c.EnsureIndex(m => m.Key, unique: true);
+            c.EnsureIndex(m => m.UserId);
+        });
+        NotificationRuns = Collection<NotificationRun>("notification_runs",
+            c => c.EnsureIndex(r => r.Name, unique: true));
     }
 
     private LiteRecords<T> Collection<T>(string name, Action<ILiteCollection<T>> indexes) where T : class
@@ -106,6 +120,9 @@ public sealed class LiteDbStore : ILuoshiStore
     public IRecords<AccountabilityEntry> Accountability { get; }
     public IRecords<AssessmentResult> AssessmentClosures { get; }
     public IRecords<ArchiveSettingsRecord> ArchiveSettings { get; }
+    public IRecords<OutboxMessage> Outbox { get; }
+    public IRecords<InAppMessage> Inbox { get; }
+    public IRecords<NotificationRun> NotificationRuns { get; }
 
     // Build the expression with its parameter: Find(string, int) would bind the id to "skip".
     public IEnumerable<Evidence> FindLinkedTo(int taskId) =>

@@ -19,6 +19,8 @@ internal static class SchemaUpgrades
         [1] = _ => { },
         // 2 → 3: new collections only, and milestone fields whose absence means "no proof recorded".
         [2] = _ => { },
+        // 3 → 4: new collections (outbox, inbox, notification_runs) and account fields whose absence means "no e-mail".
+        [3] = _ => { },
     };
 
     public static void Apply(LiteDbStore store)

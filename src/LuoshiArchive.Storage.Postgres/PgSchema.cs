@@ -9,8 +9,11 @@ namespace LuoshiArchive.Storage.Postgres;
 /// </summary>
 internal static class PgSchema
 {
-    /// <summary>Upgrade steps from version n to n + 1, by n (none yet: version 1 is the first).</summary>
-    private static readonly Dictionary<int, string[]> Steps = [];
+    /// <summary>
+    /// Upgrade steps from version n to n + 1, by n. New tables need no step (every table is created when missing).
+    /// 1 → 2: the outbox, 站内消息 and notification runs, and accounts' e-mail and notice choices in their documents.
+    /// </summary>
+    private static readonly Dictionary<int, string[]> Steps = new() { [1] = [] };
 
     public static void Apply(PgStore store, string description)
     {

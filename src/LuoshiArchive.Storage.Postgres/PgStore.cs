@@ -5,6 +5,7 @@ using LuoshiArchive.Core.Assessment;
 using LuoshiArchive.Core.Audit;
 using LuoshiArchive.Core.Dossiers;
 using LuoshiArchive.Core.Meetings;
+using LuoshiArchive.Core.Notifications;
 using LuoshiArchive.Core.OfficialDocuments;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Storage;
@@ -23,7 +24,7 @@ namespace LuoshiArchive.Storage.Postgres;
 public sealed partial class PgStore : ILuoshiStore
 {
     /// <summary>The shape of the data this build writes; upgrades are steps in <see cref="PgSchema"/>.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
     public const string SnapshotFileName = "luoshi-postgres.jsonl";
 
     private readonly NpgsqlDataSource _source;
@@ -58,6 +59,9 @@ public sealed partial class PgStore : ILuoshiStore
         Accountability = Table<AccountabilityEntry>("accountability", On("Year"));
         AssessmentClosures = Table<AssessmentResult>("assessment_closures");
         ArchiveSettings = Table<ArchiveSettingsRecord>("archive_settings");
+        Outbox = Table<OutboxMessage>("outbox", UniqueOn("Key"), On("State"));
+        Inbox = Table<InAppMessage>("inbox", UniqueOn("Key"), On("UserId"));
+        NotificationRuns = Table<NotificationRun>("notification_runs", UniqueOn("Name"));
     }
 
     private PgRecords<T> Table<T>(string name, params PgIndex[] indexes) where T : class =>
@@ -102,6 +106,9 @@ public sealed partial class PgStore : ILuoshiStore
     public IRecords<AccountabilityEntry> Accountability { get; }
     public IRecords<AssessmentResult> AssessmentClosures { get; }
     public IRecords<ArchiveSettingsRecord> ArchiveSettings { get; }
+    public IRecords<OutboxMessage> Outbox { get; }
+    public IRecords<InAppMessage> Inbox { get; }
+    public IRecords<NotificationRun> NotificationRuns { get; }
 
     public IEnumerable<Evidence> FindLinkedTo(int taskId) =>
         ((PgRecords<Evidence>)Evidence).Select("where doc->'Links' @> @links::jsonb",

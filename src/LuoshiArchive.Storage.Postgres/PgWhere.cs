@@ -42,13 +42,17 @@ internal static class PgWhere
             : PropertyOf(comparison.Right, record) is { } r ? (r, comparison.Left) : (null, null);
         if (member is null || other is null || References(other, record)) return null;
         var type = Nullable.GetUnderlyingType(member.Type) ?? member.Type;
+        var field = $"doc->>'{member.Member.Name}'";
+        var equal = comparison.NodeType == ExpressionType.Equal;
+        // "x.ReadAt == null" holds for a property of any type: the document has no value there.
+        if (other is ConstantExpression { Value: null }
+            or UnaryExpression { Operand: ConstantExpression { Value: null } })
+            return equal ? $"({field}) is null" : $"({field}) is not null";
         if (type != typeof(string) && type != typeof(int) && type != typeof(long) && !type.IsEnum
             && type != typeof(bool))
             return null;
         var value = Evaluate(other);
         if (type.IsEnum && value is not null and not Enum) value = Enum.ToObject(type, value);
-        var field = $"doc->>'{member.Member.Name}'";
-        var equal = comparison.NodeType == ExpressionType.Equal;
         if (value is null) return equal ? $"({field}) is null" : $"({field}) is not null";
         var name = "p" + parameters.Count;
         parameters.Add((name, Text(value)));

@@ -21,7 +21,8 @@ public sealed class AccountService(IAccountStore store, TimeProvider clock)
 
     public UserAccount? Find(int id) => store.Users.FindById(id);
 
-    public UserAccount Create(string name, string displayName, string password, UserRole role, int? departmentId = null, Actor? actor = null)
+    public UserAccount Create(string name, string displayName, string password, UserRole role,
+        int? departmentId = null, Actor? actor = null, string email = "")
     {
         // The first account is made at the console or on the localhost-only first-run page; later ones by an administrator.
         actor ??= Actor.Console("首次设置");
@@ -35,8 +36,10 @@ public sealed class AccountService(IAccountStore store, TimeProvider clock)
         if (!Enum.IsDefined(role)) throw new DomainRuleException("角色无效。");
         if (role == UserRole.DepartmentUser && departmentId is null) throw new DomainRuleException("处室用户须选择所在处室。");
         if (departmentId is { } dept && store.DepartmentName(dept) is null) throw new DomainRuleException("所选处室不存在。");
+        var address = CheckEmail(email);
         var account = new UserAccount
         {
+            Email = address,
             Name = normalised,
             DisplayName = string.IsNullOrWhiteSpace(displayName) ? normalised : displayName.Trim(),
             Role = role,
@@ -112,6 +115,44 @@ public sealed class AccountService(IAccountStore store, TimeProvider clock)
         if (account.ElderMode == on) return;
         account.ElderMode = on;
         store.Users.Update(account);
+    }
+
+    /// <summary>
+    /// Sets the account's e-mail address and what it is notified of; the owner or an administrator may. An address is
+    /// checked for shape only (name@host); empty removes it.
+    /// </summary>
+    public UserAccount SetNotifications(string name, string email, bool dailyDigest, bool immediateNotices, Actor actor,
+        string? actorAccountName = null)
+    {
+        var account = Find(name) ?? throw new DomainRuleException("账户不存在。");
+        if (!string.Equals(actorAccountName, account.Name, StringComparison.OrdinalIgnoreCase))
+            Access.Demand(actor, Permission.Administer, _audit);
+        var address = CheckEmail(email);
+        if (account.Email == address && account.WantsDailyDigest == dailyDigest
+            && account.WantsImmediateNotices == immediateNotices)
+            return account;
+        var before = account.Email;
+        account.Email = address;
+        account.WantsDailyDigest = dailyDigest;
+        account.WantsImmediateNotices = immediateNotices;
+        store.Users.Update(account);
+        _audit.Record(actor.Name, "account.notifications", $"账户 {account.Name}",
+            $"邮箱 {(before.Length > 0 ? before : "（无）")} → {(address.Length > 0 ? address : "（无）")}；" +
+            $"每日催办汇总 {(dailyDigest ? "开" : "关")}，督办单和公文即时通知 {(immediateNotices ? "开" : "关")}");
+        return account;
+    }
+
+    /// <summary>The address trimmed, or a Chinese refusal; empty stays empty.</summary>
+    public static string CheckEmail(string? email)
+    {
+        var address = (email ?? "").Trim();
+        if (address.Length == 0) return "";
+        var at = address.IndexOf('@');
+        if (address.Length > 254 || at < 1 || at != address.LastIndexOf('@') || at == address.Length - 1
+            || !address[(at + 1)..].Contains('.')
+            || address.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or ',' or ';'))
+            throw new DomainRuleException($"电子邮箱“{address}”格式不正确，应形如 name@example.gov.cn。");
+        return address;
     }
 
     /// <summary>An administrator changes an account's role, department or display name; recorded before → after.</summary>

@@ -20,4 +20,10 @@ public sealed class UserAccount
     public string SecurityStamp { get; set; } = "";
     /// <summary>长者模式: larger text and controls, higher contrast; kept with the account so it follows the user.</summary>
     public bool ElderMode { get; set; }
+    /// <summary>Where notices are mailed; empty: only the in-app 站内消息.</summary>
+    public string Email { get; set; } = "";
+    /// <summary>A daily digest of the account's 催办 (what <see cref="Supervision.Reminders"/> shows it).</summary>
+    public bool WantsDailyDigest { get; set; } = true;
+    /// <summary>A notice at once for a 督办单 or an issued document addressed to the account's department.</summary>
+    public bool WantsImmediateNotices { get; set; } = true;
 }

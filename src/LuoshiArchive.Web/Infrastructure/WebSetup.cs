@@ -39,6 +39,7 @@ public static class WebSetup
         builder.Services.AddDataProtection().SetApplicationName("LuoshiArchive")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.StoragePath, "keys")));
         builder.Services.AddHostedService<BackupRequestWatcher>();
+        builder.Services.AddHostedService<NotificationJob>();
         builder.Services.AddLuoshiApi(options);
         builder.Services.AddRateLimiter(limits => limits.AddPolicy<string, SignInRateLimit>(SignInRateLimit.Policy));
 

@@ -19,6 +19,22 @@ public class IndexModel(AccountService accounts, ApiTokens tokens, OrganisationD
 
     public IActionResult OnGet() => Load();
 
+    public IActionResult OnPostNotifications(string? email, bool dailyDigest, bool immediateNotices)
+    {
+        try
+        {
+            accounts.SetNotifications(User.Identity!.Name!, email ?? "", dailyDigest, immediateNotices, User.Actor(),
+                User.Identity!.Name);
+            TempData["Message"] = "通知设置已保存。";
+            return RedirectToPage();
+        }
+        catch (DomainRuleException e)
+        {
+            Errors.Add(e.Message);
+            return Load();
+        }
+    }
+
     public IActionResult OnPostCreateToken(string? label, DateOnly? expires)
     {
         if (!ModelState.IsValid) throw new DomainRuleException("有效期无法识别：请写成 2018-06-30，或留空表示长期有效。");

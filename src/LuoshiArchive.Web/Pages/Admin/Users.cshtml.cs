@@ -22,7 +22,11 @@ public class UsersModel(AccountService accounts, OrganisationDirectory directory
     {
         if (name is not null && accounts.Find(name) is { } account)
         {
-            Input = new AccountInput { Name = account.Name, DisplayName = account.DisplayName, Role = account.Role, DepartmentId = account.DepartmentId };
+            Input = new AccountInput
+            {
+                Name = account.Name, DisplayName = account.DisplayName, Role = account.Role,
+                DepartmentId = account.DepartmentId, Email = account.Email,
+            };
             Editing = true;
         }
         Load();
@@ -30,13 +34,18 @@ public class UsersModel(AccountService accounts, OrganisationDirectory directory
 
     public IActionResult OnPostCreate() => Act(() =>
     {
-        accounts.Create(Input.Name ?? "", Input.DisplayName ?? "", Input.Password ?? "", Input.Role, Input.DepartmentId, User.Actor());
+        accounts.Create(Input.Name ?? "", Input.DisplayName ?? "", Input.Password ?? "", Input.Role, Input.DepartmentId,
+            User.Actor(), Input.Email ?? "");
         return $"账号“{Input.Name}”已创建。";
     });
 
     public IActionResult OnPostChange() => Act(() =>
     {
-        accounts.Change(Input.Name ?? "", Input.Role, Input.DepartmentId, Input.DisplayName ?? "", User.Actor());
+        AccountService.CheckEmail(Input.Email); // refused before anything is changed
+        var account = accounts.Change(Input.Name ?? "", Input.Role, Input.DepartmentId, Input.DisplayName ?? "",
+            User.Actor());
+        accounts.SetNotifications(account.Name, Input.Email ?? "", account.WantsDailyDigest,
+            account.WantsImmediateNotices, User.Actor());
         if (!string.IsNullOrEmpty(Input.Password)) accounts.ResetPassword(Input.Name ?? "", Input.Password, User.Actor());
         return $"账号“{Input.Name}”已修改{(string.IsNullOrEmpty(Input.Password) ? "" : "，密码已重设")}。";
     });
@@ -75,5 +84,7 @@ public class UsersModel(AccountService accounts, OrganisationDirectory directory
         public string? Password { get; set; }
         public UserRole Role { get; set; } = UserRole.DepartmentUser;
         public int? DepartmentId { get; set; }
+        /// <summary>Where notices are mailed; empty: in-app 站内消息 only.</summary>
+        public string? Email { get; set; }
     }
 }
