@@ -34,7 +34,7 @@ public static class LuoshiCore
         services.AddSingleton(_ => new BlobStore(options.StoragePath));
         services.AddSingleton(_ => new EvidenceIndex(options.IndexFolder));
         services.AddSingleton(new ExtractionLimits { MaxFileBytes = options.MaxUploadBytes });
-        services.AddSingleton(_ => ConverterPaths.Detect());
+        services.AddSingleton(_ => ConverterPaths.Detect() with { PdfTimeout = options.PdfTimeout });
         services.AddSingleton<IsolatedTextExtractor>();
         services.AddSingleton<EvidenceIndexing>();
         services.AddSingleton<IndexFollower>();

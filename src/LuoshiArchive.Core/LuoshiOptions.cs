@@ -52,6 +52,9 @@ public sealed class LuoshiOptions
     /// <summary>Requests one API token may make per minute (<c>/api/v1</c>); past it the API answers 429.</summary>
     public int ApiRequestsPerMinute { get; set; } = 120;
 
+    /// <summary>How long LibreOffice may take to make one PDF rendition (issuing, the API's format=pdf).</summary>
+    public TimeSpan PdfTimeout { get; set; } = Text.PdfRendition.DefaultTimeout;
+
     /// <summary>
     /// Sign-in attempts one client address may post per minute; past it 429. Counts every attempt, right or wrong, so
     /// an office behind one address needs room for its morning.

@@ -12,6 +12,9 @@ public sealed record ConverterPaths(string? Soffice, string? Tesseract, string? 
 
     public bool CanOcr => Tesseract is not null && Pdftoppm is not null;
 
+    /// <summary>How long LibreOffice may take to turn one DOCX into PDF before the rendition is given up.</summary>
+    public TimeSpan PdfTimeout { get; init; } = PdfRendition.DefaultTimeout;
+
     public static ConverterPaths Detect()
     {
         var soffice = OnPath("soffice") ?? OnPath("libreoffice");

@@ -3,7 +3,8 @@ namespace LuoshiArchive.Core.Text;
 /// <summary>A PDF rendition of a DOCX by LibreOffice, where it is installed (PdfPig cannot write CJK text).</summary>
 public static class PdfRendition
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+    /// <summary>How long one conversion may take unless <c>Luoshi:PdfTimeout</c> says otherwise.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
 
     /// <summary>Converts <paramref name="docx"/>; returns the PDF's bytes, or null without LibreOffice or when it fails.</summary>
     public static byte[]? TryConvert(byte[] docx, ConverterPaths converters)
@@ -15,7 +16,8 @@ public static class PdfRendition
             var input = Path.Combine(work.FullName, "document.docx");
             File.WriteAllBytes(input, docx);
             var profile = new Uri(Path.Combine(work.FullName, "profile")).AbsoluteUri;
-            ExternalProcess.Run(converters.Soffice, [$"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", work.FullName, input], Timeout);
+            ExternalProcess.Run(converters.Soffice, [$"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", work.FullName, input],
+                converters.PdfTimeout);
             var pdf = Path.Combine(work.FullName, "document.pdf");
             return File.Exists(pdf) ? File.ReadAllBytes(pdf) : null;
         }

@@ -25,6 +25,9 @@ public sealed class ApiFactory : LuoshiWebFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Luoshi:DepartmentUsersReadAll", "false");
+        // LibreOffice under a full parallel run on two cores can take minutes for one PDF: a slow conversion is not
+        // what these tests check, a missing or broken one is (503 or no PDF fails them).
+        builder.UseSetting("Luoshi:PdfTimeout", "00:08:00");
     }
 
     private readonly Lock _seed = new();
@@ -69,8 +72,9 @@ public sealed class ApiFactory : LuoshiWebFactory
     public HttpClient ClientWith(string? token)
     {
         var client = CreateClient();
-        // PDF renditions start LibreOffice, which under a full parallel test run on two cores can take minutes.
-        client.Timeout = TimeSpan.FromMinutes(5);
+        // PDF renditions start LibreOffice, which under a full parallel test run on two cores can take minutes: longer
+        // than the app's Luoshi:PdfTimeout above, so the app's answer (the PDF or a 503) always arrives.
+        client.Timeout = TimeSpan.FromMinutes(10);
         if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
