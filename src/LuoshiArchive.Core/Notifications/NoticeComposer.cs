@@ -15,7 +15,8 @@ namespace LuoshiArchive.Core.Notifications;
 /// </summary>
 public sealed class NoticeComposer(LuoshiOptions options)
 {
-    private const string Footer = "此邮件由落实档案系统自动发送。如需调整，请在“我的账户”中修改通知设置。";
+    /// <summary>The last line of every mail; the 站内消息 leaves it out.</summary>
+    public const string Footer = "此邮件由落实档案系统自动发送。如需调整，请在“我的账户”中修改通知设置。";
 
     private string Url(string path) => options.PublicUrl.TrimEnd('/') + path;
 

@@ -98,8 +98,8 @@ public sealed class Notifier(NotificationStore notices, AccountService accounts,
         };
         return notices.Add(mail, new InAppMessage
         {
-            Key = notice.Key, Kind = notice.Kind, UserId = account.Id, Subject = notice.Subject, Text = notice.Text,
-            Link = notice.Link, CreatedAt = now,
+            Key = notice.Key, Kind = notice.Kind, UserId = account.Id, Subject = notice.Subject,
+            Text = notice.Text.Replace(NoticeComposer.Footer, "").TrimEnd(), Link = notice.Link, CreatedAt = now,
         });
     }
 

@@ -16,8 +16,12 @@ public static class PdfRendition
             var input = Path.Combine(work.FullName, "document.docx");
             File.WriteAllBytes(input, docx);
             var profile = new Uri(Path.Combine(work.FullName, "profile")).AbsoluteUri;
-            ExternalProcess.Run(converters.Soffice, [$"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", work.FullName, input],
-                converters.PdfTimeout);
+            string[] arguments =
+            [
+                $"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                "--outdir", work.FullName, input,
+            ];
+            ExternalProcess.Run(converters.Soffice, arguments, converters.PdfTimeout);
             var pdf = Path.Combine(work.FullName, "document.pdf");
             return File.Exists(pdf) ? File.ReadAllBytes(pdf) : null;
         }

@@ -79,6 +79,7 @@ public class NotificationWebTests(MailingFactory app) : IClassFixture<MailingFac
 
         var home = await clerk.GetDocumentAsync("/");
         Assert.Equal("2条未读", home.QuerySelector("a.messages-link .unread-count")!.TextContent);
+        Assert.Equal("站内消息 2条未读", Words(home.QuerySelector("a.messages-link")!.TextContent));
         var list = await clerk.GetDocumentAsync("/Messages");
         var unread = list.QuerySelectorAll("ul.messages li.unread a").ToList();
         Assert.Equal(2, unread.Count);
@@ -113,6 +114,10 @@ public class NotificationWebTests(MailingFactory app) : IClassFixture<MailingFac
             (account.Email, account.Role, account.DisplayName));
         Assert.Contains("wangwu@example.gov.cn", (await admin.GetDocumentAsync("/Admin/Users")).Body!.TextContent);
     }
+
+    /// <summary>The text as a person reads it: runs of white space as one space.</summary>
+    private static string Words(string text) =>
+        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static async Task<IReadOnlyList<T>> WaitFor<T>(Func<IReadOnlyList<T>> read, int count)
     {
