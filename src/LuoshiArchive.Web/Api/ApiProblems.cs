@@ -32,6 +32,7 @@ public static class ApiProblems
     {
         404 => "没有这个接口或对象。",
         405 => "该接口不支持此请求方法。",
+        413 => "请求内容超过大小上限，未保存任何内容。请压缩或拆分后再上传。",
         415 => "请求的内容类型不受支持：文件请用 multipart/form-data，其余用 application/json。",
         _ => Title(status) + "。",
     };

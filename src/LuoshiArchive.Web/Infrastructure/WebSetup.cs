@@ -115,8 +115,9 @@ public static class WebSetup
             await next();
         });
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
-        app.UseRequestLimits();
+        // API problems outside the body limit: a body refused for its length is a problem+json 413 on /api, not HTML.
         app.Use(Api.ApiProblems.Handle);
+        app.UseRequestLimits();
         // Core services refuse what the actor's role or department does not allow; the user sees why, with 403.
         app.Use(async (context, next) =>
         {

@@ -129,6 +129,26 @@ public class OfficeApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/api/v1/documents/9999/issue", null)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_body_past_the_limit_is_refused_with_a_413_problem_before_it_is_read_whole()
+    {
+        var (_, office) = app.Tokens();
+        var limit = LuoshiArchive.Web.Infrastructure.RequestLimits.BodyLimit(app.Service<Core.LuoshiOptions>());
+        var before = app.Service<OfficialDocumentService>().List(null).Count;
+
+        var client = app.ClientWith(office);
+        client.DefaultRequestHeaders.ExpectContinue = true; // as curl does: the answer comes before the body is sent
+        var response = await client.PostAsync("/api/v1/documents/render?format=docx",
+            new ByteArrayContent(new byte[limit + 1]) { Headers = { ContentType = new("application/json") } });
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await Json(response);
+        Assert.Equal("请求内容过大", problem.GetProperty("title").GetString());
+        Assert.StartsWith("请求内容超过大小上限", problem.GetProperty("detail").GetString());
+        Assert.Equal(before, app.Service<OfficialDocumentService>().List(null).Count);
+    }
+
     private static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -115,6 +115,35 @@ public class NotificationWebTests(MailingFactory app) : IClassFixture<MailingFac
         Assert.Contains("wangwu@example.gov.cn", (await admin.GetDocumentAsync("/Admin/Users")).Body!.TextContent);
     }
 
+    [Fact]
+    public async Task Another_departments_user_cannot_open_or_mark_a_clerks_message()
+    {
+        var directory = app.Service<OrganisationDirectory>();
+        var mine = directory.SaveDepartment(new Department { Name = "基础教育处", Code = "JJC" });
+        var theirs = directory.SaveDepartment(new Department { Name = "教育督导室", Code = "DDS" });
+        var accounts = app.Service<AccountService>();
+        var owner = accounts.Create("jjc-zhao", "赵六", Password, UserRole.DepartmentUser, mine.Id);
+        accounts.Create("dds-qian", "钱七", Password, UserRole.DepartmentUser, theirs.Id);
+        var message = new InAppMessage
+        {
+            Key = "order:999:user:" + owner.Id, Kind = NoticeKind.SupervisionOrder, UserId = owner.Id,
+            Subject = "【督办单】基础教育处的督办单", Text = "只给基础教育处。", Link = "/Supervision", CreatedAt = DateTime.UtcNow,
+        };
+        Assert.True(app.Service<NotificationStore>().Add(null, message));
+        var other = app.CreateClient();
+        await other.SignInAsync("dds-qian", Password);
+
+        var opened = await other.GetAsync($"/Messages?id={message.Id}");
+        await other.PostFormAsync("/Messages", [], "/Messages?handler=ReadAll");
+        var list = await other.GetDocumentAsync("/Messages");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, opened.StatusCode);
+        Assert.DoesNotContain("只给基础教育处", await opened.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("基础教育处的督办单", list.Body!.TextContent);
+        Assert.Null(app.Service<NotificationStore>().Message(message.Id)!.ReadAt);
+        Assert.Equal(1, app.Service<InAppMessages>().Unread("jjc-zhao"));
+    }
+
     /// <summary>The text as a person reads it: runs of white space as one space.</summary>
     private static string Words(string text) =>
         string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
