@@ -73,14 +73,19 @@ public sealed class SmtpSink : IDisposable
     /// <summary>Stops the server (closing its stdin) but keeps what it received.</summary>
     public void Stop()
     {
-        if (_process.HasExited) return;
+        if (_disposed || _process.HasExited) return;
         _process.StandardInput.Close();
         if (!_process.WaitForExit(10_000)) _process.Kill(entireProcessTree: true);
     }
 
+    /// <summary>Stops and releases the server; a second call (a factory disposed twice) does nothing.</summary>
     public void Dispose()
     {
+        if (_disposed) return;
         Stop();
         _process.Dispose();
+        _disposed = true;
     }
+
+    private bool _disposed;
 }
