@@ -53,7 +53,7 @@ public sealed class LuoshiOptions
     public int ApiRequestsPerMinute { get; set; } = 120;
 
     /// <summary>How long LibreOffice may take to make one PDF rendition (issuing, the API's format=pdf).</summary>
-    public TimeSpan PdfTimeout { get; set; } = Text.PdfRendition.DefaultTimeout;
+    public TimeSpan PdfTimeout { get; set; } = TimeSpan.FromMinutes(2); // as the converters' own default
 
     /// <summary>
     /// Sign-in attempts one client address may post per minute; past it 429. Counts every attempt, right or wrong, so
