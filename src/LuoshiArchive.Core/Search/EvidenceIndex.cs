@@ -86,14 +86,19 @@ public sealed class EvidenceIndex : IDisposable
 
     public int Count => WithSearcher(s => s.IndexReader.NumDocs);
 
+    /// <summary>The evidence ids the index holds, read segment by segment (deleted documents left out).</summary>
     public IReadOnlySet<int> AllIds() => WithSearcher(searcher =>
     {
         var ids = new HashSet<int>();
-        var collector = new DocCollector(searcher.IndexReader.MaxDoc);
-        searcher.Search(new MatchAllDocsQuery(), collector);
         var fields = new HashSet<string> { EvidenceFields.Id };
-        for (var doc = collector.Docs.NextSetBit(0); doc >= 0; doc = doc + 1 < collector.Docs.Length ? collector.Docs.NextSetBit(doc + 1) : -1)
-            ids.Add(int.Parse(searcher.Doc(doc, fields).Get(EvidenceFields.Id), CultureInfo.InvariantCulture));
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            var reader = leaf.AtomicReader;
+            var live = reader.LiveDocs;
+            for (var doc = 0; doc < reader.MaxDoc; doc++)
+                if (live is null || live.Get(doc))
+                    ids.Add(int.Parse(reader.Document(doc, fields).Get(EvidenceFields.Id), CultureInfo.InvariantCulture));
+        }
         return ids;
     });
 

@@ -67,4 +67,39 @@ public class EvidenceIndexTests
         await Task.WhenAll(readers.Append(writer));
         Assert.Equal(65, corpus.Index.Count);
     }
+
+    [Fact]
+    public void Changes_after_a_commit_are_kept_when_the_index_is_closed()
+    {
+        using var corpus = new SearchCorpus();
+        corpus.Add(20, "第一份材料", "", new(2018, 5, 1), "Other", ["2018-050"], 2018, "Department", "办公室", "先提交的材料。");
+        corpus.Index.Commit();
+        Assert.Equal([20], corpus.Ids("先提交"));
+        corpus.Add(21, "第二份材料", "", new(2018, 5, 2), "Other", ["2018-050"], 2018, "Department", "办公室", "后写入的材料。");
+        corpus.Index.Delete(SearchCorpus.Report);
+        Assert.Equal([21], corpus.Ids("后写入"));
+
+        corpus.Reopen();
+
+        Assert.Equal([21], corpus.Ids("后写入"));
+        Assert.Empty(corpus.Ids("补充说明"));
+    }
+
+    [Fact]
+    public void All_ids_counts_every_segment_of_the_index()
+    {
+        // Each commit of a few documents writes a segment of its own; the ids of the later segments were lost
+        // (segment-relative document numbers), so start-up re-indexed them and `luoshi check` reported them missing.
+        using var corpus = new SearchCorpus();
+        corpus.Index.Commit();
+        for (var id = 30; id < 36; id++)
+        {
+            corpus.Add(id, $"第{id}号材料", "", new(2018, 5, 1), "Other", ["2018-050"], 2018, "Department", "办公室", "分段提交。");
+            corpus.Index.Commit();
+        }
+        corpus.Index.Delete(31);
+        corpus.Index.Commit();
+
+        Assert.Equal(new HashSet<int> { 1, 2, 3, 4, 5, 30, 32, 33, 34, 35 }, corpus.Index.AllIds());
+    }
 }
