@@ -54,6 +54,7 @@ public sealed class LiteDbStore : ILuoshiStore
         {
             c.EnsureIndex(e => e.Sha256, unique: true);
             c.EnsureIndex("task", "$.Links[*].TaskId");
+            c.EnsureIndex(e => e.RenditionOf);
         });
         Meetings = Collection<Meeting>("meetings", c => c.EnsureIndex(m => m.Date));
         Audit = Collection<AuditEntry>("audit", _ => { });

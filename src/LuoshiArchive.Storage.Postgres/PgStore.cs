@@ -42,7 +42,7 @@ public sealed partial class PgStore : ILuoshiStore
         People = Table<Person>("people", On("Name"));
         Users = Table<UserAccount>("users", UniqueOn("Name"));
         ApiTokens = Table<ApiToken>("api_tokens", UniqueOn("Hash"), On("UserId"));
-        Evidence = Table<Evidence>("evidence", new PgTable("evidence", UniqueOn("Sha256"),
+        Evidence = Table<Evidence>("evidence", new PgTable("evidence", UniqueOn("Sha256"), On("RenditionOf"),
             Containing("links", "(doc->'Links')")) { LogsChanges = true });
         Meetings = Table<Meeting>("meetings", On("Date"));
         Audit = Table<AuditEntry>("audit", gapless: true);
