@@ -28,6 +28,8 @@ public sealed class IndexFollower(IEvidenceStore store, BlobStore blobs, Evidenc
                 else index.Delete(id);
             }
             index.Commit(followedUpTo: changes.Cursor);
+            // Another process changed evidence: this process's task list counts are stale too.
+            if (changes.EvidenceIds.Count > 0) store.EvidenceChanged();
             return changes.EvidenceIds.Count;
         }
     }

@@ -50,6 +50,8 @@ public sealed class TwoNodesTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, tasksPage.StatusCode); // not sent to the sign-in page: node B reads node A's cookie
         Assert.Contains("两节点共用的任务", await tasksPage.Content.ReadAsStringAsync());
 
+        var registryOnB = _nodeB.Services.GetRequiredService<TaskRegistry>();
+        Assert.Equal(0, registryOnB.EvidenceCounts().GetValueOrDefault(task.Id)); // node B keeps its counts from here
         var added = await _nodeA.Services.GetRequiredService<DossierService>().AddAsync(
             new MemoryStream(Encoding.UTF8.GetBytes("关于落实一事一档的工作纪要：两节点检索测试。")), "两节点纪要.txt",
             [task.Code], null, Actor.Console());
@@ -57,6 +59,8 @@ public sealed class TwoNodesTests : IDisposable
         var link = $"/Evidence/{added.Evidence.Id}?";
         var found = await WaitUntil(async () => (await Search(onB, "两节点检索测试")).Contains(link));
         Assert.True(found < TimeSpan.FromSeconds(10), $"node B found node A's file only after {found.TotalSeconds:0.0} s");
+        var counted = await WaitUntil(() => Task.FromResult(registryOnB.EvidenceCounts().GetValueOrDefault(task.Id) == 1));
+        Assert.True(counted < TimeSpan.FromSeconds(10), $"node B's task list counted node A's file only after {counted} s");
 
         _nodeA.Services.GetRequiredService<DossierService>().Remove(added.Evidence.Id, "误传", Actor.Console());
         var gone = await WaitUntil(async () => !(await Search(onB, "两节点检索测试")).Contains(link));
