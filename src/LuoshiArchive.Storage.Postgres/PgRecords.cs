@@ -24,9 +24,10 @@ internal sealed class PgRecords<T>(PgStore store, PgTable table) : IRecords<T> w
 
     public IEnumerable<T> Find(Expression<Func<T, bool>> predicate)
     {
-        if (PgWhere.TryTranslate(predicate, out var sql, out var parameters)) return Select("where " + sql, parameters);
+        var translated = PgWhere.TryTranslate(predicate, out var sql, out var parameters, out var exact);
+        if (translated && exact) return Select("where " + sql, parameters);
         var test = predicate.Compile();
-        return Select("", []).Where(test).ToList();
+        return (translated ? Select("where " + sql, parameters) : Select("", [])).Where(test).ToList();
     }
 
     public T? FindOne(Expression<Func<T, bool>> predicate) => Find(predicate).FirstOrDefault();

@@ -5,19 +5,36 @@ namespace LuoshiArchive.Storage.Postgres;
 
 /// <summary>
 /// Turns the simple predicates Core writes (<c>x =&gt; x.Code == code &amp;&amp; x.Year == year</c>) into SQL on the
-/// record's JSON document, so that PostgreSQL uses its indexes. A predicate it cannot translate exactly is refused
-/// (false), and the caller filters in memory instead: the answer is the same, only slower.
+/// record's JSON document, so that PostgreSQL uses its indexes. Of a conjunction, the parts it can translate become
+/// the SQL and the rest is left to the caller (<c>exact</c> false), which then filters the rows in memory by the
+/// whole predicate; a predicate with no translatable part is refused (false): the answer is the same, only slower.
 /// </summary>
 internal static class PgWhere
 {
     public static bool TryTranslate<T>(Expression<Func<T, bool>> predicate, out string sql,
-        out List<(string Name, object Value)> parameters)
+        out List<(string Name, object Value)> parameters, out bool exact)
     {
         parameters = [];
-        var translated = Translate(predicate.Body, predicate.Parameters[0], parameters);
-        sql = translated ?? "";
-        return translated is not null;
+        var parts = new List<string>();
+        exact = true;
+        foreach (var conjunct in Conjuncts(predicate.Body))
+        {
+            var trial = new List<(string, object)>(parameters);
+            if (Translate(conjunct, predicate.Parameters[0], trial) is { } translated)
+            {
+                parts.Add(translated);
+                parameters = trial;
+            }
+            else exact = false;
+        }
+        sql = string.Join(" and ", parts);
+        return parts.Count > 0;
     }
+
+    private static IEnumerable<Expression> Conjuncts(Expression body) =>
+        body is BinaryExpression { NodeType: ExpressionType.AndAlso } both
+            ? Conjuncts(both.Left).Concat(Conjuncts(both.Right))
+            : [body];
 
     private static string? Translate(Expression body, ParameterExpression record, List<(string, object)> parameters)
     {

@@ -122,6 +122,10 @@ public sealed class PostgresEngineTests : IDisposable
         Assert.Equal(["乙"], nodeB.Tasks.Find(t => t.Year == 2019 && t.Code != code).Select(t => t.Name));
         // Not translatable (a method call): filtered in memory, the same answer.
         Assert.Equal(["乙"], nodeB.Tasks.Find(t => t.Name.StartsWith('乙')).Select(t => t.Name));
+        // Partly translatable: the year in SQL, the rest in memory.
+        Assert.Equal(["乙"], nodeB.Tasks.Find(t => t.Year == 2019 && t.Name.StartsWith('乙')).Select(t => t.Name));
+        Assert.Empty(nodeB.Tasks.Find(t => t.Year == 2018 && t.Name.StartsWith('乙')));
+        Assert.Equal(["甲"], nodeB.Tasks.Find(t => t.Name.EndsWith('甲') && t.Code == code).Select(t => t.Name));
         Assert.Empty(nodeB.Tasks.Find(t => t.Code == null!));
     }
 
