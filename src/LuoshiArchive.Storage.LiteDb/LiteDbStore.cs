@@ -20,7 +20,7 @@ namespace LuoshiArchive.Storage.LiteDb;
 /// <see cref="StorageLock"/>. Services reach the collections through their folders' store interfaces; nothing else
 /// opens the database file.
 /// </summary>
-public sealed class LiteDbStore : ILuoshiStore
+public sealed class LiteDbStore : LuoshiStoreBase, ILuoshiStore
 {
     public const string DatabaseFileName = "luoshi.db";
 
@@ -106,6 +106,8 @@ public sealed class LiteDbStore : ILuoshiStore
     public IRecords<UserAccount> Users { get; }
     public IRecords<ApiToken> ApiTokens { get; }
     public IRecords<Evidence> Evidence { get; }
+    protected override IRecords<Evidence> EvidenceRecords => Evidence;
+    protected override IRecords<Department> DepartmentRecords => Departments;
     public IRecords<Meeting> Meetings { get; }
     public IRecords<AuditEntry> Audit { get; }
     public IRecords<AuditEntry> AuditPending { get; }
@@ -151,12 +153,6 @@ public sealed class LiteDbStore : ILuoshiStore
     /// <summary>One process writes the file and indexes its own changes: there is nothing to follow.</summary>
     public EvidenceChanges EvidenceChangesSince(long cursor) => EvidenceChanges.None(cursor);
 
-    public Dictionary<int, int> CountEvidenceByTask() =>
-        EvidenceLinks.CountByTask(Evidence.Find(e => e.Removal == null && e.RenditionOf == null));
-
-    public bool IsEvidenceFiledIn(int evidenceId, int taskId) => EvidenceLinks.IsFiledIn(Evidence.FindById(evidenceId), taskId);
-
-    public string? DepartmentName(int departmentId) => Departments.FindById(departmentId)?.Name;
 
     /// <summary>
     /// Inside a transaction: waits for, and holds until the outermost transaction ends, this process's gate named
@@ -273,14 +269,6 @@ public sealed class LiteDbStore : ILuoshiStore
         if (_transactionDepth == 0) action();
         else if (!(_afterCommit ??= []).Contains(action)) _afterCommit.Add(action);
     }
-
-    private long _evidenceVersion;
-
-    /// <summary>Changes whenever evidence is written (and after every transaction): what caches of evidence key on.</summary>
-    public long EvidenceVersion => Interlocked.Read(ref _evidenceVersion);
-
-    /// <summary>Call after writing evidence, once the write is committed.</summary>
-    public void EvidenceChanged() => Interlocked.Increment(ref _evidenceVersion);
 
     public void InTransaction(Action work) => InTransaction(() => { work(); return 0; });
 

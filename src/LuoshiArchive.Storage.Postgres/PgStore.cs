@@ -21,7 +21,7 @@ namespace LuoshiArchive.Storage.Postgres;
 /// the storage folder (which every web node mounts). Several processes use it at once: there is no storage lock; the
 /// places that read the highest and write the next take a PostgreSQL advisory lock (<see cref="LockForWrite"/>).
 /// </summary>
-public sealed partial class PgStore : ILuoshiStore
+public sealed partial class PgStore : LuoshiStoreBase, ILuoshiStore
 {
     /// <summary>The shape of the data this build writes; upgrades are steps in <see cref="PgSchema"/>.</summary>
     public const int SchemaVersion = 2;
@@ -91,6 +91,8 @@ public sealed partial class PgStore : ILuoshiStore
     public IRecords<UserAccount> Users { get; }
     public IRecords<ApiToken> ApiTokens { get; }
     public IRecords<Evidence> Evidence { get; }
+    protected override IRecords<Evidence> EvidenceRecords => Evidence;
+    protected override IRecords<Department> DepartmentRecords => Departments;
     public IRecords<Meeting> Meetings { get; }
     public IRecords<AuditEntry> Audit { get; }
     public IRecords<AuditEntry> AuditPending { get; }
@@ -116,21 +118,6 @@ public sealed partial class PgStore : ILuoshiStore
 
     public EvidenceChanges EvidenceChangesSince(long cursor) =>
         Read(connection => PgChangeLog.Since(connection, cursor));
-
-    public Dictionary<int, int> CountEvidenceByTask() =>
-        EvidenceLinks.CountByTask(Evidence.Find(e => e.Removal == null && e.RenditionOf == null));
-
-    public bool IsEvidenceFiledIn(int evidenceId, int taskId) =>
-        EvidenceLinks.IsFiledIn(Evidence.FindById(evidenceId), taskId);
-
-    public string? DepartmentName(int departmentId) => Departments.FindById(departmentId)?.Name;
-
-    private long _evidenceVersion;
-
-    /// <summary>Changes whenever this process writes evidence (and after every transaction).</summary>
-    public long EvidenceVersion => Interlocked.Read(ref _evidenceVersion);
-
-    public void EvidenceChanged() => Interlocked.Increment(ref _evidenceVersion);
 
     /// <summary>Opens the database, creating or upgrading its tables; the storage folder keeps the blobs.</summary>
     /// <exception cref="SchemaTooNewException">A newer build wrote the database.</exception>
