@@ -19,9 +19,12 @@ case "$action" in
     as_server "$bin/initdb" -D "$dir/data" -U luoshi --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-    # fsync off: a test cluster need not survive a power cut; it makes the tests faster.
+    # fsync off: a test cluster need not survive a power cut; it makes the tests faster. LUOSHI_PG_DURABLE=1 keeps
+    # PostgreSQL's durable defaults (the bench compares engines that both fsync their commits).
+    durability="-c fsync=off -c synchronous_commit=off"
+    [ "${LUOSHI_PG_DURABLE:-0}" = 1 ] && durability=""
     as_server "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=300" \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $durability -c max_connections=300" \
       start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     echo "Host=127.0.0.1;Port=$port;Username=luoshi;Database=postgres"
     ;;

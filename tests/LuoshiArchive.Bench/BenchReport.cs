@@ -29,7 +29,7 @@ public sealed class BenchReport(string machine, int cores, DateTime date, string
     public int SearchDocuments { get; set; }
     public List<Latency> Search { get; set; } = [];
     public List<BundleBench.Result> Bundle { get; } = [];
-    public WebBench.Result? Web { get; set; }
+    public List<WebBench.Result> Web { get; } = [];
 
     public string ToMarkdown()
     {
@@ -44,14 +44,19 @@ public sealed class BenchReport(string machine, int cores, DateTime date, string
         foreach (var s in Search) md.AppendLine(c, $"| {s.Query} | {s.Runs} | {s.P50:0.0} | {s.P95:0.0} | {s.P99:0.0} | {s.Hits} |");
         if (Bundle.Count > 0) md.AppendLine().AppendLine("| bundle export | files | MB | bundle s | plain zip s | ratio (plain/bundle) | peak working set above start, MB |").AppendLine("|---|---|---|---|---|---|---|");
         foreach (var b in Bundle) md.AppendLine(c, $"| annual bundle | {b.Files} | {b.Megabytes:0.0} | {b.BundleSeconds:0.00} | {b.PlainZipSeconds:0.00} | {b.Ratio:0.00} | {b.PeakMegabytes:0.0} |");
-        if (Web is { } web)
+        foreach (var web in Web)
         {
             var starts = string.Join(", ", web.ColdStarts.Select(s => s.Seconds.ToString("0.00 s", c)));
-            md.AppendLine().AppendLine(c, $"Web cold start (launch to the sign-in page served), store with {web.Documents} documents: {starts}");
-            md.AppendLine().AppendLine("| page under load | clients | requests | requests/s | p50 ms | p95 ms | p99 ms | failures |").AppendLine("|---|---|---|---|---|---|---|---|");
-            foreach (var p in web.Pages)
-                md.AppendLine(c, $"| {p.Page} | {p.Clients} | {p.Requests} | {p.RequestsPerSecond:0.0} | {p.P50:0.0} | {p.P95:0.0} | {p.P99:0.0} | {p.Failures} |");
+            md.AppendLine().AppendLine(c,
+                $"Web on {web.Engine}: cold start (launch to the sign-in page served), {web.Documents} documents: {starts}");
         }
+        if (Web.Count > 0)
+            md.AppendLine().AppendLine("| engine | page under load | clients | requests | requests/s | p50 ms | p95 ms | p99 ms | failures |")
+                .AppendLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var web in Web)
+        foreach (var p in web.Pages)
+            md.AppendLine(c, $"| {web.Engine} | {p.Page} | {p.Clients} | {p.Requests} | {p.RequestsPerSecond:0.0} | " +
+                $"{p.P50:0.0} | {p.P95:0.0} | {p.P99:0.0} | {p.Failures} |");
         return md.ToString();
     }
 }

@@ -4,12 +4,10 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using LuoshiArchive.Core;
 using LuoshiArchive.Core.Dossiers;
-using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Search;
-using LuoshiArchive.Core.Storage;
 using LuoshiArchive.Core.Tasks;
 using LuoshiArchive.Core.Text;
-using LuoshiArchive.Storage.LiteDb;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LuoshiArchive.Bench;
 
@@ -29,30 +27,29 @@ public static class IngestBench
         return new Throughput($"bare indexing", docs.Count, seconds, Megabytes(docs));
     }
 
-    public static async Task<Throughput> EndToEnd(IReadOnlyList<SyntheticCorpus.Document> docs, string format, string storagePath)
+    /// <summary>Files <paramref name="docs"/> written as <paramref name="format"/> into ten tasks, on two threads.</summary>
+    public static async Task<Throughput> EndToEnd(
+        IReadOnlyList<SyntheticCorpus.Document> docs, string format, string storagePath, BenchEngine engine)
     {
         var inbox = Path.Combine(storagePath, "inbox");
         Directory.CreateDirectory(inbox);
         var files = docs.Select(d => Write(d, format, inbox)).ToList();
-        var store = LiteDbStore.Open(storagePath, "bench");
-        var directory = new OrganisationDirectory(store);
-        var tasks = new TaskRegistry(store, directory, TimeProvider.System);
-        var codes = Enumerable.Range(0, 10).Select(i => tasks.Create(new TaskDraft { Year = 2018, Name = $"任务{i}" }, Actor.Console("bench")).Code).ToList();
-        var blobs = new BlobStore(storagePath);
-        using var index = new EvidenceIndex(Path.Combine(storagePath, "index"));
-        using var extractor = new IsolatedTextExtractor(new ExtractionLimits(), ConverterPaths.None);
-        var dossiers = new DossierService(store, blobs, index, extractor, tasks,
-            new EvidenceIndexing(store, blobs, index, directory), TimeProvider.System, new LuoshiOptions { StoragePath = storagePath },
-            new LuoshiArchive.Core.Tasks.ReadAccess(new LuoshiOptions(), tasks));
+        await using var services = engine.Services(engine.NewStore(storagePath));
+        var tasks = services.GetRequiredService<TaskRegistry>();
+        var actor = Actor.Console("bench");
+        var codes = Enumerable.Range(0, 10)
+            .Select(i => tasks.Create(new TaskDraft { Year = 2018, Name = $"任务{i}" }, actor).Code).ToList();
+        var dossiers = services.GetRequiredService<DossierService>();
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        await Parallel.ForEachAsync(files.Select((f, i) => (f, i)), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (item, ct) =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 2 };
+        await Parallel.ForEachAsync(files.Select((f, i) => (f, i)), parallel, async (item, ct) =>
         {
             await using var stream = File.OpenRead(item.f);
-            await dossiers.AddAsync(stream, Path.GetFileName(item.f), [codes[item.i % codes.Count]], null, Actor.Console("bench"), ct);
+            await dossiers.AddAsync(stream, Path.GetFileName(item.f), [codes[item.i % codes.Count]], null, actor, ct);
         });
         var seconds = watch.Elapsed.TotalSeconds;
-        store.Dispose();
-        return new Throughput($"end-to-end {format}", docs.Count, seconds, format == "pdf" ? docs.Count * PdfTextMegabytes : Megabytes(docs));
+        var megabytes = format == "pdf" ? docs.Count * PdfTextMegabytes : Megabytes(docs);
+        return new Throughput($"end-to-end {format} ({engine.Name})", docs.Count, seconds, megabytes);
     }
 
     private static readonly double PdfTextMegabytes =

@@ -4,6 +4,8 @@
 //     [--search-only --index DIR [--query TEXT]]   search latency only, on an index kept in DIR between runs (built once
 //                                                  per seed and size); --query measures that query alone
 //     [--web-only --web-docs 2000 --web-clients 8 --web-seconds 10]   web cold start, and pages under load
+//     [--database CONN]   end-to-end ingest and the web pages on LiteDB and on PostgreSQL side by side (CONN: a server
+//                         whose user may create databases; each measure gets a new database, dropped at the end)
 //   dotnet run -c Release --project tests/LuoshiArchive.Bench -- --micro   BenchmarkDotNet: per-document steps (MicroBench)
 using System.Diagnostics;
 using System.Text.Json;
@@ -16,16 +18,23 @@ if (args.Contains("--micro"))
 }
 var options = BenchOptions.Parse(args);
 var work = Directory.CreateTempSubdirectory("luoshi-bench-").FullName;
+var engines = BenchEngine.For(options.Database);
 try
 {
-    var report = new BenchReport(Environment.MachineName, Environment.ProcessorCount, DateTime.UtcNow, string.Join(' ', args));
-    var corpus = new SyntheticCorpus(options.Seed).Generate(options.VolumeOnly || options.WebOnly ? 0 : options.Documents).ToList();
+    var report = new BenchReport(Environment.MachineName, Environment.ProcessorCount, DateTime.UtcNow,
+        string.Join(' ', args.Select(a => a.Contains("Host=") ? "CONN" : a)));
+    var corpus = new SyntheticCorpus(options.Seed)
+        .Generate(options.VolumeOnly || options.WebOnly ? 0 : options.Documents).ToList();
     Console.Error.WriteLine($"corpus: {corpus.Count} documents, {corpus.Sum(d => d.Text.Length) / 1000} k characters");
 
     if (options.WebOnly)
     {
         var documents = new SyntheticCorpus(options.Seed).Generate(options.WebDocuments).ToList();
-        report.Web = await WebBench.Run(documents, Path.Combine(work, "web-store"), options.WebClients, options.WebSeconds);
+        foreach (var engine in engines)
+        {
+            var store = Path.Combine(work, "web-store-" + engine.Name);
+            report.Web.Add(await WebBench.Run(documents, store, options.WebClients, options.WebSeconds, engine));
+        }
     }
     else if (options.SearchOnly)
     {
@@ -56,11 +65,17 @@ try
     if (options.Ingest > 0)
     {
     report.BareSample = IngestBench.BareIndexing(sample, Path.Combine(work, "sample-index"));
+    // One small ingest per engine first: the extractor worker's start and the JIT are not the first format's cost.
+    foreach (var engine in engines)
+        await IngestBench.EndToEnd(sample.Take(20).ToList(), "txt", Path.Combine(work, "warm-up-" + engine.Name), engine);
     foreach (var format in options.Formats)
+    foreach (var engine in engines)
     {
-        var result = await IngestBench.EndToEnd(sample, format, Path.Combine(work, "store-" + format));
+        var store = Path.Combine(work, $"store-{format}-{engine.Name}");
+        var result = await IngestBench.EndToEnd(sample, format, store, engine);
         report.EndToEnd.Add(result);
-        Console.Error.WriteLine($"end-to-end {result} (ratio to bare {result.DocsPerSecond / report.BareSample.DocsPerSecond:0.000})");
+        var ratio = result.DocsPerSecond / report.BareSample.DocsPerSecond;
+        Console.Error.WriteLine($"end-to-end {result} (ratio to bare {ratio:0.000})");
     }
     }
     foreach (var size in options.BundleSizes)
@@ -77,15 +92,19 @@ try
         Console.Error.WriteLine($"bundle volume {result}");
         Directory.Delete(Path.Combine(work, $"volume-{megabytes}"), recursive: true);
     }
-    Console.WriteLine(options.Json ? JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }) : report.ToMarkdown());
+    Console.WriteLine(options.Json
+        ? JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true })
+        : report.ToMarkdown());
 }
 finally
 {
+    foreach (var engine in engines) engine.Dispose();
     Directory.Delete(work, recursive: true);
 }
 
-internal sealed record BenchOptions(int Documents, int Ingest, int Seed, bool Json, int[] BundleSizes, int[] BundleVolumes, int VolumeFiles, bool VolumeOnly,
-    string[] Formats, bool SearchOnly, string? IndexPath, string? Query, bool WebOnly, int WebDocuments, int WebClients, double WebSeconds)
+internal sealed record BenchOptions(int Documents, int Ingest, int Seed, bool Json, int[] BundleSizes,
+    int[] BundleVolumes, int VolumeFiles, bool VolumeOnly, string[] Formats, bool SearchOnly, string? IndexPath,
+    string? Query, bool WebOnly, int WebDocuments, int WebClients, double WebSeconds, string? Database)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -96,9 +115,12 @@ internal sealed record BenchOptions(int Documents, int Ingest, int Seed, bool Js
             // --bundle-volume 50,5000: export peak memory at these many megabytes of evidence, in --volume-files files.
             (Value("--bundle-volume") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray(),
             int.Parse(Value("--volume-files") ?? "100"), args.Contains("--volume-only"),
-            (Value("--formats") ?? "txt,docx,pdf").Split(',', StringSplitOptions.RemoveEmptyEntries), args.Contains("--search-only"), Value("--index") is { } index ? Path.GetFullPath(index) : null, Value("--query"),
-            args.Contains("--web-only"), int.Parse(Value("--web-docs") ?? "2000"), int.Parse(Value("--web-clients") ?? "8"),
-            double.Parse(Value("--web-seconds") ?? "10", System.Globalization.CultureInfo.InvariantCulture));
+            (Value("--formats") ?? "txt,docx,pdf").Split(',', StringSplitOptions.RemoveEmptyEntries),
+            args.Contains("--search-only"), Value("--index") is { } index ? Path.GetFullPath(index) : null,
+            Value("--query"), args.Contains("--web-only"), int.Parse(Value("--web-docs") ?? "2000"),
+            int.Parse(Value("--web-clients") ?? "8"),
+            double.Parse(Value("--web-seconds") ?? "10", System.Globalization.CultureInfo.InvariantCulture),
+            Value("--database"));
     }
 }
 

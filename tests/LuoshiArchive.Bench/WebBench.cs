@@ -9,7 +9,6 @@ using LuoshiArchive.Core.Dossiers;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Tasks;
 using Microsoft.Extensions.DependencyInjection;
-using LuoshiArchive.Storage.LiteDb;
 
 namespace LuoshiArchive.Bench;
 
@@ -24,28 +23,31 @@ public static partial class WebBench
 
     public sealed record ColdStart(int Run, double Seconds);
 
-    public sealed record PageLoad(string Page, int Clients, double Seconds, int Requests, double RequestsPerSecond, double P50, double P95, double P99, int Failures);
+    public sealed record PageLoad(string Page, int Clients, double Seconds, int Requests, double RequestsPerSecond,
+        double P50, double P95, double P99, int Failures);
 
-    public sealed record Result(int Documents, List<ColdStart> ColdStarts, List<PageLoad> Pages);
+    public sealed record Result(string Engine, int Documents, List<ColdStart> ColdStarts, List<PageLoad> Pages);
 
-    public static async Task<Result> Run(IReadOnlyList<SyntheticCorpus.Document> corpus, string storagePath, int clients, double seconds)
+    public static async Task<Result> Run(IReadOnlyList<SyntheticCorpus.Document> corpus, string storagePath,
+        int clients, double seconds, BenchEngine engine)
     {
-        await Prepare(corpus, storagePath);
-        var result = new Result(corpus.Count, [], []);
+        var options = engine.NewStore(storagePath);
+        await Prepare(corpus, options, engine);
+        var result = new Result(engine.Name, corpus.Count, [], []);
         for (var run = 1; run <= 3; run++)
         {
-            var (process, started, url) = await Launch(storagePath);
+            var (process, started, url) = await Launch(options);
             using (process)
             {
                 result.ColdStarts.Add(new ColdStart(run, started));
-                Console.Error.WriteLine($"web cold start {run}: {started:0.00} s");
+                Console.Error.WriteLine($"web cold start {run} ({engine.Name}): {started:0.00} s");
                 if (run == 3)
                 {
                     foreach (var page in new[] { "/Tasks", "/Search?q=落实", "/Search?q=督查督办%20河西区&year=2019" })
                     {
                         var load = await Load(url, page, clients, seconds);
                         result.Pages.Add(load);
-                        Console.Error.WriteLine($"web {load}");
+                        Console.Error.WriteLine($"web ({engine.Name}) {load}");
                     }
                 }
                 process.Kill(entireProcessTree: true);
@@ -56,12 +58,10 @@ public static partial class WebBench
     }
 
     /// <summary>The demo commission, an administrator, and the corpus filed as TXT into the demo tasks.</summary>
-    private static async Task Prepare(IReadOnlyList<SyntheticCorpus.Document> corpus, string storagePath)
+    private static async Task Prepare(IReadOnlyList<SyntheticCorpus.Document> corpus, LuoshiOptions options,
+        BenchEngine engine)
     {
-        var services = new ServiceCollection();
-        var options = new LuoshiOptions { StoragePath = storagePath };
-        services.AddLuoshiCore(options).AddLiteDbStore(options, "bench");
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = engine.Services(options);
         var tasks = provider.GetRequiredService<TaskRegistry>();
         var actor = Actor.Console("bench");
         DemoCommission.Load(provider.GetRequiredService<OrganisationDirectory>(), tasks, tasks.Today, actor);
@@ -74,17 +74,22 @@ public static partial class WebBench
             using var text = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(doc.Text));
             await dossiers.AddAsync(text, $"{doc.Id:00000}.txt", [codes[doc.Id % codes.Count]], null, actor, ct);
         });
-        Console.Error.WriteLine($"web store: demo commission, {codes.Count} tasks, {corpus.Count} documents filed in {watch.Elapsed.TotalSeconds:0.0} s");
+        Console.Error.WriteLine($"web store ({engine.Name}): demo commission, {codes.Count} tasks, " +
+            $"{corpus.Count} documents filed in {watch.Elapsed.TotalSeconds:0.0} s");
     }
 
     /// <summary>Starts the built web app on a free port; the time is from launch to the sign-in page answered.</summary>
-    private static async Task<(Process Process, double Seconds, string Url)> Launch(string storagePath)
+    private static async Task<(Process Process, double Seconds, string Url)> Launch(LuoshiOptions options)
     {
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { WebDll(), "--storage", storagePath, "--urls", url }) start.ArgumentList.Add(arg);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { WebDll(), "--storage", options.StoragePath, "--urls", url }) start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment[LuoshiOptions.DatabaseEnvironmentVariable] = options.Database;
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var watch = Stopwatch.StartNew();
         var process = Process.Start(start)!;
