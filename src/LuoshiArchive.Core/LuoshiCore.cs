@@ -32,7 +32,9 @@ public static class LuoshiCore
         services.AddSingleton<ApiTokens>();
         services.AddSingleton<OneTable.OneTableService>();
         services.AddSingleton(_ => new BlobStore(options.StoragePath));
-        services.AddSingleton(_ => new EvidenceIndex(options.IndexFolder));
+        // A shared store lets several processes run at once: each must write an index folder of its own.
+        services.AddSingleton(_ => options.OnPostgres
+            ? EvidenceIndex.OpenOwn(options.IndexFolder) : new EvidenceIndex(options.IndexFolder));
         services.AddSingleton(new ExtractionLimits { MaxFileBytes = options.MaxUploadBytes });
         services.AddSingleton(_ => ConverterPaths.Detect() with { PdfTimeout = options.PdfTimeout });
         services.AddSingleton<IsolatedTextExtractor>();

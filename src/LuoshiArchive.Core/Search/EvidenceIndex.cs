@@ -23,8 +23,48 @@ public sealed class EvidenceIndex : IDisposable
     private readonly SearcherManager _searchers;
     private readonly QueryBuilder _queries;
 
+    private readonly FileStream? _owner;
+
+    /// <summary>The folder the index lives in.</summary>
+    public string Folder { get; }
+
+    private EvidenceIndex(string indexDirectory, FileStream owner) : this(indexDirectory) => _owner = owner;
+
+    /// <summary>
+    /// Opens the index in <paramref name="folder"/> for this process alone. Two processes writing one Lucene folder
+    /// corrupt it (Lucene.Net's write lock does not hold between processes on Linux), so the folder is held by a lock
+    /// file opened with FileShare.None (an flock, released by the kernel if the process dies). With a shared store
+    /// every process follows the store's evidence change log, so a busy folder is passed over for
+    /// <c>folder-2</c>, <c>folder-3</c>, …: the CLI beside a running web node, or a node whose index path was not set.
+    /// </summary>
+    public static EvidenceIndex OpenOwn(string folder)
+    {
+        for (var n = 1; n <= 32; n++)
+        {
+            var candidate = n == 1 ? folder : $"{folder.TrimEnd(Path.DirectorySeparatorChar)}-{n}";
+            System.IO.Directory.CreateDirectory(candidate);
+            FileStream owner;
+            try
+            {
+                owner = new FileStream(Path.Combine(candidate, OwnerLockFile), FileMode.OpenOrCreate,
+                    FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+            try { return new EvidenceIndex(candidate, owner); }
+            catch { owner.Dispose(); throw; }
+        }
+        throw new DomainRuleException(
+            $"检索索引目录 {folder} 及其后备目录都被其他进程占用：请用 Luoshi__IndexPath 指定本进程的索引目录。");
+    }
+
+    private const string OwnerLockFile = "luoshi-index.lock";
+
     public EvidenceIndex(string indexDirectory)
     {
+        Folder = indexDirectory;
         System.IO.Directory.CreateDirectory(indexDirectory);
         _directory = new PreadDirectory(indexDirectory);
         var bigrams = new CJKAnalyzer(Version);
@@ -134,5 +174,6 @@ public sealed class EvidenceIndex : IDisposable
         _writer.Dispose();
         _analyzer.Dispose();
         _directory.Dispose();
+        _owner?.Dispose();
     }
 }

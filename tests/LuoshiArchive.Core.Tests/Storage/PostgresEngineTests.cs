@@ -1,11 +1,14 @@
 using LuoshiArchive.Cli;
 using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Audit;
+using LuoshiArchive.Core.Dossiers;
+using LuoshiArchive.Core.Search;
 using LuoshiArchive.Core.OfficialDocuments;
 using LuoshiArchive.Core.Storage;
 using LuoshiArchive.Core.Tasks;
 using LuoshiArchive.Storage.LiteDb;
 using LuoshiArchive.Storage.Postgres;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LuoshiArchive.Core.Tests.Storage;
 
@@ -175,6 +178,31 @@ public sealed class PostgresEngineTests : IDisposable
         Assert.Contains("不是空的", again.Err);
         using var unchanged = PgStore.Open(_database, Storage);
         Assert.Equal(tasks, unchanged.Tasks.Count());
+    }
+
+    [Fact]
+    public async Task The_cli_beside_a_running_node_indexes_in_a_folder_of_its_own_and_both_find_its_files()
+    {
+        Assert.Equal(0, (await Cli("init", "--demo", "--database", _database)).Exit);
+        // A web node on the same storage folder holds the default index folder, storage/index.
+        var options = new LuoshiOptions { StoragePath = Storage, Database = _database };
+        var services = new ServiceCollection();
+        services.AddLuoshiCore(options).AddPostgresStore(options);
+        await using var node = services.BuildServiceProvider();
+        var nodeIndex = node.GetRequiredService<EvidenceIndex>();
+        Assert.Equal(Path.Combine(Storage, "index"), nodeIndex.Folder);
+        var minutes = Path.Combine(_root, "会议纪要.txt");
+        await File.WriteAllTextAsync(minutes, "关于一事一档的会议纪要：两个进程同时运行。");
+
+        var ingest = await Cli("ingest", minutes, "--task", "2018-001", "--database", _database);
+        var search = await Cli("search", "两个进程", "--database", _database);
+
+        Assert.True(ingest.Exit == 0, ingest.Err);
+        Assert.True(search.Exit == 0, search.Err);
+        Assert.Contains("会议纪要", search.Out);
+        Assert.True(Directory.Exists(Path.Combine(Storage, "index-2")));
+        node.GetRequiredService<IndexFollower>().CatchUp();
+        Assert.Single(node.GetRequiredService<DossierService>().Search(new SearchQuery("两个进程")).Hits);
     }
 
     [Fact]
