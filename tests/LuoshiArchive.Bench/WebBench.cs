@@ -74,6 +74,8 @@ public static partial class WebBench
             using var text = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(doc.Text));
             await dossiers.AddAsync(text, $"{doc.Id:00000}.txt", [codes[doc.Id % codes.Count]], null, actor, ct);
         });
+        // As a running node would have: its index records that it applied the store's change log (PostgreSQL).
+        provider.GetRequiredService<IndexFollower>().CatchUp();
         Console.Error.WriteLine($"web store ({engine.Name}): demo commission, {codes.Count} tasks, " +
             $"{corpus.Count} documents filed in {watch.Elapsed.TotalSeconds:0.0} s");
     }
