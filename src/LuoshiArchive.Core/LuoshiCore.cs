@@ -31,7 +31,7 @@ public static class LuoshiCore
         services.AddSingleton<ApiTokenStore>();
         services.AddSingleton<ApiTokens>();
         services.AddSingleton<OneTable.OneTableService>();
-        services.AddSingleton(_ => new BlobStore(options.StoragePath));
+        services.AddSingleton<IBlobStore>(_ => new BlobStore(options.StoragePath));
         // A shared store lets several processes run at once: each must write an index folder of its own.
         services.AddSingleton(_ => options.OnPostgres
             ? EvidenceIndex.OpenOwn(options.IndexFolder) : new EvidenceIndex(options.IndexFolder));

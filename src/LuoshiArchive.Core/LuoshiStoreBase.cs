@@ -17,7 +17,7 @@ public abstract class LuoshiStoreBase
 
     protected abstract IRecords<Department> DepartmentRecords { get; }
 
-    /// <summary>Pieces of evidence filed in each task's dossier (removed ones and renditions left out), by task id.</summary>
+    /// <summary>Pieces of evidence in each task's dossier (removed ones and renditions left out), by task id.</summary>
     public Dictionary<int, int> CountEvidenceByTask() =>
         EvidenceLinks.CountByTask(EvidenceRecords.Find(e => e.Removal == null && e.RenditionOf == null));
 

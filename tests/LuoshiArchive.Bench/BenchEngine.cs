@@ -28,7 +28,7 @@ public sealed class BenchEngine : IDisposable
     public static List<BenchEngine> For(string? server) =>
         server is { Length: > 0 } ? [new("LiteDB", null), new("PostgreSQL", server)] : [new("LiteDB", null)];
 
-    /// <summary>The options of a new store in <paramref name="storagePath"/> (on PostgreSQL: in a new database).</summary>
+    /// <summary>Options of a new store in <paramref name="storagePath"/> (on PostgreSQL: a new database).</summary>
     public LuoshiOptions NewStore(string storagePath) =>
         new() { StoragePath = storagePath, Database = _server is null ? "" : NewDatabase() };
 

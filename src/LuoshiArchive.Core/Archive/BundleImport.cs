@@ -16,7 +16,7 @@ namespace LuoshiArchive.Core.Archive;
 /// evidence (byte-identical, text re-read), departments, people, meetings, then the index. The bag is verified first;
 /// blobs go in before any metadata, and all metadata in one transaction, so a failure leaves the store as it was.
 /// </summary>
-public sealed class BundleImport(IArchiveStore store, TaskRegistry tasks, OrganisationDirectory directory, BlobStore blobs,
+public sealed class BundleImport(IArchiveStore store, TaskRegistry tasks, OrganisationDirectory directory, IBlobStore blobs,
     IsolatedTextExtractor extractor, DossierService dossiers, BundleRecords records)
 {
     public sealed record Summary(int Year, int Tasks, int Evidence, int Meetings);

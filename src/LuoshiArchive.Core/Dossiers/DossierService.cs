@@ -12,7 +12,7 @@ namespace LuoshiArchive.Core.Dossiers;
 /// visible or evidence that the index catches up with at the next start (<see cref="BringIndexUpToDate"/>).
 /// </summary>
 public sealed class DossierService(
-    IEvidenceStore store, BlobStore blobs, EvidenceIndex index, IsolatedTextExtractor extractor, TaskRegistry tasks,
+    IEvidenceStore store, IBlobStore blobs, EvidenceIndex index, IsolatedTextExtractor extractor, TaskRegistry tasks,
     EvidenceIndexing indexing, TimeProvider clock, LuoshiOptions options, ReadAccess reading)
 {
     // Store transactions are per thread and short; this lock makes "is this content stored? then link or insert" atomic.

@@ -8,7 +8,7 @@ namespace LuoshiArchive.Core.Dossiers;
 /// Keeps the search index a faithful copy of the store: what a piece of evidence is indexed with (its tasks' codes,
 /// years, list kinds and lead departments), repair at start-up, and the full rebuild.
 /// </summary>
-public sealed class EvidenceIndexing(IEvidenceStore store, BlobStore blobs, EvidenceIndex index, OrganisationDirectory directory)
+public sealed class EvidenceIndexing(IEvidenceStore store, IBlobStore blobs, EvidenceIndex index, OrganisationDirectory directory)
 {
     private const int CommitEveryAdds = 200;
     private static readonly TimeSpan CommitEvery = TimeSpan.FromSeconds(5);

@@ -8,7 +8,7 @@ namespace LuoshiArchive.Core.Dossiers;
 /// store: it applies the store's evidence change log from the cursor saved in the index's commit data, at start and
 /// then every <see cref="Interval"/>. On the embedded store the log is empty (one process indexes its own changes).
 /// </summary>
-public sealed class IndexFollower(IEvidenceStore store, BlobStore blobs, EvidenceIndex index, EvidenceIndexing indexing)
+public sealed class IndexFollower(IEvidenceStore store, IBlobStore blobs, EvidenceIndex index, EvidenceIndexing indexing)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
     private readonly Lock _applying = new();

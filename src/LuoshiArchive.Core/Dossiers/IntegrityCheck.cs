@@ -7,7 +7,7 @@ namespace LuoshiArchive.Core.Dossiers;
 /// <c>luoshi check</c>: reads every stored original against its SHA-256, compares the search index with the store and
 /// verifies the audit chain. Changes nothing; every problem is one line in Chinese that says what to do.
 /// </summary>
-public sealed class IntegrityCheck(IEvidenceStore store, BlobStore blobs, EvidenceIndexing indexing, AuditLog audit)
+public sealed class IntegrityCheck(IEvidenceStore store, IBlobStore blobs, EvidenceIndexing indexing, AuditLog audit)
 {
     public sealed record Report(int Originals, int Evidence, IReadOnlyList<string> Problems);
 

@@ -73,7 +73,8 @@ public sealed class EvidenceIndex : IDisposable
             [EvidenceFields.TitleBigrams] = bigrams,
             [EvidenceFields.TextBigrams] = bigrams,
         });
-        _writer = new IndexWriter(_directory, new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
+        _writer = new IndexWriter(_directory,
+            new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
         _writer.Commit(); // an empty new index must be openable by the searcher
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
         _queries = new QueryBuilder(_analyzer);
@@ -112,15 +113,19 @@ public sealed class EvidenceIndex : IDisposable
 
     private const string FollowedKey = "luoshi.evidence-changes";
 
-    /// <summary>How far this index has applied the store's evidence change log (kept in the commit data), 0 if never.</summary>
+    /// <summary>How far this index has applied the store's evidence change log (in the commit data), 0 if never.</summary>
     public long FollowedUpTo =>
-        _writer.CommitData is { } data && data.TryGetValue(FollowedKey, out var text) && long.TryParse(text, out var value)
+        _writer.CommitData is { } data && data.TryGetValue(FollowedKey, out var text)
+        && long.TryParse(text, out var value)
             ? value : 0;
 
     /// <summary>Commits, recording in the same commit how far the change log has been applied.</summary>
     public void Commit(long followedUpTo)
     {
-        _writer.SetCommitData(new Dictionary<string, string> { [FollowedKey] = followedUpTo.ToString(CultureInfo.InvariantCulture) });
+        _writer.SetCommitData(new Dictionary<string, string>
+        {
+            [FollowedKey] = followedUpTo.ToString(CultureInfo.InvariantCulture),
+        });
         Commit();
     }
 

@@ -7,7 +7,7 @@ namespace LuoshiArchive.Core.Storage;
 /// extracted text beside them (<c>&lt;sha&gt;.txt</c>) so the search index can always be rebuilt without re-parsing.
 /// A blob is written to a temp file, fsynced, then renamed: a crash leaves either no blob or a whole one.
 /// </summary>
-public sealed class BlobStore
+public sealed class BlobStore : IBlobStore
 {
     /// <summary>What a user is told when a file passes <paramref name="maxBytes"/>: "文件过大（上限 50 MB）".</summary>
     public static string TooLarge(long maxBytes) => $"文件过大（上限 {ByteSize.Format(maxBytes)}）";
