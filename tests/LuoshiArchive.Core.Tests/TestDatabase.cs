@@ -55,7 +55,11 @@ public static class TestDatabase
         }
         // A loaded test machine (several suites on two cores) can keep a command waiting for an advisory lock past
         // Npgsql's 30 s default while 200 allocations queue for it; a real deadlock is still reported by PostgreSQL.
-        return new NpgsqlConnectionStringBuilder(Server.Value) { Database = name, CommandTimeout = 180 }.ConnectionString;
+        // Opening a connection may wait too (60 s instead of 15).
+        return new NpgsqlConnectionStringBuilder(Server.Value)
+        {
+            Database = name, CommandTimeout = 180, Timeout = 60,
+        }.ConnectionString;
     }
 
     private static string NameFor(string key) =>
