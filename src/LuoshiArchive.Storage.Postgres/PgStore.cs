@@ -121,9 +121,17 @@ public sealed partial class PgStore : LuoshiStoreBase, ILuoshiStore
 
     /// <summary>Opens the database, creating or upgrading its tables; the storage folder keeps the blobs.</summary>
     /// <exception cref="SchemaTooNewException">A newer build wrote the database.</exception>
+    /// <exception cref="DomainRuleException">The connection string cannot be read, or the server cannot be reached.
+    /// </exception>
     public static PgStore Open(string connectionString, string storagePath)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        NpgsqlConnectionStringBuilder builder;
+        try { builder = new NpgsqlConnectionStringBuilder(connectionString); }
+        catch (ArgumentException)
+        {
+            throw new DomainRuleException("数据库连接串无法识别：应写成 Host=主机;Port=5432;Database=luoshi;" +
+                "Username=用户;Password=密码（设置 Luoshi__Database 或 --database）。");
+        }
         var source = NpgsqlDataSource.Create(builder.ConnectionString);
         try
         {
@@ -131,6 +139,12 @@ public sealed partial class PgStore : LuoshiStoreBase, ILuoshiStore
             var store = new PgStore(Path.GetFullPath(storagePath), source, Describe(builder));
             PgSchema.Apply(store, store.Description);
             return store;
+        }
+        catch (NpgsqlException e)
+        {
+            source.Dispose();
+            throw new DomainRuleException($"无法打开数据库 {Describe(builder)}：{e.Message}。" +
+                "请检查数据库服务器是否在运行，以及连接串中的主机、端口、数据库名、用户和密码；数据未做任何修改。");
         }
         catch
         {

@@ -205,6 +205,20 @@ public sealed class PostgresEngineTests : IDisposable
         Assert.Single(node.GetRequiredService<DossierService>().Search(new SearchQuery("两个进程")).Hits);
     }
 
+    [Theory]
+    [InlineData("Host=127.0.0.1;Port=1;Username=luoshi;Database=luoshi", "无法打开数据库 PostgreSQL 127.0.0.1:1/luoshi")]
+    [InlineData("不是连接串", "数据库连接串无法识别")]
+    public async Task A_database_that_cannot_be_reached_or_read_is_named_in_chinese_without_a_stack_trace(
+        string connection, string expected)
+    {
+        var (exit, stdout, stderr) = await Cli("search", "落实", "--database", connection);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("", stdout);
+        Assert.StartsWith(expected, stderr);
+        Assert.DoesNotContain("Exception", stderr);
+    }
+
     [Fact]
     public async Task Migrate_reports_a_blob_whose_bytes_no_longer_match_its_checksum()
     {
