@@ -84,33 +84,6 @@ public sealed partial class PgStore : LuoshiStoreBase, ILuoshiStore
     public string Description { get; }
     int IBackupSource.SchemaVersion => SchemaVersion;
     public string SnapshotName => SnapshotFileName;
-    public IRecords<KeyTask> Tasks { get; }
-    public IRecords<TaskHistoryEntry> TaskHistory { get; }
-    public IRecords<Department> Departments { get; }
-    public IRecords<Person> People { get; }
-    public IRecords<UserAccount> Users { get; }
-    public IRecords<ApiToken> ApiTokens { get; }
-    public IRecords<Evidence> Evidence { get; }
-    protected override IRecords<Evidence> EvidenceRecords => Evidence;
-    protected override IRecords<Department> DepartmentRecords => Departments;
-    public IRecords<Meeting> Meetings { get; }
-    public IRecords<AuditEntry> Audit { get; }
-    public IRecords<AuditEntry> AuditPending { get; }
-    public IRecords<OfficialDocument> Documents { get; }
-    public IRecords<NumberAllocation> DocumentNumbers { get; }
-    public IRecords<ProgressEntry> Progress { get; }
-    public IRecords<SelfCheck> SelfChecks { get; }
-    public IRecords<SupervisionOrder> SupervisionOrders { get; }
-    public IRecords<LeaderReport> LeaderReports { get; }
-    public IRecords<ScoringScheme> ScoringSchemes { get; }
-    public IRecords<ResultRating> ResultRatings { get; }
-    public IRecords<ScoreAdjustment> ScoreAdjustments { get; }
-    public IRecords<AccountabilityEntry> Accountability { get; }
-    public IRecords<AssessmentResult> AssessmentClosures { get; }
-    public IRecords<ArchiveSettingsRecord> ArchiveSettings { get; }
-    public IRecords<OutboxMessage> Outbox { get; }
-    public IRecords<InAppMessage> Inbox { get; }
-    public IRecords<NotificationRun> NotificationRuns { get; }
 
     public IEnumerable<Evidence> FindLinkedTo(int taskId) =>
         ((PgRecords<Evidence>)Evidence).Select("where doc->'Links' @> @links::jsonb",
