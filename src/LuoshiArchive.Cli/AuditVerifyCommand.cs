@@ -25,6 +25,9 @@ public sealed class AuditVerifyCommand : ICliCommand
         }
         else problems = log.Verify();
         foreach (var problem in problems) context.Out.WriteLine(problem);
+        if (!log.Key.Present && problems.Count == 0)
+            context.Error.WriteLine($"注意：审计密钥文件 {log.Key.Path} 不存在（本库建立时尚无密钥），记录链只按 SHA-256 校验：" +
+                "能发现改动或删除中间的记录，不能发现整链重算。");
         context.Error.WriteLine(problems.Count == 0 ? "审计记录链完整。" : $"发现 {problems.Count} 处问题。");
         return Task.FromResult(problems.Count == 0 ? LuoshiCli.Success : LuoshiCli.Failure);
     }

@@ -7,7 +7,7 @@ namespace LuoshiArchive.Cli;
 /// The CLI's options: the web app's settings that a command needs, read from the environment as the web app reads them
 /// (<c>Luoshi__Smtp__Host</c>, <c>Luoshi__Smtp__Port</c>, <c>Luoshi__Smtp__UseTls</c>, <c>Luoshi__Smtp__User</c>,
 /// <c>Luoshi__Smtp__Password</c>, <c>Luoshi__Smtp__From</c>, <c>Luoshi__PublicUrl</c>,
-/// <c>Luoshi__DepartmentUsersReadAll</c>, <c>Luoshi__IndexPath</c>).
+/// <c>Luoshi__DepartmentUsersReadAll</c>, <c>Luoshi__IndexPath</c>, <c>Luoshi__AuditKeyPath</c>).
 /// </summary>
 public static class CliOptions
 {
@@ -17,6 +17,7 @@ public static class CliOptions
         var options = new LuoshiOptions
         {
             StoragePath = storagePath, Database = database, IndexPath = Setting("IndexPath") ?? "",
+            AuditKeyPath = Setting("AuditKeyPath") ?? "",
         };
         var smtp = options.Smtp;
         smtp.Host = Setting("Smtp__Host") ?? smtp.Host;

@@ -23,6 +23,7 @@ public static class LuoshiCore
     {
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(p => Audit.AuditKey.ForStore(options, p.GetRequiredService<Audit.IAuditStore>()));
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<OrganisationDirectory>();
         services.AddSingleton<TaskRegistry>();

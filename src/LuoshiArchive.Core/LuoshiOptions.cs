@@ -31,6 +31,18 @@ public sealed class LuoshiOptions
     /// <summary>The index folder in effect (<see cref="IndexPath"/>, else <c>index</c> in the storage folder).</summary>
     public string IndexFolder => string.IsNullOrWhiteSpace(IndexPath) ? Path.Combine(StoragePath, "index") : Path.GetFullPath(IndexPath);
 
+    /// <summary>
+    /// The audit key file (<c>Luoshi:AuditKeyPath</c>, environment <c>Luoshi__AuditKeyPath</c>): 32 random bytes
+    /// that key the audit chain's hashes. Empty: <c>&lt;storage folder&gt;.audit-key</c> beside the storage folder. Never inside
+    /// the storage folder (its backups would carry it); back it up separately. Every node needs the same file.
+    /// </summary>
+    public string AuditKeyPath { get; set; } = "";
+
+    /// <summary>The audit key file in effect (<see cref="AuditKeyPath"/>, else beside the storage folder).</summary>
+    public string AuditKeyFile => Path.GetFullPath(string.IsNullOrWhiteSpace(AuditKeyPath)
+        ? Path.GetFullPath(StoragePath).TrimEnd(Path.DirectorySeparatorChar) + ".audit-key"
+        : AuditKeyPath);
+
     /// <summary>Whether the records live in PostgreSQL (<see cref="Database"/> is set).</summary>
     public bool OnPostgres => !string.IsNullOrWhiteSpace(Database);
 

@@ -27,16 +27,17 @@ public static class BundleBench
     public static async Task<Result> Run(int files, string storagePath)
     {
         var store = LiteDbStore.Open(storagePath, "bench");
-        var directory = new OrganisationDirectory(store);
         var clock = TimeProvider.System;
-        var tasks = new TaskRegistry(store, directory, clock);
+        var audit = Unkeyed(store);
+        var directory = new OrganisationDirectory(store, audit);
+        var tasks = new TaskRegistry(store, directory, clock, audit);
         var codes = Enumerable.Range(0, 20).Select(i => tasks.Create(new TaskDraft { Year = 2018, Name = $"任务{i}" }, Actor.Console("bench")).Code).ToList();
         var blobs = new BlobStore(storagePath);
         var options = new LuoshiOptions { StoragePath = storagePath };
         using var index = new EvidenceIndex(Path.Combine(storagePath, "index"));
         using var extractor = new IsolatedTextExtractor(new ExtractionLimits(), ConverterPaths.None);
         var dossiers = new DossierService(store, blobs, index, extractor, tasks, new EvidenceIndexing(store, blobs, index, directory), clock, options,
-            new ReadAccess(options, tasks));
+            new ReadAccess(options, tasks), audit);
         var pdf = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "notice.pdf"));
         await Parallel.ForEachAsync(Enumerable.Range(0, files), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (i, ct) =>
             await dossiers.AddAsync(new MemoryStream([.. pdf, .. Encoding.ASCII.GetBytes($"\n%bundle {i}\n")]), $"{i:00000}.pdf", [codes[i % codes.Count]], null, Actor.Console("bench"), ct));
@@ -54,9 +55,10 @@ public static class BundleBench
     public static Result RunVolume(int totalMegabytes, int files, string storagePath)
     {
         var store = LiteDbStore.Open(storagePath, "bench");
-        var directory = new OrganisationDirectory(store);
         var clock = TimeProvider.System;
-        var tasks = new TaskRegistry(store, directory, clock);
+        var audit = Unkeyed(store);
+        var directory = new OrganisationDirectory(store, audit);
+        var tasks = new TaskRegistry(store, directory, clock, audit);
         var taskIds = Enumerable.Range(0, 20).Select(i => tasks.Create(new TaskDraft { Year = 2018, Name = $"任务{i}" }, Actor.Console("bench")).Id).ToList();
         var blobs = new BlobStore(storagePath);
         var options = new LuoshiOptions { StoragePath = storagePath };
@@ -88,11 +90,15 @@ public static class BundleBench
         using var index = new EvidenceIndex(Path.Combine(storagePath, "index"));
         using var extractor = new IsolatedTextExtractor(new ExtractionLimits(), ConverterPaths.None);
         var dossiers = new DossierService(store, blobs, index, extractor, tasks, new EvidenceIndexing(store, blobs, index, directory), clock, options,
-            new ReadAccess(options, tasks));
+            new ReadAccess(options, tasks), audit);
         var result = ExportAgainstPlainZip(store, directory, tasks, dossiers, options, files);
         store.Dispose();
         return result;
     }
+
+    /// <summary>A trail without a key (plain SHA-256): enough for the measures, no key file beside the folder.</summary>
+    private static LuoshiArchive.Core.Audit.AuditLog Unkeyed(LiteDbStore store) =>
+        new(store, TimeProvider.System, LuoshiArchive.Core.Audit.AuditKey.Missing(""));
 
     /// <summary>The year 2018 exported, then the same blob files zipped plainly; both outputs deleted afterwards.</summary>
     private static Result ExportAgainstPlainZip(LiteDbStore store, OrganisationDirectory directory, TaskRegistry tasks,
@@ -100,7 +106,8 @@ public static class BundleBench
     {
         var clock = TimeProvider.System;
         var bundle = new AnnualBundle(tasks, directory, dossiers, new OneTableService(store, directory, tasks, new ReadAccess(options, tasks)),
-            new MeetingRegister(store, tasks, dossiers, clock, options, new ReadAccess(options, tasks)), options, clock, new LuoshiArchive.Core.Audit.AuditLog(store, clock), new BundleRecords(store, directory));
+            new MeetingRegister(store, tasks, dossiers, clock, options, new ReadAccess(options, tasks), Unkeyed(store)),
+            options, clock, Unkeyed(store), new BundleRecords(store, directory));
         var output = Path.Combine(options.StoragePath, "bundle.zip");
         GC.Collect();
         var (bundleSeconds, peak) = Measure(() => bundle.Export(2018, output));

@@ -24,6 +24,8 @@ public sealed class TempStorage : IDisposable
     public string Path { get; }
     public TestClock Clock { get; }
     public ILuoshiStore Store { get; private set; } = null!;
+    /// <summary>The one audit trail every service records in, keyed with the store's key (beside the folder).</summary>
+    public Core.Audit.AuditLog Audit { get; private set; } = null!;
     public OrganisationDirectory Directory { get; private set; } = null!;
     public TaskRegistry Tasks { get; private set; } = null!;
     /// <summary>Who reads which task, with departments open (the option's default).</summary>
@@ -47,25 +49,29 @@ public sealed class TempStorage : IDisposable
     private void Open()
     {
         Store = TestDatabase.Open(Path);
-        Directory = new OrganisationDirectory(Store);
-        Tasks = new TaskRegistry(Store, Directory, Clock);
+        Audit = new Core.Audit.AuditLog(Store, Clock,
+            Core.Audit.AuditKey.ForStore(new LuoshiOptions { StoragePath = Path }, Store));
+        Directory = new OrganisationDirectory(Store, Audit);
+        Tasks = new TaskRegistry(Store, Directory, Clock, Audit);
         Reading = new ReadAccess(new LuoshiOptions { StoragePath = Path }, Tasks);
-        Accounts = new AccountService(Store, Clock);
+        Accounts = new AccountService(Store, Clock, Audit);
         var blobs = new BlobStore(Path);
         Index = new EvidenceIndex(System.IO.Path.Combine(Path, "index"));
         _extractor = new IsolatedTextExtractor(new ExtractionLimits(), ConverterPaths.None);
         Dossiers = new DossierService(Store, blobs, Index, _extractor, Tasks,
-            new EvidenceIndexing(Store, blobs, Index, Directory), Clock, new LuoshiOptions { StoragePath = Path }, Reading);
-        Meetings = new Core.Meetings.MeetingRegister(Store, Tasks, Dossiers, Clock, new LuoshiOptions { StoragePath = Path }, Reading);
+            new EvidenceIndexing(Store, blobs, Index, Directory), Clock, new LuoshiOptions { StoragePath = Path },
+            Reading, Audit);
+        Meetings = new Core.Meetings.MeetingRegister(Store, Tasks, Dossiers, Clock,
+            new LuoshiOptions { StoragePath = Path }, Reading, Audit);
         Cadence = new Core.Meetings.CadenceCheck(Meetings, Directory, Store, CadenceOptions, Clock);
         var options = new LuoshiOptions { StoragePath = Path };
         var templates = new Core.OfficialDocuments.DocumentTemplates(options);
-        Numbers = new Core.OfficialDocuments.DocumentNumberRegister(Store, Clock);
+        Numbers = new Core.OfficialDocuments.DocumentNumberRegister(Store, Clock, Audit);
         Supervision = new Core.Supervision.SupervisionService(Store, Tasks,
-            new Core.Supervision.ProgressLog(Store, Tasks, Dossiers, Clock), Directory, Clock, options, Reading);
+            new Core.Supervision.ProgressLog(Store, Tasks, Dossiers, Clock, Audit), Directory, options, Reading, Audit);
         Documents = new Core.OfficialDocuments.OfficialDocumentService(Store, Tasks, Dossiers, Numbers,
             new Core.OfficialDocuments.Drafting(templates, Directory, options), templates, DocumentConverters, Clock, options,
-            new Core.Supervision.RectificationOrders(Supervision));
+            new Core.Supervision.RectificationOrders(Supervision), Audit);
         _open = true;
     }
 
@@ -91,5 +97,6 @@ public sealed class TempStorage : IDisposable
         Close();
         TestDatabase.Drop(Path);
         try { System.IO.Directory.Delete(Path, recursive: true); } catch (IOException) { }
+        File.Delete(new LuoshiOptions { StoragePath = Path }.AuditKeyFile);
     }
 }

@@ -44,5 +44,6 @@ public class LuoshiWebFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         try { Directory.Delete(StoragePath, recursive: true); } catch (IOException) { }
+        File.Delete(StoragePath + ".audit-key");
     }
 }

@@ -4,14 +4,14 @@ using Microsoft.AspNetCore.Identity;
 namespace LuoshiArchive.Core.Accounts;
 
 /// <summary>Sign-in accounts. No account or password is built in: the first one is made at setup.</summary>
-public sealed class AccountService(IAccountStore store, TimeProvider clock)
+public sealed class AccountService(IAccountStore store, TimeProvider clock, Audit.AuditLog audit)
 {
     public const int MinimumPasswordLength = 8;
     /// <summary>Account names are at most this long, so a longer typed name is stored cut to it.</summary>
     public const int MaxStoredNameLength = 64;
     private readonly PasswordHasher<UserAccount> _hasher = new();
     private readonly SignInThrottle _throttle = new(clock);
-    private readonly Audit.AuditLog _audit = new(store, clock);
+    private readonly Audit.AuditLog _audit = audit;
 
     public bool AnyAccount() => store.Users.Count() > 0;
 

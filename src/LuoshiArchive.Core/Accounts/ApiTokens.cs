@@ -8,12 +8,12 @@ namespace LuoshiArchive.Core.Accounts;
 /// Personal API tokens: made and revoked by their owner (or an administrator), shown once, kept as a SHA-256 hash.
 /// A request with a token acts as the owner's account as it is at that moment: a disabled account's tokens stop working.
 /// </summary>
-public sealed class ApiTokens(IAccountStore store, ApiTokenStore tokens, AccountService accounts, TimeProvider clock)
+public sealed class ApiTokens(ApiTokenStore tokens, AccountService accounts, TimeProvider clock, Audit.AuditLog audit)
 {
     /// <summary>Every secret starts with this, so a leaked one is recognisable in logs and by secret scanners.</summary>
     public const string SecretPrefix = "luoshi_";
     public const int MaxLabelLength = 60;
-    private readonly Audit.AuditLog _audit = new(store, clock);
+    private readonly Audit.AuditLog _audit = audit;
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 

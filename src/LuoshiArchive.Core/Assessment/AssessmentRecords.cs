@@ -10,10 +10,11 @@ namespace LuoshiArchive.Core.Assessment;
 /// office's bonus and deduction items and accountability records (<see cref="Permission.Supervise"/>). A closed year
 /// takes none of them: its results are final until the office reopens it.
 /// </summary>
-public sealed class AssessmentRecords(IAssessmentStore store, TaskRegistry tasks, TimeProvider clock)
+public sealed class AssessmentRecords(
+    IAssessmentStore store, TaskRegistry tasks, TimeProvider clock, Audit.AuditLog audit)
 {
     public const int MaxTextLength = 500;
-    private readonly Audit.AuditLog _audit = new(store, clock);
+    private readonly Audit.AuditLog _audit = audit;
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 

@@ -14,9 +14,10 @@ namespace LuoshiArchive.Core.Assessment;
 /// (office) stores its results with a copy of the scheme, so later scheme edits, ratings or tasks never change them.
 /// </summary>
 public sealed class AssessmentService(IAssessmentStore store, OrganisationDirectory directory, ScoringSchemes schemes,
-    OfficialDocumentService documents, TimeProvider clock, LuoshiOptions options, ReadAccess reading)
+    OfficialDocumentService documents, TimeProvider clock, LuoshiOptions options, ReadAccess reading,
+    Audit.AuditLog audit)
 {
-    private readonly Audit.AuditLog _audit = new(store, clock);
+    private readonly Audit.AuditLog _audit = audit;
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 

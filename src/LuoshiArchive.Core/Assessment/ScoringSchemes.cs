@@ -8,9 +8,9 @@ namespace LuoshiArchive.Core.Assessment;
 /// The scoring schemes (考核评分办法) per year, versioned: every save by the office adds a version and changes none.
 /// A year without a saved version uses <see cref="ScoringScheme.Defaults"/> (version 0).
 /// </summary>
-public sealed class ScoringSchemes(IAssessmentStore store, TimeProvider clock)
+public sealed class ScoringSchemes(IAssessmentStore store, TimeProvider clock, Audit.AuditLog audit)
 {
-    private readonly Audit.AuditLog _audit = new(store, clock);
+    private readonly Audit.AuditLog _audit = audit;
 
     /// <summary>The latest version for <paramref name="year"/>, or the defaults.</summary>
     public ScoringScheme Current(int year) =>

@@ -13,11 +13,12 @@ namespace LuoshiArchive.Core.Dossiers;
 /// </summary>
 public sealed class DossierService(
     IEvidenceStore store, IBlobStore blobs, EvidenceIndex index, IsolatedTextExtractor extractor, TaskRegistry tasks,
-    EvidenceIndexing indexing, TimeProvider clock, LuoshiOptions options, ReadAccess reading)
+    EvidenceIndexing indexing, TimeProvider clock, LuoshiOptions options, ReadAccess reading,
+    Audit.AuditLog audit)
 {
     // Store transactions are per thread and short; this lock makes "is this content stored? then link or insert" atomic.
     private readonly Lock _write = new();
-    private readonly Audit.AuditLog _audit = new(store, clock);
+    private readonly Audit.AuditLog _audit = audit;
 
     public Evidence? Find(int id) => store.Evidence.FindById(id);
 

@@ -10,9 +10,9 @@ namespace LuoshiArchive.Core.Meetings;
 /// dealt with, and decisions turned into MeetingDecided tasks, linked both ways.
 /// </summary>
 public sealed class MeetingRegister(IMeetingStore store, TaskRegistry tasks, DossierService dossiers, TimeProvider clock, LuoshiOptions options,
-    ReadAccess reading)
+    ReadAccess reading, Audit.AuditLog audit)
 {
-    private readonly Audit.AuditLog _audit = new(store, clock);
+    private readonly Audit.AuditLog _audit = audit;
 
     public Meeting? Find(int id) => store.Meetings.FindById(id);
 

@@ -24,9 +24,9 @@ public sealed class NumberAllocation
 /// The 发文字号 register: one sequence per 机关代字 and year. Allocation is serialised in the process (the store is
 /// opened by one process only) and backed by a unique index, so two users issuing at once get different numbers.
 /// </summary>
-public sealed class DocumentNumberRegister(IDocumentStore store, TimeProvider clock)
+public sealed class DocumentNumberRegister(IDocumentStore store, TimeProvider clock, Audit.AuditLog audit)
 {
-    private readonly Audit.AuditLog _audit = new(store, clock);
+    private readonly Audit.AuditLog _audit = audit;
 
     public IReadOnlyList<NumberAllocation> List(int? year = null) =>
         store.DocumentNumbers.FindAll().Where(n => year is null || n.Year == year)

@@ -14,9 +14,9 @@ namespace LuoshiArchive.Core.OfficialDocuments;
 public sealed class OfficialDocumentService(
     IDocumentStore store, TaskRegistry tasks, DossierService dossiers, DocumentNumberRegister numbers, Drafting drafting,
     DocumentTemplates templates, ConverterPaths converters, TimeProvider clock, LuoshiOptions options,
-    IRectificationOrders rectification)
+    IRectificationOrders rectification, Audit.AuditLog audit)
 {
-    private readonly Audit.AuditLog _audit = new(store, clock);
+    private readonly Audit.AuditLog _audit = audit;
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     public OfficialDocument? Find(int id) => store.Documents.FindById(id);

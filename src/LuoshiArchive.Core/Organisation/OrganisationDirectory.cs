@@ -3,7 +3,7 @@ using LuoshiArchive.Core.Storage;
 namespace LuoshiArchive.Core.Organisation;
 
 /// <summary>Departments and people: the admin page, task forms and the XLSX import all go through here.</summary>
-public sealed class OrganisationDirectory(IOrganisationStore store, TimeProvider? clock = null)
+public sealed class OrganisationDirectory(IOrganisationStore store, Audit.AuditLog audit)
 {
     public IReadOnlyList<Department> Departments() =>
         store.Departments.FindAll().OrderBy(d => d.SortOrder).ThenBy(d => d.Id).ToList();
@@ -60,7 +60,6 @@ public sealed class OrganisationDirectory(IOrganisationStore store, TimeProvider
     /// <summary>An administrator saves a department on the organisation page: allowed to administrators only, audited before → after.</summary>
     public Department SaveDepartment(Department department, Accounts.Actor actor)
     {
-        var audit = new Audit.AuditLog(store, clock ?? TimeProvider.System);
         Accounts.Access.Demand(actor, Accounts.Permission.Administer, audit);
         var before = department.Id == 0 ? null : Department(department.Id);
         var saved = SaveDepartment(department);
@@ -72,7 +71,6 @@ public sealed class OrganisationDirectory(IOrganisationStore store, TimeProvider
     /// <summary>An administrator saves a person on the organisation page: allowed to administrators only, audited before → after.</summary>
     public Person SavePerson(Person person, Accounts.Actor actor)
     {
-        var audit = new Audit.AuditLog(store, clock ?? TimeProvider.System);
         Accounts.Access.Demand(actor, Accounts.Permission.Administer, audit);
         var before = person.Id == 0 ? null : Person(person.Id);
         string Describe(Person p) => $"{p.Name}，{ChineseLabels.Of(p.Role)}，{DepartmentName(p.DepartmentId)}，{p.Title}，{p.Phone}";

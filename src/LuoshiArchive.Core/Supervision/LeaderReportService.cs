@@ -12,9 +12,9 @@ namespace LuoshiArchive.Core.Supervision;
 /// quarterly report to the principal leaders is compiled here, edited, saved and exported as DOCX.
 /// </summary>
 public sealed class LeaderReportService(ISupervisionStore store, TaskRegistry tasks, ProgressLog progress, SelfCheckService selfChecks,
-    OrganisationDirectory directory, TimeProvider clock)
+    OrganisationDirectory directory, TimeProvider clock, Audit.AuditLog audit)
 {
-    private readonly Audit.AuditLog _audit = new(store, clock);
+    private readonly Audit.AuditLog _audit = audit;
 
     public LeaderReport? Find(int leaderId, int year, int quarter)
     {

@@ -10,11 +10,12 @@ namespace LuoshiArchive.Core.Supervision;
 /// The progress log (进展): dated reports on a task with their evidence, and milestones marked done with their proof.
 /// Files go through <see cref="DossierService"/>, so they are in the task's dossier and searchable like any evidence.
 /// </summary>
-public sealed class ProgressLog(ISupervisionStore store, TaskRegistry tasks, DossierService dossiers, TimeProvider clock)
+public sealed class ProgressLog(
+    ISupervisionStore store, TaskRegistry tasks, DossierService dossiers, TimeProvider clock, Audit.AuditLog audit)
 {
     public const int MaxTextLength = 2000;
     public const int MaxFiles = 20;
-    private readonly Audit.AuditLog _audit = new(store, clock);
+    private readonly Audit.AuditLog _audit = audit;
 
     public DateOnly Today => tasks.Today;
 

@@ -12,9 +12,9 @@ namespace LuoshiArchive.Core.Supervision;
 /// department's tasks: a department user fills their own department's form only.
 /// </summary>
 public sealed class SelfCheckService(ISupervisionStore store, TaskRegistry tasks, ProgressLog progress, OrganisationDirectory directory,
-    TimeProvider clock, ReadAccess reading)
+    TimeProvider clock, ReadAccess reading, Audit.AuditLog audit)
 {
-    private readonly Audit.AuditLog _audit = new(store, clock);
+    private readonly Audit.AuditLog _audit = audit;
 
     public SelfCheck? Find(int departmentId, int year, int month)
     {

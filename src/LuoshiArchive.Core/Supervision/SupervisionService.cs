@@ -11,10 +11,10 @@ namespace LuoshiArchive.Core.Supervision;
 /// open, answered and overdue orders are listed; each order prints as a GB/T 9704 DOCX.
 /// </summary>
 public sealed class SupervisionService(ISupervisionStore store, TaskRegistry tasks, ProgressLog progress, OrganisationDirectory directory,
-    TimeProvider clock, LuoshiOptions options, ReadAccess reading)
+    LuoshiOptions options, ReadAccess reading, Audit.AuditLog audit)
 {
     public const string DefaultHowToReply = "请于办理时限前在落实档案系统中填报办理进展并回复本督办单，同时上传相关佐证材料。";
-    private readonly Audit.AuditLog _audit = new(store, clock);
+    private readonly Audit.AuditLog _audit = audit;
 
     public DateOnly Today => tasks.Today;
 

@@ -11,9 +11,10 @@ namespace LuoshiArchive.Core.Tasks;
 /// The task registry (任务清单): creates, edits, adjusts and lists key tasks. Every change is written together with
 /// its history entry in one transaction, so the history never misses a change.
 /// </summary>
-public sealed partial class TaskRegistry(ITaskStore store, OrganisationDirectory directory, TimeProvider clock)
+public sealed partial class TaskRegistry(
+    ITaskStore store, OrganisationDirectory directory, TimeProvider clock, Audit.AuditLog audit)
 {
-    private readonly Audit.AuditLog _audit = new(store, clock);
+    private readonly Audit.AuditLog _audit = audit;
 
     /// <summary>The audit trail on this registry's clock, for the services that build on it.</summary>
     internal Audit.AuditLog AuditTrail => _audit;

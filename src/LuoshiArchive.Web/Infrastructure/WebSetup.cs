@@ -147,7 +147,8 @@ public static class WebSetup
 
     /// <summary>
     /// Opens the store before the app serves anything. False, with the reason written to <paramref name="error"/>, when
-    /// another process holds it ("storage is in use by …") or a newer build wrote it: the app then ends with exit
+    /// another process holds it ("storage is in use by …"), a newer build wrote it, or the audit key cannot be used
+    /// (a key file inside the storage folder, a damaged one): the app then ends with exit
     /// code 1 instead of an unhandled exception (SIGABRT).
     /// </summary>
     public static bool OpenStore(this WebApplication app, TextWriter error)
@@ -155,6 +156,7 @@ public static class WebSetup
         try
         {
             app.Services.GetRequiredService<LuoshiArchive.Core.ILuoshiStore>();
+            app.Services.GetRequiredService<Core.Audit.AuditKey>(); // made here on the first start on an empty store
             return true;
         }
         catch (Exception e) when (Refusal(e) is { } refusal)
@@ -167,7 +169,8 @@ public static class WebSetup
     private static Exception? Refusal(Exception? e)
     {
         for (; e is not null; e = e.InnerException)
-            if (e is LuoshiArchive.Core.Storage.StorageInUseException or LuoshiArchive.Core.Storage.SchemaTooNewException) return e;
+            if (e is Core.Storage.StorageInUseException or Core.Storage.SchemaTooNewException or Core.DomainRuleException)
+                return e;
         return null;
     }
 

@@ -75,7 +75,7 @@ public sealed class AccessTests : IDisposable
         var refused = Assert.Throws<AccessDeniedException>(() => _storage.Tasks.Update(_basicTask.Code, draft, clerk));
         Assert.Contains("不属于本处室", refused.Message);
         Assert.Equal("", _storage.Tasks.Find(_basicTask.Code)!.Remarks);
-        var audit = new Core.Audit.AuditLog(_storage.Store, _storage.Clock);
+        var audit = _storage.Audit;
         var entry = Assert.Single(audit.Find(action: "access.denied"));
         Assert.Equal(clerk.Name, entry.Who);
         Assert.Equal($"任务 {_basicTask.Code}", entry.Subject);
@@ -150,7 +150,7 @@ public sealed class AccessTests : IDisposable
         Assert.Null(_storage.Accounts.SignIn("clerk", "Luoshi-2018!", "10.0.0.1").Account);
         _storage.Accounts.SetDisabled("clerk", false, Actor.For(admin));
         Assert.Equal(clerk.Id, _storage.Accounts.SignIn("clerk", "Luoshi-2018!", "10.0.0.1").Account!.Id);
-        var changes = new Core.Audit.AuditLog(_storage.Store, _storage.Clock).Find(action: "account.");
+        var changes = _storage.Audit.Find(action: "account.");
         Assert.Contains(changes, e => e.Action == "account.changed" && e.Details.Contains("处室张，处室用户，办公室 → 处室张，处室用户，基础教育处"));
         Assert.Contains(changes, e => e.Action == "account.disabled");
     }

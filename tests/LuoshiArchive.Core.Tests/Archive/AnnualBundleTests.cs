@@ -27,7 +27,7 @@ public sealed class AnnualBundleTests : IDisposable
             new Core.Dossiers.EvidenceDetails { Kind = Core.Dossiers.EvidenceKind.Minutes }, Actor.Console("t"));
         var bundle = new AnnualBundle(_storage.Tasks, _storage.Directory, _storage.Dossiers,
             new OneTableService(_storage.Store, _storage.Directory, _storage.Tasks, _storage.Reading), _storage.Meetings,
-            new LuoshiOptions { OrganisationName = "天津市教育委员会", FondsNumber = "0194" }, _storage.Clock, new Core.Audit.AuditLog(_storage.Store, _storage.Clock), new BundleRecords(_storage.Store, _storage.Directory));
+            new LuoshiOptions { OrganisationName = "天津市教育委员会", FondsNumber = "0194" }, _storage.Clock, _storage.Audit, new BundleRecords(_storage.Store, _storage.Directory));
         var file = Path.Combine(_out, "2018.zip");
         beforeExport?.Invoke();
         bundle.Export(2018, file);
@@ -269,7 +269,7 @@ public sealed class AnnualBundleTests : IDisposable
     public void A_year_without_tasks_is_refused_and_no_file_is_left()
     {
         var bundle = new AnnualBundle(_storage.Tasks, _storage.Directory, _storage.Dossiers,
-            new OneTableService(_storage.Store, _storage.Directory, _storage.Tasks, _storage.Reading), _storage.Meetings, new LuoshiOptions(), _storage.Clock, new Core.Audit.AuditLog(_storage.Store, _storage.Clock), new BundleRecords(_storage.Store, _storage.Directory));
+            new OneTableService(_storage.Store, _storage.Directory, _storage.Tasks, _storage.Reading), _storage.Meetings, new LuoshiOptions(), _storage.Clock, _storage.Audit, new BundleRecords(_storage.Store, _storage.Directory));
         Assert.Throws<DomainRuleException>(() => bundle.Export(2030, Path.Combine(_out, "empty.zip")));
         Assert.Empty(Directory.GetFiles(_out));
     }

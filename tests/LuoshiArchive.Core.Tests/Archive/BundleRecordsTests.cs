@@ -34,8 +34,10 @@ public sealed class BundleRecordsTests : IDisposable
         var office = new Actor("督查科王", UserRole.OfficeSupervisor);
         var higher = _storage.Directory.SaveDepartment(new Department { Name = "高等教育处", Code = "GJC" });
         var late = _storage.Tasks.Create(new TaskDraft { Year = 2018, Name = "推进高校一流学科建设", LeadDepartmentId = higher.Id, Deadline = new DateOnly(2018, 10, 31) }, Actor.Console());
-        var progress = new ProgressLog(_storage.Store, _storage.Tasks, _storage.Dossiers, _storage.Clock);
-        var supervision = new SupervisionService(_storage.Store, _storage.Tasks, progress, _storage.Directory, _storage.Clock, new LuoshiOptions { StoragePath = _storage.Path }, _storage.Reading);
+        var progress = new ProgressLog(_storage.Store, _storage.Tasks, _storage.Dossiers, _storage.Clock,
+            _storage.Audit);
+        var supervision = new SupervisionService(_storage.Store, _storage.Tasks, progress, _storage.Directory,
+            new LuoshiOptions { StoragePath = _storage.Path }, _storage.Reading, _storage.Audit);
         var voided = _storage.Numbers.Next("津教委", 2018, null, office);
         _storage.Numbers.Void(voided.Number, "误取号", office);
         var issued = await _storage.Documents.IssueAsync(_storage.Documents.StartCriticism([late.Code], office).Id, office);
@@ -62,8 +64,11 @@ public sealed class BundleRecordsTests : IDisposable
             Assert.Contains(audit, e => (string)e!["Action"]! == "document.issued");
             for (var i = 1; i < audit.Count; i++) Assert.Equal((string)audit[i - 1]!["Hash"]!, (string)audit[i]!["PreviousHash"]!);
             var last = audit[^1]!;
-            var recomputed = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f',
-                (string)last["PreviousHash"]!, (string)last["at"]!, (string)last["Who"]!, (string)last["Action"]!, (string)last["Subject"]!, (string)last["Details"]!))));
+            // Keyed: whoever holds the audit key (kept beside the storage folder) can recompute it.
+            var key = File.ReadAllBytes(new LuoshiOptions { StoragePath = _storage.Path }.AuditKeyFile);
+            var recomputed = "hmac:" + Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(
+                string.Join('\u001f', (string)last["PreviousHash"]!, (string)last["at"]!, (string)last["Who"]!,
+                    (string)last["Action"]!, (string)last["Subject"]!, (string)last["Details"]!))));
             Assert.Equal((string)last["Hash"]!, recomputed);
         }
 

@@ -17,7 +17,7 @@ public sealed class AssessmentBundleTests : IDisposable
         _world.Service.Close(2018, _world.Supervisor);
         var storage = _world.Storage;
         var bundle = new AnnualBundle(storage.Tasks, storage.Directory, storage.Dossiers, new OneTableService(storage.Store, storage.Directory, storage.Tasks, storage.Reading),
-            storage.Meetings, new LuoshiOptions { StoragePath = storage.Path }, storage.Clock, new Core.Audit.AuditLog(storage.Store, storage.Clock),
+            storage.Meetings, new LuoshiOptions { StoragePath = storage.Path }, storage.Clock, storage.Audit,
             new BundleRecords(storage.Store, storage.Directory),
             _world.Service);
         var file = Path.Combine(_out, "2018.zip");
@@ -42,7 +42,7 @@ public sealed class AssessmentBundleTests : IDisposable
         var closed = _world.Service.Result(2018);
         var storage = _world.Storage;
         var bundle = new AnnualBundle(storage.Tasks, storage.Directory, storage.Dossiers, new OneTableService(storage.Store, storage.Directory, storage.Tasks, storage.Reading),
-            storage.Meetings, new LuoshiOptions { StoragePath = storage.Path }, storage.Clock, new Core.Audit.AuditLog(storage.Store, storage.Clock),
+            storage.Meetings, new LuoshiOptions { StoragePath = storage.Path }, storage.Clock, storage.Audit,
             new BundleRecords(storage.Store, storage.Directory), _world.Service);
         var file = Path.Combine(_out, "2018.zip");
         bundle.Export(2018, file);

@@ -37,8 +37,9 @@ public sealed class AssessmentClosingTests : IDisposable
         _world.Clock.MoveTo(new DateOnly(2019, 6, 1));
         _world.Storage.Reopen();
         var service = new AssessmentService(_world.Storage.Store, _world.Storage.Directory,
-            new ScoringSchemes(_world.Storage.Store, _world.Clock), _world.Storage.Documents, _world.Clock, new LuoshiOptions { StoragePath = _world.Storage.Path },
-            _world.Storage.Reading);
+            new ScoringSchemes(_world.Storage.Store, _world.Clock, _world.Storage.Audit), _world.Storage.Documents,
+            _world.Clock, new LuoshiOptions { StoragePath = _world.Storage.Path }, _world.Storage.Reading,
+            _world.Storage.Audit);
         var after = service.Result(2018);
         Assert.Equal(1, after.Scheme.Version);
         Assert.Equal(closed.Tasks.Select(t => (t.Code, t.Score, t.Weight)), after.Tasks.Select(t => (t.Code, t.Score, t.Weight)));

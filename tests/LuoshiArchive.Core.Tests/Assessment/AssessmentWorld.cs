@@ -32,10 +32,10 @@ public sealed class AssessmentWorld : IDisposable
         Sports = Storage.Directory.SaveDepartment(new Department { Name = "体卫艺处", Code = "TWY" });
         Wang = Storage.Directory.SavePerson(new Person { Name = "王建国", Role = PersonRole.SupervisingLeader });
         Li = Storage.Directory.SavePerson(new Person { Name = "李红梅", Role = PersonRole.SupervisingLeader });
-        Schemes = new ScoringSchemes(Storage.Store, Storage.Clock);
-        Records = new AssessmentRecords(Storage.Store, Storage.Tasks, Storage.Clock);
+        Schemes = new ScoringSchemes(Storage.Store, Storage.Clock, Storage.Audit);
+        Records = new AssessmentRecords(Storage.Store, Storage.Tasks, Storage.Clock, Storage.Audit);
         Service = new AssessmentService(Storage.Store, Storage.Directory, Schemes, Storage.Documents, Storage.Clock,
-            new LuoshiOptions { StoragePath = Storage.Path }, Storage.Reading);
+            new LuoshiOptions { StoragePath = Storage.Path }, Storage.Reading, Storage.Audit);
     }
 
     public TempStorage Storage { get; }

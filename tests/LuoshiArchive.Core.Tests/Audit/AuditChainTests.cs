@@ -10,7 +10,7 @@ public sealed class AuditChainTests : IDisposable
 {
     private readonly TempStorage _storage = new(new DateOnly(2018, 3, 1));
 
-    private AuditLog Log => new(_storage.Store, _storage.Clock);
+    private AuditLog Log => _storage.Audit;
 
     [Fact]
     public void An_entry_whose_text_ends_in_a_space_verifies()

@@ -8,7 +8,7 @@ public sealed class AuditLogTests : IDisposable
 {
     private readonly TempStorage _storage = new(new DateOnly(2018, 3, 1));
 
-    private AuditLog Log => new(_storage.Store, _storage.Clock);
+    private AuditLog Log => _storage.Audit;
 
     private async Task MakeSomeChanges()
     {

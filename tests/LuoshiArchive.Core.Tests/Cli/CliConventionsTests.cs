@@ -44,9 +44,10 @@ public sealed class CliConventionsTests : IDisposable
         Assert.Contains("--department", missing.Err);
 
         using var store = LiteDbStore.Open(_storage, "test");
-        var clerk = new AccountService(store, _clock).Find("clerk")!;
+        var audit = TestAudit.For(store, _storage, _clock);
+        var clerk = new AccountService(store, _clock, audit).Find("clerk")!;
         Assert.Equal(UserRole.DepartmentUser, clerk.Role);
-        Assert.Equal("办公室", new Organisation.OrganisationDirectory(store).DepartmentName(clerk.DepartmentId));
+        Assert.Equal("办公室", new Organisation.OrganisationDirectory(store, audit).DepartmentName(clerk.DepartmentId));
     }
 
     [Fact]

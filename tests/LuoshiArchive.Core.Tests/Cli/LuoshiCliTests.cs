@@ -72,7 +72,8 @@ public sealed class LuoshiCliTests : IDisposable
         Assert.DoesNotContain("Tianjin-2018", created.Out + created.Err);
 
         using var store = TestDatabase.Open(_storage);
-        var account = new Core.Accounts.AccountService(store, _clock).Verify("office", "Tianjin-2018");
+        var account = new Core.Accounts.AccountService(store, _clock, TestAudit.For(store, _storage, _clock))
+            .Verify("office", "Tianjin-2018");
         Assert.Equal(Core.Accounts.UserRole.Admin, account!.Role);
         Assert.Equal("办公室张三", account.DisplayName);
     }

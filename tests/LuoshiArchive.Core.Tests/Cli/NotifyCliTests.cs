@@ -35,15 +35,16 @@ public sealed class NotifyCliTests : IDisposable
     private void ClerkWithAnOverdueMilestone()
     {
         using var store = TestDatabase.Open(_storage);
-        var directory = new OrganisationDirectory(store);
+        var audit = TestAudit.For(store, _storage, _clock);
+        var directory = new OrganisationDirectory(store, audit);
         var office = directory.SaveDepartment(new Department { Name = "办公室" });
-        new TaskRegistry(store, directory, _clock).Create(new TaskDraft
+        new TaskRegistry(store, directory, _clock, audit).Create(new TaskDraft
         {
             Code = "2018-007", Year = 2018, Name = "建立督办台账", LeadDepartmentId = office.Id,
             Status = KeyTaskStatus.InProgress,
             Milestones = [new Milestone { Due = new DateOnly(2018, 6, 10), Description = "形成初稿" }],
         }, Actor.Console());
-        new AccountService(store, _clock).Create("clerk", "李四", "Luoshi-2018!", UserRole.DepartmentUser, office.Id,
+        new AccountService(store, _clock, audit).Create("clerk", "李四", "Luoshi-2018!", UserRole.DepartmentUser, office.Id,
             email: "lisi@example.gov.cn");
     }
 

@@ -25,9 +25,10 @@ public sealed class SupervisionCliTests : IDisposable
     private void OneTaskWithMilestones()
     {
         using var store = TestDatabase.Open(_storage);
-        var directory = new OrganisationDirectory(store);
+        var audit = TestAudit.For(store, _storage, _clock);
+        var directory = new OrganisationDirectory(store, audit);
         var office = directory.SaveDepartment(new Department { Name = "办公室" });
-        new TaskRegistry(store, directory, _clock).Create(new TaskDraft
+        new TaskRegistry(store, directory, _clock, audit).Create(new TaskDraft
         {
             Code = "2018-007", Year = 2018, Name = "建立督办台账", LeadDepartmentId = office.Id, Status = KeyTaskStatus.InProgress,
             Deadline = new DateOnly(2018, 12, 31),

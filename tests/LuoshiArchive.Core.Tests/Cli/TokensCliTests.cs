@@ -30,8 +30,9 @@ public sealed class TokensCliTests : IDisposable
         Assert.StartsWith(ApiTokens.SecretPrefix, secret);
         Assert.Contains("有效期至 2018-12-31", stderr);
         using var store = TestDatabase.Open(_storage);
-        var accounts = new AccountService(store, _clock);
-        var tokens = new ApiTokens(store, new ApiTokenStore(store), accounts, _clock);
+        var audit = TestAudit.For(store, _storage, _clock);
+        var accounts = new AccountService(store, _clock, audit);
+        var tokens = new ApiTokens(new ApiTokenStore(store), accounts, _clock, audit);
         Assert.Equal("oa", tokens.Authenticate(secret)?.Account.Name);
         var kept = Assert.Single(tokens.Of("oa"));
         Assert.Equal(ApiTokens.HashOf(secret), kept.Hash);

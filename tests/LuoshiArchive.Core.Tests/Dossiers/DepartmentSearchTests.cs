@@ -38,7 +38,7 @@ public sealed class DepartmentSearchTests : IDisposable
         var closed = new DossierService(_storage.Store, blobs, _storage.Index, extractor, _storage.Tasks,
             new EvidenceIndexing(_storage.Store, blobs, _storage.Index, _storage.Directory), _storage.Clock,
             new LuoshiOptions { StoragePath = _storage.Path, DepartmentUsersReadAll = false },
-            new ReadAccess(new LuoshiOptions { DepartmentUsersReadAll = false }, _storage.Tasks));
+            new ReadAccess(new LuoshiOptions { DepartmentUsersReadAll = false }, _storage.Tasks), _storage.Audit);
 
         var theirs = closed.Search(new SearchQuery("督查督办"), clerk);
         Assert.Equal(2, theirs.Total);

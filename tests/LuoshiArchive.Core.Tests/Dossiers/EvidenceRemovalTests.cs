@@ -40,7 +40,7 @@ public sealed class EvidenceRemovalTests : IDisposable
         _storage.Dossiers.Restore(id, new Actor("管理员", UserRole.Admin));
         Assert.Single(_storage.Dossiers.DossierOf(task.Id));
         Assert.Single(_storage.Dossiers.Search(new SearchQuery("专项整治")).Hits);
-        var trail = new Core.Audit.AuditLog(_storage.Store, _storage.Clock).Find(action: "evidence.");
+        var trail = _storage.Audit.Find(action: "evidence.");
         Assert.Contains(trail, e => e.Action == "evidence.removed" && e.Details.Contains("误传"));
         Assert.Contains(trail, e => e.Action == "evidence.restored" && e.Who == "管理员");
     }

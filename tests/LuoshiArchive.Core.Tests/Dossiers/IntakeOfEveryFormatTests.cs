@@ -95,7 +95,8 @@ public sealed class IntakeOfEveryFormatTests : IDisposable
         var blobs = new Core.Storage.BlobStore(_storage.Path);
         using var extractor = new IsolatedTextExtractor(new ExtractionLimits(), ConverterPaths.None);
         var small = new DossierService(_storage.Store, blobs, _storage.Index, extractor, _storage.Tasks,
-            new EvidenceIndexing(_storage.Store, blobs, _storage.Index, _storage.Directory), _storage.Clock, options, _storage.Reading);
+            new EvidenceIndexing(_storage.Store, blobs, _storage.Index, _storage.Directory), _storage.Clock, options,
+            _storage.Reading, _storage.Audit);
 
         var error = await Assert.ThrowsAsync<DomainRuleException>(() =>
             small.AddAsync(new MemoryStream(new byte[4096]), "大文件.txt", [_task.Code], null, Actor.Console("t")));

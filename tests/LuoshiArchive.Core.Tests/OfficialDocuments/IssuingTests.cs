@@ -114,9 +114,10 @@ public sealed class IssuingTests : IDisposable
     public async Task An_issued_criticism_opens_a_real_supervision_order_to_the_lead_department_citing_its_number()
     {
         var options = new LuoshiOptions { StoragePath = _storage.Path };
-        var progress = new Core.Supervision.ProgressLog(_storage.Store, _storage.Tasks, _storage.Dossiers, _storage.Clock);
-        var supervision = new Core.Supervision.SupervisionService(_storage.Store, _storage.Tasks, progress, _storage.Directory, _storage.Clock, options,
-            _storage.Reading);
+        var progress = new Core.Supervision.ProgressLog(_storage.Store, _storage.Tasks, _storage.Dossiers,
+            _storage.Clock, _storage.Audit);
+        var supervision = new Core.Supervision.SupervisionService(_storage.Store, _storage.Tasks, progress,
+            _storage.Directory, options, _storage.Reading, _storage.Audit);
         var draft = _storage.Documents.StartCriticism([_late.Code], _office);
         var issued = await _storage.Documents.IssueAsync(draft.Id, _office);
 

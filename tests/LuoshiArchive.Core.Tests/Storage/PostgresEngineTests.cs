@@ -24,6 +24,9 @@ public sealed class PostgresEngineTests : IDisposable
 
     private string Storage => Path.Combine(_root, "storage");
 
+    /// <summary>A node's audit trail, keyed with the key file every node shares.</summary>
+    private AuditLog Audit(ILuoshiStore node) => TestAudit.For(node, Storage, _clock);
+
     private async Task<(int Exit, string Out, string Err)> Cli(params string[] args)
     {
         var stdout = new StringWriter();
@@ -37,14 +40,18 @@ public sealed class PostgresEngineTests : IDisposable
     {
         using var nodeA = PgStore.Open(_database, Storage);
         using var nodeB = PgStore.Open(_database, Storage);
-        var registers = new[] { new DocumentNumberRegister(nodeA, _clock), new DocumentNumberRegister(nodeB, _clock) };
+        var registers = new[]
+        {
+            new DocumentNumberRegister(nodeA, _clock, Audit(nodeA)),
+            new DocumentNumberRegister(nodeB, _clock, Audit(nodeB)),
+        };
 
         Parallel.For(0, 40, new ParallelOptions { MaxDegreeOfParallelism = 8 },
             i => registers[i % 2].Next("津教委", 2018, null, Actor.Console("node" + (i % 2))));
 
         var sequences = nodeA.DocumentNumbers.FindAll().Select(n => n.Sequence).Order().ToList();
         Assert.Equal(Enumerable.Range(1, 40), sequences);
-        Assert.Empty(new AuditLog(nodeB, _clock).Verify());
+        Assert.Empty(Audit(nodeB).Verify());
         Assert.Equal(Enumerable.Range(1, 40), nodeB.Audit.FindAll().Select(e => e.Id));
     }
 
@@ -53,7 +60,7 @@ public sealed class PostgresEngineTests : IDisposable
     {
         using var nodeA = PgStore.Open(_database, Storage);
         using var nodeB = PgStore.Open(_database, Storage);
-        var logs = new[] { new AuditLog(nodeA, _clock), new AuditLog(nodeB, _clock) };
+        var logs = new[] { Audit(nodeA), Audit(nodeB) };
         var stores = new ILuoshiStore[] { nodeA, nodeB };
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(w => Task.Run(() =>
@@ -82,7 +89,8 @@ public sealed class PostgresEngineTests : IDisposable
     {
         using var nodeA = PgStore.Open(_database, Storage);
         using var nodeB = PgStore.Open(_database, Storage);
-        var registry = new TaskRegistry(nodeA, new Organisation.OrganisationDirectory(nodeA), _clock);
+        var audit = Audit(nodeA);
+        var registry = new TaskRegistry(nodeA, new Organisation.OrganisationDirectory(nodeA, audit), _clock, audit);
         var code = registry.Create(new TaskDraft { Year = 2018, Name = "甲" }, Actor.Console()).Code;
         using var bothInside = new Barrier(2);
 
@@ -90,7 +98,7 @@ public sealed class PostgresEngineTests : IDisposable
         // lock until commit, each would wait for the other (PostgreSQL: "deadlock detected").
         void Change(ILuoshiStore node, bool recordFirst) => node.InTransaction(() =>
         {
-            var log = new AuditLog(node, _clock);
+            var log = Audit(node);
             if (recordFirst) log.Record("甲", "task.changed", code);
             else Rename(node, code);
             bothInside.SignalAndWait();
@@ -100,7 +108,7 @@ public sealed class PostgresEngineTests : IDisposable
 
         Parallel.Invoke(() => Change(nodeA, true), () => Change(nodeB, false));
 
-        Assert.Empty(new AuditLog(nodeA, _clock).Verify());
+        Assert.Empty(Audit(nodeA).Verify());
         Assert.Equal(3, nodeA.Audit.Count());
     }
 
@@ -116,7 +124,8 @@ public sealed class PostgresEngineTests : IDisposable
     {
         using var nodeA = PgStore.Open(_database, Storage);
         using var nodeB = PgStore.Open(_database, Storage);
-        var registry = new TaskRegistry(nodeA, new Organisation.OrganisationDirectory(nodeA), _clock);
+        var audit = Audit(nodeA);
+        var registry = new TaskRegistry(nodeA, new Organisation.OrganisationDirectory(nodeA, audit), _clock, audit);
         registry.Create(new TaskDraft { Year = 2018, Name = "甲" }, Actor.Console());
         registry.Create(new TaskDraft { Year = 2019, Name = "乙" }, Actor.Console());
 
@@ -166,7 +175,7 @@ public sealed class PostgresEngineTests : IDisposable
         using (var shared = PgStore.Open(_database, Storage))
         {
             Assert.Equal((tasks, evidence, audit), (shared.Tasks.Count(), shared.Evidence.Count(), shared.Audit.Count()));
-            Assert.Empty(new AuditLog(shared, _clock).Verify());
+            Assert.Empty(Audit(shared).Verify());
         }
         // Everything now runs on the database: a search through the CLI finds the ingested minutes.
         var search = await Cli("search", "会议纪要", "--database", _database);

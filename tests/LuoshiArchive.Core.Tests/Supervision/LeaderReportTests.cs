@@ -57,7 +57,7 @@ public sealed class LeaderReportTests : IDisposable
         var saved = _world.LeaderReports.Current(_world.Leader.Id, 2018, 2);
         Assert.Equal(("关于第二季度重点任务的报告", "调研逾期。", _world.LeaderActor.Name), (saved.Title, saved.Problems, saved.SavedBy));
         Assert.Equal(2, saved.Tasks.Count);
-        Assert.Single(new Core.Audit.AuditLog(_world.Storage.Store, _world.Clock).Find(action: "leaderreport.saved"));
+        Assert.Single(_world.Storage.Audit.Find(action: "leaderreport.saved"));
         _world.LeaderReports.Save(_world.Leader.Id, 2018, 2, "再次修改", "", "", "", _world.Supervisor);
         Assert.Equal(1, _world.Storage.Store.LeaderReports.Count());
     }

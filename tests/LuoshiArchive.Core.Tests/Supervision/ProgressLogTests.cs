@@ -47,7 +47,7 @@ public sealed class ProgressLogTests : IDisposable
         Assert.Contains("不属于本处室", refused.Message);
         Assert.Empty(_world.Progress.Of(_basicTask.Id));
         Assert.Equal(0, _world.Storage.Store.Evidence.Count());
-        Assert.Contains(new Core.Audit.AuditLog(_world.Storage.Store, _world.Clock).Find(action: "access.denied"), e => e.Who == _world.OfficeClerk.Name);
+        Assert.Contains(_world.Storage.Audit.Find(action: "access.denied"), e => e.Who == _world.OfficeClerk.Name);
     }
 
     [Fact]

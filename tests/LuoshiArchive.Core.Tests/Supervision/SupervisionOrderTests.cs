@@ -29,7 +29,7 @@ public sealed class SupervisionOrderTests : IDisposable
         Assert.Equal(SupervisionService.DefaultHowToReply, first.HowToReply);
         Assert.Equal("津教委〔2018〕12号", second.SourceDocument);
         Assert.Equal(SupervisionOrderState.Open, first.StateOn(_world.Storage.Tasks.Today));
-        Assert.Equal(2, new Core.Audit.AuditLog(_world.Storage.Store, _world.Clock).Find(action: "supervision.issued").Count);
+        Assert.Equal(2, _world.Storage.Audit.Find(action: "supervision.issued").Count);
     }
 
     [Theory]

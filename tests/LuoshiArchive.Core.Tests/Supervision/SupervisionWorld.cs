@@ -20,11 +20,14 @@ public sealed class SupervisionWorld : IDisposable
         Basic = Storage.Directory.SaveDepartment(new Department { Name = "基础教育处", Code = "JJC" });
         Leader = Storage.Directory.SavePerson(new Person { Name = "王建国", Role = PersonRole.SupervisingLeader, Title = "副主任" });
         var options = new LuoshiOptions { StoragePath = Storage.Path };
-        Progress = new ProgressLog(Storage.Store, Storage.Tasks, Storage.Dossiers, Storage.Clock);
-        Supervision = new SupervisionService(Storage.Store, Storage.Tasks, Progress, Storage.Directory, Storage.Clock, options, Storage.Reading);
-        SelfChecks = new SelfCheckService(Storage.Store, Storage.Tasks, Progress, Storage.Directory, Storage.Clock, Storage.Reading);
+        Progress = new ProgressLog(Storage.Store, Storage.Tasks, Storage.Dossiers, Storage.Clock, Storage.Audit);
+        Supervision = new SupervisionService(Storage.Store, Storage.Tasks, Progress, Storage.Directory, options,
+            Storage.Reading, Storage.Audit);
+        SelfChecks = new SelfCheckService(Storage.Store, Storage.Tasks, Progress, Storage.Directory, Storage.Clock,
+            Storage.Reading, Storage.Audit);
         Reconciliation = new ReconciliationService(Storage.Store, Storage.Tasks, Progress, Storage.Clock);
-        LeaderReports = new LeaderReportService(Storage.Store, Storage.Tasks, Progress, SelfChecks, Storage.Directory, Storage.Clock);
+        LeaderReports = new LeaderReportService(Storage.Store, Storage.Tasks, Progress, SelfChecks, Storage.Directory,
+            Storage.Clock, Storage.Audit);
         Reminders = new Reminders(Storage.Store, Storage.Tasks, Storage.Directory);
         Dashboard = new Dashboard(Storage.Store, Storage.Tasks, Progress, Storage.Directory, Storage.Reading);
         OfficeClerk = new Actor("办公室孙丽娜", UserRole.DepartmentUser, Office.Id);
