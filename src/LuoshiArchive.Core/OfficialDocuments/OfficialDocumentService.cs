@@ -25,6 +25,16 @@ public sealed class OfficialDocumentService(
         store.Documents.FindAll().Where(d => year is null || Spec(d).Date.Year == year)
             .OrderByDescending(d => d.IssuedAt ?? d.DraftedAt).ToList();
 
+    /// <summary>The document as <paramref name="reader"/> may see it: a draft only to those who draft and issue.</summary>
+    public OfficialDocument? Find(int id, Actor reader) => Find(id) is { } found && MayRead(found, reader) ? found : null;
+
+    /// <summary>The year's documents <paramref name="reader"/> may see (drafts only to those who draft and issue).</summary>
+    public IReadOnlyList<OfficialDocument> List(int? year, Actor reader) =>
+        List(year).Where(d => MayRead(d, reader)).ToList();
+
+    private static bool MayRead(OfficialDocument document, Actor reader) =>
+        document.IsIssued || Access.Allows(reader, Permission.IssueDocuments);
+
     public static DocumentSpec Spec(OfficialDocument document) => DocumentSpecReader.Parse(document.SpecJson);
 
     public static DocumentLayout Layout(OfficialDocument document) => new() { MarkColor = document.MarkColor, MarkSize = document.MarkSize };
@@ -32,10 +42,14 @@ public sealed class OfficialDocumentService(
     public IReadOnlyList<KeyTask> TasksOf(OfficialDocument document) =>
         document.TaskIds.Select(id => store.Tasks.FindById(id)).OfType<KeyTask>().ToList();
 
+    /// <summary>What a genre no list offers (e.g. 999) is told.</summary>
+    public const string InvalidGenre = "文种无效：请从列表中选择。";
+
     /// <summary>Starts a draft from a genre's template (general notice, issuance, supervision notice, minutes).</summary>
     public OfficialDocument StartFromTemplate(DocumentGenre genre, IReadOnlyList<string> taskCodes, Actor actor)
     {
         Access.Demand(actor, Permission.IssueDocuments, _audit);
+        if (!Enum.IsDefined(genre)) throw new DomainRuleException(InvalidGenre);
         var template = templates.Load(genre);
         var filled = DocumentTemplates.Fill(template.Spec, new Dictionary<string, string> { ["机关名称"] = options.OrganisationName });
         filled["date"] = Today.ToString("yyyy-MM-dd");

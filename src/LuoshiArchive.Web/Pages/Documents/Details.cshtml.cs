@@ -16,7 +16,7 @@ public class DetailsModel(OfficialDocumentService documents, DossierService doss
 
     public IActionResult OnGet(int id)
     {
-        var document = documents.Find(id);
+        var document = documents.Find(id, User.Actor());
         if (document is null) return NotFound();
         (Document, Spec, Tasks) = (document, OfficialDocumentService.Spec(document), documents.TasksOf(document));
         return Page();
@@ -25,7 +25,7 @@ public class DetailsModel(OfficialDocumentService documents, DossierService doss
     /// <summary>The DOCX: the filed original once issued; a draft is rendered as it stands.</summary>
     public IActionResult OnGetDocx(int id)
     {
-        var document = documents.Find(id);
+        var document = documents.Find(id, User.Actor());
         if (document is null) return NotFound();
         var spec = OfficialDocumentService.Spec(document);
         var name = Core.Storage.ArchiveNames.Safe($"{(document.IsIssued && document.Number.Length > 0 ? document.Number + " " : "")}{spec.Title}{(document.IsIssued ? "" : "（草稿）")}") + ".docx";
@@ -36,7 +36,7 @@ public class DetailsModel(OfficialDocumentService documents, DossierService doss
 
     public IActionResult OnGetPdf(int id)
     {
-        var document = documents.Find(id);
+        var document = documents.Find(id, User.Actor());
         if (document?.PdfEvidenceId is not { } evidenceId || dossiers.Find(evidenceId) is not { } filed) return NotFound();
         return File(dossiers.OpenOriginal(filed), "application/pdf", filed.OriginalFileName);
     }

@@ -20,6 +20,8 @@ public class IndexModel(OfficialDocumentService documents, DocumentNumberRegiste
 
     public IActionResult OnPostStart(DocumentGenre genre)
     {
+        // A value no list offers (genre=999) leaves the parameter at its default (通知): refuse it instead.
+        if (!ModelState.IsValid) throw new DomainRuleException(OfficialDocumentService.InvalidGenre);
         if (genre is DocumentGenre.Commendation or DocumentGenre.Criticism) return RedirectToPage("Draft", new { genre });
         var draft = documents.StartFromTemplate(genre, [], User.Actor());
         return RedirectToPage("Edit", new { id = draft.Id });
@@ -44,7 +46,7 @@ public class IndexModel(OfficialDocumentService documents, DocumentNumberRegiste
     private void Load(int? year)
     {
         Year = year ?? tasks.Today.Year;
-        Documents = documents.List(Year);
+        Documents = documents.List(Year, User.Actor());
         Numbers = numbers.List(Year);
     }
 }

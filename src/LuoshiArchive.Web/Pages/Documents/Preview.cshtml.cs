@@ -1,4 +1,5 @@
 using LuoshiArchive.Core.OfficialDocuments;
+using LuoshiArchive.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,7 +14,7 @@ public class PreviewModel(OfficialDocumentService documents) : PageModel
 
     public IActionResult OnGet(int id)
     {
-        var document = documents.Find(id);
+        var document = documents.Find(id, User.Actor());
         if (document is null) return NotFound();
         Document = document;
         Spec = OfficialDocumentService.Spec(document);

@@ -3,6 +3,7 @@ using System.Text;
 using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Audit;
 using LuoshiArchive.Core.Dossiers;
+using LuoshiArchive.Core.OfficialDocuments;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Tasks;
 
@@ -156,5 +157,35 @@ public class RoleAccessTests : IClassFixture<LuoshiWebFactory>
         var restored = await admin.PostFormAsync($"/Evidence/{added.Evidence.Id}", [], $"/Evidence/{added.Evidence.Id}?handler=Restore");
         Assert.Contains("材料已恢复", await restored.Content.ReadAsStringAsync());
         Assert.False(dossiers.Find(added.Evidence.Id)!.IsRemoved);
+    }
+
+    [Fact]
+    public async Task An_inspector_reads_issued_documents_but_not_drafts()
+    {
+        var documents = _app.Service<OfficialDocumentService>();
+        var draft = documents.StartFromTemplate(DocumentGenre.Notice, [], new Actor("办公室张三", UserRole.Admin));
+        var title = OfficialDocumentService.Spec(draft).Title;
+        var inspector = await SignedIn("inspector");
+
+        foreach (var url in new[] { $"/Documents/{draft.Id}", $"/Documents/Preview/{draft.Id}",
+                     $"/Documents/{draft.Id}?handler=Docx" })
+            Assert.Equal(HttpStatusCode.NotFound, (await inspector.GetAsync(url)).StatusCode);
+        Assert.DoesNotContain(title, await inspector.GetStringAsync("/Documents"));
+        var office = await SignedIn(LuoshiWebFactory.AdminName);
+        Assert.Equal(HttpStatusCode.OK, (await office.GetAsync($"/Documents/{draft.Id}")).StatusCode);
+        Assert.Contains(title, await office.GetStringAsync("/Documents"));
+    }
+
+    [Fact]
+    public async Task A_genre_no_list_offers_is_refused_and_no_draft_is_stored()
+    {
+        var office = await SignedIn(LuoshiWebFactory.AdminName);
+        var before = _app.Service<OfficialDocumentService>().List().Count;
+
+        var response = await office.PostFormAsync("/Documents", [new("genre", "999")], "/Documents?handler=Start");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("文种无效", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, _app.Service<OfficialDocumentService>().List().Count);
     }
 }
