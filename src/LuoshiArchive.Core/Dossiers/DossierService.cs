@@ -63,6 +63,23 @@ public sealed class DossierService(
         foreach (var task in TasksOf(evidence)) Access.Demand(actor, Permission.FileEvidence, _audit, task);
     }
 
+    /// <summary>
+    /// Removing needs more than filing: a cooperating department removes only what its own user uploaded; the lead
+    /// department (and the office) remove any of the task's evidence.
+    /// </summary>
+    private void DemandRemoval(Evidence evidence, Actor actor)
+    {
+        foreach (var task in TasksOf(evidence))
+        {
+            if (Access.Allows(actor, Permission.EditTask, task)) continue;
+            if (evidence.AddedBy == actor.Name && Access.Allows(actor, Permission.FileEvidence, task)) continue;
+            Access.Demand(actor, Permission.FileEvidence, _audit, task); // not concerned at all: the usual refusal
+            _audit.Record(actor.Name, "access.denied", $"任务 {task.Code}", "配合处室无权删除他人上传的佐证材料");
+            throw new AccessDeniedException($"配合处室只能删除本人上传的佐证材料：“{evidence.Title}”由 {evidence.AddedBy} 上传，" +
+                $"请联系任务“{task.Code}”的牵头处室。");
+        }
+    }
+
     public Stream OpenOriginal(Evidence evidence) => blobs.OpenRead(evidence.Sha256);
 
     public string TextOf(Evidence evidence) => blobs.ReadText(evidence.Sha256);
@@ -181,7 +198,7 @@ public sealed class DossierService(
         {
             evidence = Find(id) ?? throw new DomainRuleException("该佐证材料不存在。");
             if (evidence.IsRemoved) return evidence;
-            DemandChange(evidence, actor);
+            DemandRemoval(evidence, actor);
             evidence.Removal = new EvidenceRemoval { At = clock.GetUtcNow().UtcDateTime, By = actor.Name, Reason = reason.Trim() };
             Save(evidence);
             _audit.Record(actor.Name, "evidence.removed", $"材料 {evidence.Id}", $"{evidence.Title}（{evidence.OriginalFileName}）；原因：{reason.Trim()}");

@@ -46,6 +46,31 @@ public sealed class EvidenceRemovalTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cooperating_department_removes_only_what_its_own_user_uploaded()
+    {
+        var lead = _storage.Directory.SaveDepartment(new Core.Organisation.Department { Name = "基础教育处" });
+        var helper = _storage.Directory.SaveDepartment(new Core.Organisation.Department { Name = "高等教育处" });
+        var task = _storage.Tasks.Create(new TaskDraft
+        {
+            Year = 2018, Name = "课后服务", LeadDepartmentId = lead.Id, CooperatingDepartmentIds = [helper.Id],
+        }, Actor.Console());
+        var leadClerk = new Actor("基础教育处李", UserRole.DepartmentUser, lead.Id);
+        var helperClerk = new Actor("高等教育处王", UserRole.DepartmentUser, helper.Id);
+        var leads = await _storage.Dossiers.AddAsync(new MemoryStream(Encoding.UTF8.GetBytes("牵头处室的实施方案")),
+            "方案.txt", [task.Code], null, leadClerk);
+        var helps = await _storage.Dossiers.AddAsync(new MemoryStream(Encoding.UTF8.GetBytes("配合处室的意见")),
+            "意见.txt", [task.Code], null, helperClerk);
+
+        var refused = Assert.Throws<AccessDeniedException>(() =>
+            _storage.Dossiers.Remove(leads.Evidence.Id, "不需要", helperClerk));
+        Assert.Contains("配合处室只能删除本人上传的佐证材料", refused.Message);
+        Assert.False(_storage.Dossiers.Find(leads.Evidence.Id)!.IsRemoved);
+        _storage.Dossiers.Remove(helps.Evidence.Id, "传错了", helperClerk);
+        _storage.Dossiers.Remove(leads.Evidence.Id, "换新版", leadClerk);
+        Assert.Empty(_storage.Dossiers.DossierOf(task.Id));
+    }
+
+    [Fact]
     public async Task Uploading_removed_content_again_brings_it_back()
     {
         var task = _storage.Tasks.Create(new TaskDraft { Year = 2018, Name = "任务" }, Actor.Console());
