@@ -21,8 +21,8 @@ public sealed class SearchCommand : ICliCommand
         var top = line.Int("top") ?? 20;
         if (top is < 1 or > 1000) throw new UsageException("--top 应在 1 到 1000 之间。");
         var dossiers = context.Get<DossierService>();
+        // What changed since the index's last commit (other processes, or a crash): nothing to read when unchanged.
         dossiers.BringIndexUpToDate();
-        context.Get<IndexFollower>().CatchUp(); // with a shared store: what other processes changed since
         var result = dossiers.Search(new SearchQuery(string.Join(' ', line.Positionals))
         {
             Year = line.Int("year"), TaskCode = line.Value("task"), Kind = KindName(line.Value("kind")),

@@ -55,6 +55,7 @@ public sealed class LiteDbStore : LuoshiStoreBase, ILuoshiStore
             c.EnsureIndex(e => e.Sha256, unique: true);
             c.EnsureIndex("task", "$.Links[*].TaskId");
             c.EnsureIndex(e => e.RenditionOf);
+            c.EnsureIndex(e => e.Revision);
         });
         Meetings = Collection<Meeting>("meetings", c => c.EnsureIndex(m => m.Date));
         Audit = Collection<AuditEntry>("audit", _ => { });
@@ -102,7 +103,7 @@ public sealed class LiteDbStore : LuoshiStoreBase, ILuoshiStore
 
     // Build the expression with its parameter: Find(string, int) would bind the id to "skip".
     public IEnumerable<Evidence> FindLinkedTo(int taskId) =>
-        ((LiteRecords<Evidence>)Evidence).Collection.Find(BsonExpression.Create("$.Links[*].TaskId ANY = @0", taskId));
+        EvidenceCollection.Find(BsonExpression.Create("$.Links[*].TaskId ANY = @0", taskId));
 
     private readonly Dictionary<string, (string Holder, DateTime Until)> _leases = [];
 
@@ -123,8 +124,27 @@ public sealed class LiteDbStore : LuoshiStoreBase, ILuoshiStore
             if (_leases.TryGetValue(name, out var held) && held.Holder == holder) _leases.Remove(name);
     }
 
-    /// <summary>One process writes the file and indexes its own changes: there is nothing to follow.</summary>
-    public EvidenceChanges EvidenceChangesSince(long cursor) => EvidenceChanges.None(cursor);
+    /// <summary>
+    /// The evidence written after revision <paramref name="cursor"/>; the next cursor is the highest revision read.
+    /// One process writes the file, one write at a time, so a revision is committed before any higher one.
+    /// </summary>
+    public EvidenceChanges EvidenceChangesSince(long cursor)
+    {
+        var changed = EvidenceCollection.Find(e => e.Revision > cursor).Select(e => (e.Id, e.Revision)).ToList();
+        return changed.Count == 0
+            ? EvidenceChanges.None(cursor)
+            : new EvidenceChanges(changed.OrderBy(c => c.Revision).Select(c => c.Id).ToList(),
+                changed.Max(c => c.Revision));
+    }
+
+    /// <summary>One process uses the file.</summary>
+    public bool IsShared => false;
+
+    /// <summary>The highest evidence revision stored, read through its index.</summary>
+    public long EvidenceChangeCursor() =>
+        EvidenceCollection.Query().OrderByDescending(e => e.Revision).Limit(1).FirstOrDefault()?.Revision ?? 0;
+
+    private ILiteCollection<Evidence> EvidenceCollection => ((LiteRecords<Evidence>)Evidence).Collection;
 
 
     /// <summary>

@@ -25,11 +25,17 @@ internal static class PgChangeLog
         insert.ExecuteNonQuery();
     }
 
-    public static EvidenceChanges Since(NpgsqlConnection connection, long cursor)
+    /// <summary>The oldest transaction still running: every change below it has finished.</summary>
+    public static long Boundary(NpgsqlConnection connection)
     {
         using var boundary = new NpgsqlCommand(
             "select pg_snapshot_xmin(pg_current_snapshot())::text::bigint", connection);
-        var upTo = (long)boundary.ExecuteScalar()!;
+        return (long)boundary.ExecuteScalar()!;
+    }
+
+    public static EvidenceChanges Since(NpgsqlConnection connection, long cursor)
+    {
+        var upTo = Boundary(connection);
         if (upTo <= cursor) return EvidenceChanges.None(cursor);
         using var read = new NpgsqlCommand(
             "select evidence_id from evidence_changes where xid >= @from::text::xid8 and xid < @to::text::xid8 " +

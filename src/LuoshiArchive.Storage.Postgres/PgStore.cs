@@ -92,6 +92,11 @@ public sealed partial class PgStore : LuoshiStoreBase, ILuoshiStore
     public EvidenceChanges EvidenceChangesSince(long cursor) =>
         Read(connection => PgChangeLog.Since(connection, cursor));
 
+    /// <summary>Web nodes and the CLI write the database at once.</summary>
+    public bool IsShared => true;
+
+    public long EvidenceChangeCursor() => Read(PgChangeLog.Boundary);
+
     /// <summary>Opens the database, creating or upgrading its tables; the storage folder keeps the blobs.</summary>
     /// <exception cref="SchemaTooNewException">A newer build wrote the database.</exception>
     /// <exception cref="DomainRuleException">The connection string cannot be read, or the server cannot be reached.

@@ -49,6 +49,8 @@ public sealed class BenchReport(string machine, int cores, DateTime date, string
             var starts = string.Join(", ", web.ColdStarts.Select(s => s.Seconds.ToString("0.00 s", c)));
             md.AppendLine().AppendLine(c,
                 $"Web on {web.Engine}: cold start (launch to the sign-in page served), {web.Documents} documents: {starts}");
+            var searches = string.Join(", ", web.CliSearches.Select(s => s.ToString("0.00 s", c)));
+            md.AppendLine().AppendLine(c, $"`luoshi search 落实 --json` on the unchanged store ({web.Engine}): {searches}");
         }
         if (Web.Count > 0)
             md.AppendLine().AppendLine("| engine | page under load | clients | requests | requests/s | p50 ms | p95 ms | p99 ms | failures |")

@@ -26,7 +26,11 @@ public static partial class WebBench
     public sealed record PageLoad(string Page, int Clients, double Seconds, int Requests, double RequestsPerSecond,
         double P50, double P95, double P99, int Failures);
 
-    public sealed record Result(string Engine, int Documents, List<ColdStart> ColdStarts, List<PageLoad> Pages);
+    public sealed record Result(string Engine, int Documents, List<ColdStart> ColdStarts, List<PageLoad> Pages)
+    {
+        /// <summary>`luoshi search 落实 --json` on the unchanged store, process start to exit, seconds per run.</summary>
+        public List<double> CliSearches { get; } = [];
+    }
 
     public static async Task<Result> Run(IReadOnlyList<SyntheticCorpus.Document> corpus, string storagePath,
         int clients, double seconds, BenchEngine engine)
@@ -34,6 +38,11 @@ public static partial class WebBench
         var options = engine.NewStore(storagePath);
         await Prepare(corpus, options, engine);
         var result = new Result(engine.Name, corpus.Count, [], []);
+        for (var run = 1; run <= 3; run++)
+        {
+            result.CliSearches.Add(await CliSearch(options));
+            Console.Error.WriteLine($"luoshi search {run} ({engine.Name}): {result.CliSearches[^1]:0.00} s");
+        }
         for (var run = 1; run <= 3; run++)
         {
             var (process, started, url) = await Launch(options);
@@ -80,6 +89,28 @@ public static partial class WebBench
             $"{corpus.Count} documents filed in {watch.Elapsed.TotalSeconds:0.0} s");
     }
 
+    /// <summary>Runs the built CLI's <c>luoshi search 落实 --json</c> on the store; seconds from launch to exit.</summary>
+    private static async Task<double> CliSearch(LuoshiOptions options)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { BuiltDll("LuoshiArchive.Cli", "luoshi.dll"), "--storage", options.StoragePath,
+                     "search", "落实", "--json" })
+            start.ArgumentList.Add(arg);
+        start.Environment[LuoshiOptions.DatabaseEnvironmentVariable] = options.Database;
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var seconds = watch.Elapsed.TotalSeconds;
+        if (process.ExitCode != 0 || !(await output).Contains("\"total\"", StringComparison.Ordinal))
+            throw new InvalidOperationException($"luoshi search exited with {process.ExitCode}: {await errors}");
+        return seconds;
+    }
+
     /// <summary>Starts the built web app on a free port; the time is from launch to the sign-in page answered.</summary>
     private static async Task<(Process Process, double Seconds, string Url)> Launch(LuoshiOptions options)
     {
@@ -89,7 +120,7 @@ public static partial class WebBench
         {
             UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
         };
-        foreach (var arg in new[] { WebDll(), "--storage", options.StoragePath, "--urls", url }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { BuiltDll("LuoshiArchive.Web", "LuoshiArchive.Web.dll"), "--storage", options.StoragePath, "--urls", url }) start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment[LuoshiOptions.DatabaseEnvironmentVariable] = options.Database;
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
@@ -170,14 +201,14 @@ public static partial class WebBench
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>The web app's build output beside this one: src/LuoshiArchive.Web/bin/&lt;configuration&gt;/net10.0.</summary>
-    private static string WebDll()
+    /// <summary>A project's build output beside this one: src/<paramref name="project"/>/bin/&lt;configuration&gt;/net10.0.</summary>
+    private static string BuiltDll(string project, string file)
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "LuoshiArchive.sln"))) root = root.Parent;
         if (root is null) throw new InvalidOperationException("run the bench from the repository (LuoshiArchive.sln not found above it)");
         var output = Path.GetRelativePath(Path.Combine(root.FullName, "tests", "LuoshiArchive.Bench"), AppContext.BaseDirectory);
-        var dll = Path.Combine(root.FullName, "src", "LuoshiArchive.Web", output, "LuoshiArchive.Web.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("web app not built", dll);
+        var dll = Path.Combine(root.FullName, "src", project, output, file);
+        return File.Exists(dll) ? dll : throw new FileNotFoundException(project + " not built", dll);
     }
 }

@@ -32,6 +32,7 @@ public sealed class TempStorage : IDisposable
     public ReadAccess Reading { get; private set; } = null!;
     public AccountService Accounts { get; private set; } = null!;
     public EvidenceIndex Index { get; private set; } = null!;
+    public EvidenceIndexing Indexing { get; private set; } = null!;
     public DossierService Dossiers { get; private set; } = null!;
     public Core.Meetings.MeetingRegister Meetings { get; private set; } = null!;
     public Core.Meetings.CadenceCheck Cadence { get; private set; } = null!;
@@ -58,8 +59,9 @@ public sealed class TempStorage : IDisposable
         var blobs = new BlobStore(Path);
         Index = new EvidenceIndex(System.IO.Path.Combine(Path, "index"));
         _extractor = new IsolatedTextExtractor(new ExtractionLimits(), ConverterPaths.None);
+        Indexing = new EvidenceIndexing(Store, blobs, Index, Directory);
         Dossiers = new DossierService(Store, blobs, Index, _extractor, Tasks,
-            new EvidenceIndexing(Store, blobs, Index, Directory), Clock, new LuoshiOptions { StoragePath = Path },
+            Indexing, Clock, new LuoshiOptions { StoragePath = Path },
             Reading, Audit);
         Meetings = new Core.Meetings.MeetingRegister(Store, Tasks, Dossiers, Clock,
             new LuoshiOptions { StoragePath = Path }, Reading, Audit);
@@ -80,6 +82,7 @@ public sealed class TempStorage : IDisposable
     {
         if (!_open) return;
         _extractor?.Dispose();
+        Indexing.Dispose();
         Index.Dispose();
         Store.Dispose();
         _open = false;

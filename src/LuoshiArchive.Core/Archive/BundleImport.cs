@@ -17,7 +17,7 @@ namespace LuoshiArchive.Core.Archive;
 /// blobs go in before any metadata, and all metadata in one transaction, so a failure leaves the store as it was.
 /// </summary>
 public sealed class BundleImport(IArchiveStore store, TaskRegistry tasks, OrganisationDirectory directory, IBlobStore blobs,
-    IsolatedTextExtractor extractor, DossierService dossiers, BundleRecords records)
+    IsolatedTextExtractor extractor, DossierService dossiers, EvidenceIndexing indexing, BundleRecords records)
 {
     public sealed record Summary(int Year, int Tasks, int Evidence, int Meetings);
 
@@ -53,7 +53,8 @@ public sealed class BundleImport(IArchiveStore store, TaskRegistry tasks, Organi
             texts[sha] = text;
         }
 
-        // 2. All metadata in one transaction.
+        // 2. All metadata in one transaction; the index catches up with it at the end (3.).
+        using var bulk = indexing.Hold();
         var summary = store.InTransaction(() =>
         {
             foreach (var d in organisation["departments"]!.AsArray())
@@ -78,10 +79,12 @@ public sealed class BundleImport(IArchiveStore store, TaskRegistry tasks, Organi
                     if (!evidenceBySha.TryGetValue(sha, out var evidence))
                     {
                         evidence = NewEvidence(item, texts[sha]);
+                        evidence.Revision = indexing.NextRevision();
                         store.Evidence.Insert(evidence);
                         evidenceBySha[sha] = evidence;
                     }
                     evidence.Links.Add(new EvidenceLink { TaskId = task.Id, LinkedAt = evidence.AddedAt, LinkedBy = evidence.AddedBy });
+                    evidence.Revision = indexing.NextRevision();
                     store.Evidence.Update(evidence);
                 }
             }
@@ -99,6 +102,7 @@ public sealed class BundleImport(IArchiveStore store, TaskRegistry tasks, Organi
 
         // 3. The index follows the store.
         dossiers.BringIndexUpToDate();
+        bulk.Complete();
         return summary;
     }
 

@@ -203,7 +203,7 @@ public sealed class DossierService(
             Save(evidence);
             _audit.Record(actor.Name, "evidence.removed", $"材料 {evidence.Id}", $"{evidence.Title}（{evidence.OriginalFileName}）；原因：{reason.Trim()}");
         }
-        indexing.Remove(evidence.Id);
+        indexing.Remove(evidence);
         return evidence;
     }
 
@@ -225,8 +225,12 @@ public sealed class DossierService(
         return evidence;
     }
 
-    /// <summary>Makes the index hold exactly the evidence in the store (the index is derived data). Returns what it fixed.</summary>
-    public int BringIndexUpToDate(IProgress<(int Done, int Total)>? progress = null) => indexing.Repair(progress);
+    /// <summary>
+    /// Makes the index hold exactly the evidence in the store (the index is derived data): from the mark its last
+    /// commit recorded, reading only what changed since (nothing on an unchanged store); by comparing every id when
+    /// there is no mark (a new or older index). Returns how many pieces of evidence it touched.
+    /// </summary>
+    public int BringIndexUpToDate(IProgress<(int Done, int Total)>? progress = null) => indexing.CatchUp(progress);
 
     /// <summary>Rebuilds the index from the store and the stored texts.</summary>
     public int Reindex(IProgress<(int Done, int Total)>? progress = null) => indexing.Rebuild(progress);
@@ -234,6 +238,7 @@ public sealed class DossierService(
     /// <summary>Writes a piece of evidence, then tells the store's evidence caches (the task list's counts) it changed.</summary>
     private void Save(Evidence evidence, bool isNew = false)
     {
+        evidence.Revision = indexing.NextRevision();
         if (isNew) store.Evidence.Insert(evidence);
         else store.Evidence.Update(evidence);
         store.EvidenceChanged();

@@ -47,6 +47,13 @@ public sealed class Evidence
 
     public bool IsRemoved => Removal is not null;
 
+    /// <summary>
+    /// When the record was last written: a number that only grows (UTC ticks, kept strictly increasing), set by every
+    /// write (<see cref="EvidenceIndexing.NextRevision"/>). The search index remembers the highest it reflects, so a
+    /// start on an unchanged store does not compare the index with every record.
+    /// </summary>
+    public long Revision { get; set; }
+
     public bool IsFiledIn(int taskId) => Links.Any(l => l.TaskId == taskId);
 }
 

@@ -6,15 +6,92 @@ namespace LuoshiArchive.Core.Dossiers;
 
 /// <summary>
 /// Keeps the search index a faithful copy of the store: what a piece of evidence is indexed with (its tasks' codes,
-/// years, list kinds and lead departments), repair at start-up, and the full rebuild.
+/// years, list kinds and lead departments), catching up at start-up, and the full rebuild.
 /// </summary>
-public sealed class EvidenceIndexing(IEvidenceStore store, IBlobStore blobs, EvidenceIndex index, OrganisationDirectory directory)
+/// <remarks>
+/// The index's commit data records where the store stood when the index last reflected all of it
+/// (<see cref="EvidenceIndex.FollowedUpTo"/>), so a start on an unchanged store reads nothing but that mark. On the
+/// embedded store the mark is the highest <see cref="Evidence.Revision"/>: a commit records it only when every write
+/// this process made is indexed (a revision is handed out before its write and cleared when the evidence is
+/// indexed), so a crash between the two leaves the mark behind and the next start indexes what came after it.
+/// </remarks>
+public sealed class EvidenceIndexing(IEvidenceStore store, IBlobStore blobs, EvidenceIndex index,
+    OrganisationDirectory directory) : IDisposable
 {
     private const int CommitEveryAdds = 200;
     private static readonly TimeSpan CommitEvery = TimeSpan.FromSeconds(5);
     private readonly Lock _commit = new();
+    private readonly Lock _applying = new();
     private DateTime _lastCommit = DateTime.UtcNow;
     private int _sinceCommit;
+
+    private readonly Lock _revisions = new();
+    private readonly HashSet<long> _unindexed = [];
+    private long _lastRevision = -1;
+    private long _storedMark = -1;
+    private int _holds;
+    private bool _incomplete;
+
+    private bool HasRecordedStore => index.FollowedUpTo is not null;
+
+    /// <summary>
+    /// The revision for a write about to happen (call it before writing): larger than any in the store, and "not yet
+    /// indexed" until <see cref="Index"/>, <see cref="Reindex"/>, <see cref="Apply"/> or <see cref="Remove"/> sees the
+    /// evidence with it.
+    /// </summary>
+    public long NextRevision()
+    {
+        lock (_revisions)
+        {
+            if (_lastRevision < 0) _lastRevision = _storedMark = store.IsShared ? 0 : store.EvidenceChangeCursor();
+            _lastRevision = Math.Max(DateTime.UtcNow.Ticks, _lastRevision + 1);
+            if (_holds == 0) _unindexed.Add(_lastRevision);
+            return _lastRevision;
+        }
+    }
+
+    /// <summary>
+    /// For a bulk write that indexes by catching up at its end (a bundle import): while held, no commit records the
+    /// store as reflected. Complete it once caught up; disposed without that, this process records no mark any more.
+    /// </summary>
+    public BulkWrite Hold()
+    {
+        lock (_revisions) _holds++;
+        return new BulkWrite(this);
+    }
+
+    public sealed class BulkWrite(EvidenceIndexing owner) : IDisposable
+    {
+        private bool _completed, _disposed;
+
+        public void Complete() => _completed = true;
+
+        public void Dispose()
+        {
+            if (_disposed) return;
+            _disposed = true;
+            lock (owner._revisions)
+            {
+                owner._holds--;
+                if (!_completed) owner._incomplete = true;
+            }
+        }
+    }
+
+    private void Indexed(Evidence evidence)
+    {
+        lock (_revisions)
+        {
+            _unindexed.Remove(evidence.Revision);
+            // Indexed after its write committed: the store holds this revision.
+            if (_storedMark >= 0) _storedMark = Math.Max(_storedMark, evidence.Revision);
+        }
+    }
+
+    private bool EveryWriteIndexed
+    {
+        get { lock (_revisions) return _unindexed.Count == 0 && _holds == 0 && !_incomplete; }
+    }
 
     /// <summary>
     /// Indexes one new piece of evidence; the next search finds it. The durable commit (an fsync) is batched: the
@@ -23,8 +100,9 @@ public sealed class EvidenceIndexing(IEvidenceStore store, IBlobStore blobs, Evi
     public void Index(Evidence evidence, string text)
     {
         // A rendition (the PDF of an issued DOCX) has the same text: search finds the document once, by its main file.
+        if (evidence.RenditionOf is null) index.Upsert(ToIndexed(evidence, text));
+        Indexed(evidence);
         if (evidence.RenditionOf is not null) return;
-        index.Upsert(ToIndexed(evidence, text));
         lock (_commit)
         {
             if (++_sinceCommit >= CommitEveryAdds || DateTime.UtcNow - _lastCommit > CommitEvery) CommitNow();
@@ -36,24 +114,82 @@ public sealed class EvidenceIndexing(IEvidenceStore store, IBlobStore blobs, Evi
     {
         if (evidence.RenditionOf is not null) index.Delete(evidence.Id);
         else index.Upsert(ToIndexed(evidence, text));
+        Indexed(evidence);
         lock (_commit) CommitNow();
     }
 
     /// <summary>Writes one piece of evidence into the index without committing (the caller commits a batch).</summary>
-    public void Apply(Evidence evidence, string text) => index.Upsert(ToIndexed(evidence, text));
+    public void Apply(Evidence evidence, string text)
+    {
+        if (evidence.RenditionOf is not null) index.Delete(evidence.Id);
+        else index.Upsert(ToIndexed(evidence, text));
+        Indexed(evidence);
+    }
 
     /// <summary>Takes removed evidence out of the index, durably.</summary>
-    public void Remove(int evidenceId)
+    public void Remove(Evidence evidence)
     {
-        index.Delete(evidenceId);
+        index.Delete(evidence.Id);
+        Indexed(evidence);
         lock (_commit) CommitNow();
     }
 
+    /// <summary>
+    /// Commits; on the embedded store also records where the store stands, if every write of this process is indexed
+    /// (the mark is read first: a write it counts was handed its revision before, so it shows as not yet indexed).
+    /// On a shared store the follower records the change log's cursor (<see cref="IndexFollower"/>).
+    /// </summary>
     private void CommitNow()
     {
-        index.Commit();
+        if (store.IsShared) index.Commit();
+        else
+        {
+            var mark = store.EvidenceChangeCursor();
+            if (EveryWriteIndexed) index.Commit(followedUpTo: mark);
+            else index.Commit();
+        }
         _lastCommit = DateTime.UtcNow;
         _sinceCommit = 0;
+    }
+
+    /// <summary>
+    /// Applies the evidence changed since the recorded mark (another node's uploads on a shared store; on the
+    /// embedded one, what a crash left out) and records the new mark; with no mark yet (a new or older index), compares
+    /// every id instead (<see cref="Repair"/>). Returns how many pieces of evidence it touched.
+    /// </summary>
+    public int CatchUp(IProgress<(int Done, int Total)>? progress = null)
+    {
+        lock (_applying)
+        {
+            if (index.FollowedUpTo is not { } cursor) return RepairHeld(progress);
+            var changes = store.EvidenceChangesSince(cursor);
+            if (changes.Cursor == cursor) return 0;
+            foreach (var id in changes.EvidenceIds)
+            {
+                if (store.Evidence.FindById(id) is { IsRemoved: false } evidence)
+                    Apply(evidence, blobs.ReadText(evidence.Sha256));
+                else index.Delete(id);
+            }
+            lock (_commit) index.Commit(followedUpTo: changes.Cursor);
+            // Evidence changed that this process did not see written: its task list counts are stale too.
+            if (changes.EvidenceIds.Count > 0) store.EvidenceChanged();
+            return changes.EvidenceIds.Count;
+        }
+    }
+
+    /// <summary>
+    /// Commits what is pending, recording the store's mark when this process wrote evidence and indexed all of it.
+    /// The store may be closed already: on the embedded store (one writer) the mark is the highest revision this
+    /// process saw stored, kept in memory.
+    /// </summary>
+    public void Dispose()
+    {
+        lock (_commit)
+        {
+            long mark;
+            lock (_revisions) mark = _storedMark;
+            if (!store.IsShared && mark >= 0 && EveryWriteIndexed) index.Commit(followedUpTo: mark);
+        }
     }
 
     /// <summary>
@@ -68,21 +204,44 @@ public sealed class EvidenceIndexing(IEvidenceStore store, IBlobStore blobs, Evi
         return (stored.Where(id => !indexed.Contains(id)).Order().ToList(), indexed.Where(id => !stored.Contains(id)).Order().ToList());
     }
 
-    /// <summary>Adds what the index misses and removes what the store no longer has.</summary>
+    /// <summary>
+    /// Adds what the index misses and removes what the store no longer has, comparing every id (for an index that
+    /// has recorded no mark, and for <c>luoshi check</c>); records the store's mark when the index had none.
+    /// </summary>
     public int Repair(IProgress<(int Done, int Total)>? progress = null)
     {
+        lock (_applying) return RepairHeld(progress);
+    }
+
+    private int RepairHeld(IProgress<(int Done, int Total)>? progress)
+    {
+        // Read before the store is: a change after it is caught up with later. A recorded mark is kept: moving it on
+        // would skip changes to evidence the index already holds, which comparing ids cannot see.
+        var mark = store.EvidenceChangeCursor();
         var (missing, extra) = Compare();
         foreach (var id in extra) index.Delete(id);
         IndexAll(missing, progress);
+        if (!HasRecordedStore) RecordMark(mark);
         return missing.Count + extra.Count;
     }
 
     public int Rebuild(IProgress<(int Done, int Total)>? progress = null)
     {
-        index.DeleteAll();
-        var ids = store.Evidence.Find(e => e.Removal == null && e.RenditionOf == null).Select(e => e.Id).ToList();
-        IndexAll(ids, progress);
-        return ids.Count;
+        lock (_applying)
+        {
+            var mark = store.EvidenceChangeCursor();
+            index.DeleteAll();
+            var ids = store.Evidence.Find(e => e.Removal == null && e.RenditionOf == null).Select(e => e.Id).ToList();
+            IndexAll(ids, progress);
+            RecordMark(mark);
+            return ids.Count;
+        }
+    }
+
+    private void RecordMark(long mark)
+    {
+        lock (_commit)
+            if (store.IsShared || EveryWriteIndexed) index.Commit(followedUpTo: mark);
     }
 
     private void IndexAll(IReadOnlyList<int> ids, IProgress<(int Done, int Total)>? progress)

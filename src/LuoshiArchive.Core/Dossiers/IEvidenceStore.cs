@@ -18,4 +18,14 @@ public interface IEvidenceStore : ITaskStore
     /// embedded store has one process, which indexes its own changes: nothing to follow.
     /// </summary>
     EvidenceChanges EvidenceChangesSince(long cursor);
+
+    /// <summary>True when other processes write the store too (PostgreSQL): the index follows the change log.</summary>
+    bool IsShared { get; }
+
+    /// <summary>
+    /// Where the store's evidence stands now, for the search index to keep with its commit. Shared store: the change
+    /// log's cursor (every change below it has finished). Embedded store: the highest <see cref="Evidence.Revision"/>
+    /// stored (0 when none), so an equal value later means no evidence was written in between.
+    /// </summary>
+    long EvidenceChangeCursor();
 }

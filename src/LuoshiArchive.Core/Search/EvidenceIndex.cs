@@ -113,13 +113,16 @@ public sealed class EvidenceIndex : IDisposable
 
     private const string FollowedKey = "luoshi.evidence-changes";
 
-    /// <summary>How far this index has applied the store's evidence change log (in the commit data), 0 if never.</summary>
-    public long FollowedUpTo =>
+    /// <summary>
+    /// Where the store stood when this index last reflected all of it (in the commit data): the change log's cursor
+    /// on a shared store, the highest evidence revision on the embedded one; null when never recorded.
+    /// </summary>
+    public long? FollowedUpTo =>
         _writer.CommitData is { } data && data.TryGetValue(FollowedKey, out var text)
         && long.TryParse(text, out var value)
-            ? value : 0;
+            ? value : null;
 
-    /// <summary>Commits, recording in the same commit how far the change log has been applied.</summary>
+    /// <summary>Commits, recording in the same commit where the store stood (<see cref="FollowedUpTo"/>).</summary>
     public void Commit(long followedUpTo)
     {
         _writer.SetCommitData(new Dictionary<string, string>
