@@ -26,6 +26,16 @@ public sealed class BenchReport(string machine, int cores, DateTime date, string
     public Throughput? Bare { get; set; }
     public Throughput? BareSample { get; set; }
     public List<Throughput> EndToEnd { get; } = [];
+
+    /// <summary>
+    /// Each end-to-end ingest's docs/s over bare SmartCn + Lucene indexing of the same sample in the same run, keyed
+    /// "txt", "docx", … on the embedded store and "txt (PostgreSQL)" … on the other engine (a check reads them).
+    /// </summary>
+    public Dictionary<string, double> IngestRatios => BareSample is null
+        ? []
+        : EndToEnd.ToDictionary(
+            t => t.What.Replace("end-to-end ", "", StringComparison.Ordinal).Replace(" (LiteDB)", "", StringComparison.Ordinal),
+            t => Math.Round(t.DocsPerSecond / BareSample.DocsPerSecond, 3));
     public int SearchDocuments { get; set; }
     public List<Latency> Search { get; set; } = [];
     public List<BundleBench.Result> Bundle { get; } = [];

@@ -18,7 +18,7 @@ namespace LuoshiArchive.Core.Archive;
 /// </summary>
 public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory directory, DossierService dossiers,
     OneTableService oneTable, MeetingRegister meetings, LuoshiOptions options, TimeProvider clock, Audit.AuditLog audit, BundleRecords records,
-    Assessment.AssessmentService? assessment = null, ArchiveSettings? settings = null)
+    Assessment.AssessmentService? assessment = null, ArchiveSettings? settings = null, PageCounting? pageCounting = null)
 {
     /// <summary>全宗号: as the administrator set it, else the configured one.</summary>
     private string Fonds => settings?.FondsNumber ?? options.FondsNumber;
@@ -40,6 +40,8 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
         var target = Path.GetFullPath(outFile);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var partial = target + ".partial";
+        // 页数 for the catalogue: DOCX files that did not state it are counted once, on a LibreOffice rendition.
+        pageCounting?.FillIn(items.SelectMany(i => dossiers.DossierOf(i.Task.Id)), cancellationToken);
         try
         {
             var summary = Write(year, items, partial, progress, cancellationToken);

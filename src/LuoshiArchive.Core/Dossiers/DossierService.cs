@@ -207,6 +207,24 @@ public sealed class DossierService(
         return evidence;
     }
 
+    /// <summary>
+    /// Keeps the page count of a file that did not state its own (<see cref="PageCounting"/>); false when the
+    /// evidence is gone or has one already.
+    /// </summary>
+    public bool RecordPageCount(int id, int pages)
+    {
+        Evidence? evidence;
+        lock (_write)
+        {
+            evidence = Find(id);
+            if (evidence is null || evidence.PageCount is not null) return false;
+            evidence.PageCount = pages;
+            Save(evidence);
+        }
+        indexing.Reindex(evidence, blobs.ReadText(evidence.Sha256));
+        return true;
+    }
+
     /// <summary>Puts removed evidence back into its dossiers and into search (administrators only).</summary>
     public Evidence Restore(int id, Actor actor)
     {

@@ -152,7 +152,7 @@ public sealed class OfficialDocumentService(
             };
             var baseName = ArchiveNames.Safe($"{(number.Length > 0 ? number + " " : "")}{spec.Title}");
             // The DOCX states no page count of its own (Word fills it in on saving): it has the rendition's.
-            var docxDetails = pdf is null ? details : details with { PageCount = PdfPageCount(pdf) };
+            var docxDetails = pdf is null ? details : details with { PageCount = PdfRendition.PageCount(pdf) };
             docxEvidence = (await dossiers.AddAsync(new MemoryStream(docx), baseName + ".docx", codes, docxDetails, actor, cancellationToken)).Evidence.Id;
             if (pdf is not null)
                 pdfEvidence = (await dossiers.AddAsync(new MemoryStream(pdf), baseName + ".pdf", codes,
@@ -180,19 +180,6 @@ public sealed class OfficialDocumentService(
     }
 
     /// <summary>The DOCX as printed (issued: with its number; draft: with "auto" shown as the number to come).</summary>
-    private static int? PdfPageCount(byte[] pdf)
-    {
-        try
-        {
-            using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
-            return document.NumberOfPages;
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException or UglyToad.PdfPig.Core.PdfDocumentFormatException)
-        {
-            return null;
-        }
-    }
-
     public static byte[] Render(DocumentSpec spec, DocumentLayout layout)
     {
         using var buffer = new MemoryStream();

@@ -15,7 +15,7 @@ public sealed class AnnualBundleTests : IDisposable
     private readonly TempStorage _storage = new(new DateOnly(2018, 12, 20));
     private readonly string _out = Directory.CreateTempSubdirectory("luoshi-bundle-").FullName;
 
-    private async Task<string> Export(Action? beforeExport = null)
+    private async Task<string> Export(Action? beforeExport = null, Core.Dossiers.PageCounting? pageCounting = null)
     {
         var office = _storage.Directory.SaveDepartment(new Department { Name = "办公室", Code = "BGS" });
         var plain = _storage.Tasks.Create(new TaskDraft { Year = 2018, Name = "建立佐证材料档案", LeadDepartmentId = office.Id }, Actor.Console("t"));
@@ -27,7 +27,8 @@ public sealed class AnnualBundleTests : IDisposable
             new Core.Dossiers.EvidenceDetails { Kind = Core.Dossiers.EvidenceKind.Minutes }, Actor.Console("t"));
         var bundle = new AnnualBundle(_storage.Tasks, _storage.Directory, _storage.Dossiers,
             new OneTableService(_storage.Store, _storage.Directory, _storage.Tasks, _storage.Reading), _storage.Meetings,
-            new LuoshiOptions { OrganisationName = "天津市教育委员会", FondsNumber = "0194" }, _storage.Clock, _storage.Audit, new BundleRecords(_storage.Store, _storage.Directory));
+            new LuoshiOptions { OrganisationName = "天津市教育委员会", FondsNumber = "0194" }, _storage.Clock,
+            _storage.Audit, new BundleRecords(_storage.Store, _storage.Directory), pageCounting: pageCounting);
         var file = Path.Combine(_out, "2018.zip");
         beforeExport?.Invoke();
         bundle.Export(2018, file);
@@ -102,6 +103,34 @@ public sealed class AnnualBundleTests : IDisposable
         using var zip = ZipFile.OpenRead(file);
         Assert.Contains(zip.Entries, e => e.Name == $"{row[1]}-关于对政策法规处等处室重点任务逾期未完成情况的通报.docx");
         Assert.DoesNotContain(zip.Entries, e => e.Name.Contains("天津市教育委员会文件", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_DOCX_that_states_no_page_count_gets_one_from_its_rendition_in_the_catalogue_and_keeps_it()
+    {
+        // Our own writer, like many programs that are not Word, WPS or LibreOffice, writes no docProps/app.xml.
+        var spec = Core.OfficialDocuments.DocumentSpecReader.Parse(
+            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Examples", "criticism.json")));
+        var docx = Core.OfficialDocuments.OfficialDocumentService.Render(spec, new Core.OfficialDocuments.DocumentLayout());
+        var converters = Text.Fixture.Installed(soffice: true);
+        var expected = Core.Text.PdfRendition.PageCount(Core.Text.PdfRendition.TryConvert(docx, converters));
+        var blobs = new Core.Storage.BlobStore(_storage.Path);
+        var counting = new Core.Dossiers.PageCounting(_storage.Dossiers, blobs, converters);
+        int id = 0;
+
+        var file = await Export(() =>
+        {
+            var task = _storage.Tasks.List(new TaskFilter { Year = 2018 })[0].Task;
+            id = _storage.Dossiers.AddAsync(new MemoryStream(docx), "通报.docx", [task.Code], null, Actor.Console("t"))
+                .GetAwaiter().GetResult().Evidence.Id;
+            Assert.Null(_storage.Dossiers.Find(id)!.PageCount);
+        }, counting);
+
+        Assert.True(expected > 0);
+        Assert.Equal(expected.ToString(), CatalogueRows(file).Single(r => r[2] == "津教委〔2018〕52号")[6]);
+        Assert.Equal(expected, _storage.Dossiers.Find(id)!.PageCount);
+        // Kept: the next export has nothing left to count.
+        Assert.Equal(0, counting.FillIn(_storage.Store.Evidence.FindAll()));
     }
 
     [Fact]
