@@ -1,4 +1,5 @@
 using LuoshiArchive.Core;
+using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Dossiers;
 using LuoshiArchive.Core.Search;
 using LuoshiArchive.Core.Tasks;
@@ -13,6 +14,8 @@ public class DetailsModel(DossierService dossiers, TaskRegistry tasks) : FormPag
 {
     public Core.Dossiers.Evidence Evidence { get; private set; } = new();
     public IReadOnlyList<KeyTask> Tasks { get; private set; } = [];
+    /// <summary>Tasks this user may file the evidence into besides those it is in (另归入其他任务), newest year first.</summary>
+    public IReadOnlyList<KeyTask> OtherTasks { get; private set; } = [];
     public string MarkedText { get; private set; } = "";
     /// <summary>The document this file belongs to with all its renditions (DOCX and PDF of an issued circular).</summary>
     public FiledDocument Document { get; private set; } = new(new(), []);
@@ -56,6 +59,16 @@ public class DetailsModel(DossierService dossiers, TaskRegistry tasks) : FormPag
         return Tasks.Count > 0 ? Redirect("/Tasks/" + Uri.EscapeDataString(Tasks[0].Code)) : RedirectToPage(new { id });
     }
 
+    /// <summary>Files the evidence into one more task's dossier (e.g. minutes that concern a further task).</summary>
+    public IActionResult OnPostFileInto(int id, string? task)
+    {
+        if (!Load(id, null)) return NotFound();
+        if (string.IsNullOrWhiteSpace(task)) throw new DomainRuleException("请选择要归入的任务。");
+        dossiers.FileInto(id, task, User.Actor());
+        TempData["Message"] = $"材料已另归入任务 {task}，该任务的档案和检索结果中可以看到它。";
+        return RedirectToPage(new { id });
+    }
+
     public IActionResult OnPostRestore(int id)
     {
         if (!Load(id, null)) return NotFound();
@@ -84,7 +97,13 @@ public class DetailsModel(DossierService dossiers, TaskRegistry tasks) : FormPag
         var text = dossiers.TextOf(evidence);
         MarkedText = string.IsNullOrWhiteSpace(q) ? text : EvidenceIndex.HighlightText(text, q);
         var ids = evidence.Links.Select(l => l.TaskId).ToHashSet();
-        Tasks = tasks.List(new TaskFilter()).Select(i => i.Task).Where(t => ids.Contains(t.Id)).ToList();
+        var all = tasks.List(new TaskFilter()).Select(i => i.Task).ToList();
+        Tasks = all.Where(t => ids.Contains(t.Id)).ToList();
+        var actor = User.Actor();
+        OtherTasks = evidence.IsRemoved
+            ? []
+            : all.Where(t => !ids.Contains(t.Id) && Access.Allows(actor, Permission.FileEvidence, t))
+                .OrderByDescending(t => t.Year).ThenBy(t => t.Code, StringComparer.Ordinal).ToList();
         return true;
     }
 }

@@ -160,6 +160,37 @@ public class RoleAccessTests : IClassFixture<LuoshiWebFactory>
     }
 
     [Fact]
+    public async Task Evidence_is_filed_into_a_further_task_picked_from_a_list_and_never_into_another_departments()
+    {
+        var dossiers = _app.Service<DossierService>();
+        var added = await dossiers.AddAsync(new MemoryStream(Encoding.UTF8.GetBytes("关于课后服务的会议纪要（第二次）")),
+            "纪要二.txt", [_ownTask.Code], null, Actor.Console());
+        var url = $"/Evidence/{added.Evidence.Id}";
+
+        // A clerk of 办公室 is offered no task of 基础教育处, and a hand-made post for one changes nothing.
+        var clerk = await SignedIn("clerk");
+        var offered = (await clerk.GetDocumentAsync(url)).QuerySelectorAll("form.file-into option")
+            .Select(o => o.GetAttribute("value")).ToList();
+        Assert.DoesNotContain(_otherTask.Code, offered);
+        var refused = await clerk.PostFormAsync(url, [new("task", _otherTask.Code)], url + "?handler=FileInto");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.False(dossiers.Find(added.Evidence.Id)!.IsFiledIn(_otherTask.Id));
+
+        // The office picks the further task from the list (not the one the file is in already) and files it there.
+        var admin = await SignedIn(LuoshiWebFactory.AdminName);
+        var options = (await admin.GetDocumentAsync(url)).QuerySelectorAll("form.file-into select[name=task] option")
+            .Select(o => o.GetAttribute("value")).ToList();
+        Assert.Contains(_otherTask.Code, options);
+        Assert.DoesNotContain(_ownTask.Code, options);
+        var filed = await admin.PostFormAsync(url, [new("task", _otherTask.Code)], url + "?handler=FileInto");
+
+        Assert.Contains($"材料已另归入任务 {_otherTask.Code}", await filed.Content.ReadAsStringAsync());
+        Assert.True(dossiers.Find(added.Evidence.Id)!.IsFiledIn(_otherTask.Id));
+        Assert.Contains("纪要二", (await admin.GetDocumentAsync($"/Tasks/{_otherTask.Code}"))
+            .QuerySelector("#h-dossier")!.ParentElement!.TextContent);
+    }
+
+    [Fact]
     public async Task An_inspector_reads_issued_documents_but_not_drafts()
     {
         var documents = _app.Service<OfficialDocumentService>();
