@@ -9,7 +9,8 @@ namespace LuoshiArchive.Web.Pages.Meetings;
 
 /// <summary>Registers a meeting: kind, date, people, agenda items with their tasks, decisions.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = nameof(Core.Accounts.Permission.ManageMeetings))]
-public class EditModel(MeetingRegister meetings, OrganisationDirectory directory, TimeProvider clock) : FormPageModel
+public class EditModel(MeetingRegister meetings, OrganisationDirectory directory, TimeProvider clock,
+    Core.Tasks.TaskRegistry tasks) : FormPageModel
 {
     public const int Rows = 4;
 
@@ -25,6 +26,15 @@ public class EditModel(MeetingRegister meetings, OrganisationDirectory directory
     [BindProperty] public List<Row> Agenda { get; set; } = [];
     [BindProperty] public List<Row> Decisions { get; set; } = [];
     public IReadOnlyList<Department> Departments => directory.Departments();
+
+    /// <summary>The tasks offered as you type a code (the latest year first), and two of them as the example.</summary>
+    public IReadOnlyList<Core.Tasks.KeyTask> TaskChoices =>
+        _taskChoices ??= tasks.List(new Core.Tasks.TaskFilter()).Select(i => i.Task)
+            .OrderByDescending(t => t.Year).ThenBy(t => t.Code, StringComparer.Ordinal).ToList();
+
+    private IReadOnlyList<Core.Tasks.KeyTask>? _taskChoices;
+
+    public string TaskExample => TaskChoices.Count == 0 ? "" : string.Join("，", TaskChoices.Take(2).Select(t => t.Code));
 
     public sealed class Row
     {

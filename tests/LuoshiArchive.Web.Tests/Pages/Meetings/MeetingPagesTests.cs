@@ -66,6 +66,27 @@ public class MeetingPagesTests : IClassFixture<LuoshiWebFactory>
     }
 
     [Fact]
+    public async Task The_tasks_of_an_agenda_item_are_picked_as_you_type_from_the_stores_own_tasks()
+    {
+        var tasks = _app.Service<TaskRegistry>();
+        var latest = tasks.Find("2026-001") ?? tasks.Create(new TaskDraft { Year = 2026, Name = "推进课后服务全覆盖" },
+            Actor.Console("t"));
+        var client = _app.CreateClient();
+        await client.SignInAsync();
+
+        var form = await client.GetDocumentAsync("/Meetings/Edit");
+
+        var choices = form.QuerySelectorAll("datalist#task-choices option").ToList();
+        Assert.Contains(choices, o => o.GetAttribute("value") == _first.Code && o.TextContent.Contains(_first.Name));
+        Assert.Equal(latest.Code, choices[0].GetAttribute("value")); // the latest year first
+        var inputs = form.QuerySelectorAll("input[name$='.Tasks']").ToList();
+        Assert.Equal(8, inputs.Count); // four agenda items, four decisions
+        Assert.All(inputs, i => Assert.Equal("task-choices", i.GetAttribute("list")));
+        // The example is this store's own codes, not a fixed year's.
+        Assert.All(inputs, i => Assert.StartsWith(latest.Code, i.GetAttribute("placeholder")));
+    }
+
+    [Fact]
     public async Task The_register_shows_the_cadence_gaps()
     {
         var client = _app.CreateClient();
