@@ -2,7 +2,10 @@ using LuoshiArchive.Core.Accounts;
 
 namespace LuoshiArchive.Cli;
 
-/// <summary><c>luoshi users add --name NAME --role ROLE</c>, the password read from the first line of stdin.</summary>
+/// <summary>
+/// <c>luoshi users add --name NAME --role ROLE</c>, the password read from the first line of stdin; a leader account
+/// is linked to its 分管委领导 with <c>--person 姓名</c>.
+/// </summary>
 public sealed class UsersAddCommand : ICliCommand
 {
     private static readonly Dictionary<string, UserRole> Roles = new(StringComparer.OrdinalIgnoreCase)
@@ -12,10 +15,11 @@ public sealed class UsersAddCommand : ICliCommand
     };
 
     public string[] Words => ["users", "add"];
-    public string[] ValueOptions => ["name", "role", "display-name", "department", "email"];
+    public string[] ValueOptions => ["name", "role", "display-name", "department", "email", "person"];
     public string[] Flags => [];
     public string Usage => "luoshi users add --name NAME --role admin|office|department|leader|inspector " +
-        "[--display-name 姓名] [--department 处室名称或机构代码] [--email 邮箱]  （密码从标准输入读取；处室用户须给出 --department）";
+        "[--display-name 姓名] [--department 处室名称或机构代码] [--email 邮箱] [--person 分管委领导姓名]  " +
+        "（密码从标准输入读取；处室用户须给出 --department；委领导账户用 --person 关联本人）";
 
     public Task<int> RunAsync(CommandLine line, CliContext context)
     {
@@ -32,11 +36,17 @@ public sealed class UsersAddCommand : ICliCommand
                 ?? throw new Core.DomainRuleException($"处室“{departmentText}”不存在：请先在“机构人员”中添加，或给出已有处室的名称或机构代码。");
             departmentId = department.Id;
         }
+        int? personId = null;
+        if (line.Value("person") is { } personText)
+            personId = context.Directory.PersonNamed(personText) is { Role: Core.Organisation.PersonRole.SupervisingLeader } p
+                ? p.Id
+                : throw new Core.DomainRuleException($"分管委领导“{personText.Trim()}”不存在：请先在“机构人员”中添加，" +
+                    "或给出已有分管委领导的姓名。");
         if (role == UserRole.DepartmentUser && departmentId is null)
             throw new UsageException("处室用户须用 --department 给出所在处室（名称或机构代码）。");
         var password = ReadPassword(context);
         var account = context.Accounts.Create(name, line.Value("display-name") ?? "", password, role, departmentId,
-            Actor.Console(), email: line.Value("email") ?? "");
+            Actor.Console(), email: line.Value("email") ?? "", personId: personId);
         context.Error.WriteLine($"已创建账户“{account.Name}”（{Core.ChineseLabels.Of(account.Role)}）。");
         return Task.FromResult(LuoshiCli.Success);
     }

@@ -58,6 +58,9 @@ public abstract class LuoshiStoreBase
 
     public string? DepartmentName(int departmentId) => Departments.FindById(departmentId)?.Name;
 
+    public string? LeaderName(int personId) =>
+        People.FindById(personId) is { Role: PersonRole.SupervisingLeader } leader ? leader.Name : null;
+
     /// <summary>
     /// Changes whenever evidence is written by this process, after every transaction, and when this process learns
     /// of another's evidence change (the index follower): what caches of evidence key on.

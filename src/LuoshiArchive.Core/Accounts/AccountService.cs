@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 namespace LuoshiArchive.Core.Accounts;
 
 /// <summary>Sign-in accounts. No account or password is built in: the first one is made at setup.</summary>
-public sealed class AccountService(IAccountStore store, TimeProvider clock, Audit.AuditLog audit)
+public sealed partial class AccountService(IAccountStore store, TimeProvider clock, Audit.AuditLog audit)
 {
     public const int MinimumPasswordLength = 8;
     /// <summary>Account names are at most this long, so a longer typed name is stored cut to it.</summary>
@@ -22,7 +22,7 @@ public sealed class AccountService(IAccountStore store, TimeProvider clock, Audi
     public UserAccount? Find(int id) => store.Users.FindById(id);
 
     public UserAccount Create(string name, string displayName, string password, UserRole role,
-        int? departmentId = null, Actor? actor = null, string email = "")
+        int? departmentId = null, Actor? actor = null, string email = "", int? personId = null)
     {
         // The first account is made at the console or on the localhost-only first-run page; later ones by an administrator.
         actor ??= Actor.Console("首次设置");
@@ -37,6 +37,7 @@ public sealed class AccountService(IAccountStore store, TimeProvider clock, Audi
         if (role == UserRole.DepartmentUser && departmentId is null) throw new DomainRuleException("处室用户须选择所在处室。");
         if (departmentId is { } dept && store.DepartmentName(dept) is null) throw new DomainRuleException("所选处室不存在。");
         var address = CheckEmail(email);
+        CheckPerson(normalised, role, personId);
         var account = new UserAccount
         {
             Email = address,
@@ -44,11 +45,12 @@ public sealed class AccountService(IAccountStore store, TimeProvider clock, Audi
             DisplayName = string.IsNullOrWhiteSpace(displayName) ? normalised : displayName.Trim(),
             Role = role,
             DepartmentId = departmentId,
+            PersonId = personId,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         account.PasswordHash = _hasher.HashPassword(account, password);
         store.Users.Insert(account);
-        _audit.Record(actor.Name, "account.created", $"账户 {account.Name}", $"角色：{ChineseLabels.Of(role)}");
+        _audit.Record(actor.Name, "account.created", $"账户 {account.Name}", $"角色：{ChineseLabels.Of(role)}" + PersonNote(account));
         return account;
     }
 
@@ -169,6 +171,7 @@ public sealed class AccountService(IAccountStore store, TimeProvider clock, Audi
         if (account.Role != role || account.DepartmentId != departmentId) account.SecurityStamp = NewStamp();
         account.Role = role;
         account.DepartmentId = departmentId;
+        if (role != UserRole.Leader) account.PersonId = null; // only a leader account is linked to its person
         if (!string.IsNullOrWhiteSpace(displayName)) account.DisplayName = displayName.Trim();
         store.Users.Update(account);
         _audit.Record(actor.Name, "account.changed", $"账户 {account.Name}", $"{before} → {Describe(account)}");
@@ -218,7 +221,8 @@ public sealed class AccountService(IAccountStore store, TimeProvider clock, Audi
         private int ActiveAdmins() => store.Users.Find(u => u.Role == UserRole.Admin && !u.Disabled).Count();
 
     private string Describe(UserAccount a) =>
-        $"{a.DisplayName}，{ChineseLabels.Of(a.Role)}{(a.DepartmentId is { } d ? "，" + (store.DepartmentName(d) ?? $"处室{d}") : "")}";
+        $"{a.DisplayName}，{ChineseLabels.Of(a.Role)}{(a.DepartmentId is { } d ? "，" + (store.DepartmentName(d) ?? $"处室{d}") : "")}" +
+        PersonNote(a);
 
     private static void CheckPassword(string password)
     {

@@ -14,4 +14,7 @@ public interface IAccountStore : IAuditStore
 
     /// <summary>The name of the department with this id (an account may belong to one), or null when there is none.</summary>
     string? DepartmentName(int departmentId);
+
+    /// <summary>The name of the 分管委领导 with this person id (a leader account is linked to one), or null.</summary>
+    string? LeaderName(int personId);
 }

@@ -10,6 +10,11 @@ public sealed class UserAccount
     public string PasswordHash { get; set; } = "";
     public UserRole Role { get; set; }
     public int? DepartmentId { get; set; }
+    /// <summary>
+    /// The person this account is: for a leader account, the 分管委领导 that tasks name as supervising leader (the
+    /// leader writes only their own quarterly report, Tasks/LeaderArea). Null: not linked.
+    /// </summary>
+    public int? PersonId { get; set; }
     public DateTime CreatedAt { get; set; }
     /// <summary>A disabled account cannot sign in and is signed out at its next request; it is never deleted.</summary>
     public bool Disabled { get; set; }

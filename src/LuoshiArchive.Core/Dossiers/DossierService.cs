@@ -72,13 +72,20 @@ public sealed class DossierService(
         foreach (var task in TasksOf(evidence))
         {
             if (Access.Allows(actor, Permission.EditTask, task)) continue;
-            if (evidence.AddedBy == actor.Name && Access.Allows(actor, Permission.FileEvidence, task)) continue;
+            if (UploadedBy(evidence, actor) && Access.Allows(actor, Permission.FileEvidence, task)) continue;
             Access.Demand(actor, Permission.FileEvidence, _audit, task); // not concerned at all: the usual refusal
             _audit.Record(actor.Name, "access.denied", $"任务 {task.Code}", "配合处室无权删除他人上传的佐证材料");
             throw new AccessDeniedException($"配合处室只能删除本人上传的佐证材料：“{evidence.Title}”由 {evidence.AddedBy} 上传，" +
                 $"请联系任务“{task.Code}”的牵头处室。");
         }
     }
+
+    /// <summary>
+    /// Whether the actor uploaded the evidence: by sign-in name, which is unique; records older than it by display name.
+    /// </summary>
+    private static bool UploadedBy(Evidence evidence, Actor actor) => evidence.AddedByAccount.Length > 0
+        ? string.Equals(evidence.AddedByAccount, actor.Account, StringComparison.OrdinalIgnoreCase)
+        : evidence.AddedBy == actor.Name;
 
     public Stream OpenOriginal(Evidence evidence) => blobs.OpenRead(evidence.Sha256);
 
@@ -123,6 +130,7 @@ public sealed class DossierService(
             PageCount = extracted.PageCount ?? details?.PageCount, RenditionOf = details?.RenditionOf,
             NoTextRead = extracted.NoTextRead, ExtractionNote = extracted.Note ?? "",
             TextLength = extracted.Text.Length, AddedAt = clock.GetUtcNow().UtcDateTime, AddedBy = actor.Name,
+            AddedByAccount = actor.Account,
             Links = taskList.Select(t => Link(t.Id, actor)).ToList(),
         };
 

@@ -41,6 +41,8 @@ public sealed class Evidence
     public List<EvidenceLink> Links { get; set; } = [];
     public DateTime AddedAt { get; set; }
     public string AddedBy { get; set; } = "";
+    /// <summary>The uploader's sign-in name (unique, unlike <see cref="AddedBy"/>); empty on records older than it.</summary>
+    public string AddedByAccount { get; set; } = "";
 
     /// <summary>Set when the evidence was removed (a soft delete): kept in the store, out of dossiers and search.</summary>
     public EvidenceRemoval? Removal { get; set; }

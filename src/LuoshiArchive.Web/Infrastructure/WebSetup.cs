@@ -176,19 +176,23 @@ public static class WebSetup
 
     private const string DepartmentClaim = "luoshi:department";
     private const string StampClaim = "luoshi:stamp";
+    private const string PersonClaim = "luoshi:person";
 
     /// <summary>
-    /// The signed-in user as Core sees them: display name (recorded in histories and the audit trail), role and
-    /// department. Anonymous requests get a role that is allowed nothing beyond reading.
+    /// The signed-in user as Core sees them: display name (recorded in histories and the audit trail), role,
+    /// department, sign-in name and linked person. Anonymous requests get a role that is allowed nothing beyond reading.
     /// </summary>
     public static Actor Actor(this ClaimsPrincipal user)
     {
         var name = user.FindFirstValue(ClaimTypes.GivenName) ?? user.Identity?.Name ?? "未登录用户";
         var role = Enum.TryParse<UserRole>(user.FindFirstValue(ClaimTypes.Role), out var r) && user.Identity?.IsAuthenticated == true
             ? r : UserRole.Inspector;
-        var department = int.TryParse(user.FindFirstValue(DepartmentClaim), System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : (int?)null;
-        return new Actor(name, role, department);
+        var account = user.Identity?.IsAuthenticated == true ? user.Identity.Name ?? "" : "";
+        return new Actor(name, role, NumberClaim(user, DepartmentClaim), account, NumberClaim(user, PersonClaim));
     }
+
+    private static int? NumberClaim(ClaimsPrincipal user, string type) =>
+        int.TryParse(user.FindFirstValue(type), System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
 
     public static bool May(this ClaimsPrincipal user, Permission permission, Core.Tasks.KeyTask? task = null) =>
         Access.Allows(user.Actor(), permission, task);
@@ -205,6 +209,8 @@ public static class WebSetup
         claims.Add(new Claim(StampClaim, account.SecurityStamp));
         if (account.DepartmentId is { } department)
             claims.Add(new Claim(DepartmentClaim, department.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (account.PersonId is { } person)
+            claims.Add(new Claim(PersonClaim, person.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
     }
 

@@ -51,6 +51,31 @@ public sealed class CliConventionsTests : IDisposable
     }
 
     [Fact]
+    public async Task Users_add_links_a_leader_account_to_its_supervising_leader()
+    {
+        Assert.Equal(0, (await Run("", "init", "--demo", "--storage", _storage)).Exit);
+        var added = await Run("Luoshi-2018!\n", "users", "add", "--name", "wang", "--role", "leader",
+            "--display-name", "王建国", "--person", "王建国", "--storage", _storage);
+        Assert.Equal(0, added.Exit);
+        var unknown = await Run("Luoshi-2018!\n", "users", "add", "--name", "zhao", "--role", "leader",
+            "--person", "赵无名", "--storage", _storage);
+        Assert.Equal((1, "分管委领导“赵无名”不存在：请先在“机构人员”中添加，或给出已有分管委领导的姓名。\n"),
+            (unknown.Exit, unknown.Err));
+        var twice = await Run("Luoshi-2018!\n", "users", "add", "--name", "wang2", "--role", "leader",
+            "--person", "王建国", "--storage", _storage);
+        Assert.Equal(1, twice.Exit);
+        Assert.Contains("已关联账户“wang”", twice.Err);
+
+        using var store = LiteDbStore.Open(_storage, "test");
+        var audit = TestAudit.For(store, _storage, _clock);
+        var accounts = new AccountService(store, _clock, audit);
+        var wang = accounts.Find("wang")!;
+        Assert.Equal("王建国", new Organisation.OrganisationDirectory(store, audit).PersonName(wang.PersonId));
+        Assert.Null(accounts.Find("zhao"));
+        Assert.Null(accounts.Find("wang2"));
+    }
+
+    [Fact]
     public async Task Minutes_from_an_empty_docx_are_refused_in_one_line_with_exit_1()
     {
         Assert.Equal(0, (await Run("", "init", "--demo", "--storage", _storage)).Exit);

@@ -48,12 +48,7 @@ public sealed class EvidenceRemovalTests : IDisposable
     [Fact]
     public async Task A_cooperating_department_removes_only_what_its_own_user_uploaded()
     {
-        var lead = _storage.Directory.SaveDepartment(new Core.Organisation.Department { Name = "基础教育处" });
-        var helper = _storage.Directory.SaveDepartment(new Core.Organisation.Department { Name = "高等教育处" });
-        var task = _storage.Tasks.Create(new TaskDraft
-        {
-            Year = 2018, Name = "课后服务", LeadDepartmentId = lead.Id, CooperatingDepartmentIds = [helper.Id],
-        }, Actor.Console());
+        var (lead, helper, task) = TaskWithCooperatingDepartment();
         var leadClerk = new Actor("基础教育处李", UserRole.DepartmentUser, lead.Id);
         var helperClerk = new Actor("高等教育处王", UserRole.DepartmentUser, helper.Id);
         var leads = await _storage.Dossiers.AddAsync(new MemoryStream(Encoding.UTF8.GetBytes("牵头处室的实施方案")),
@@ -68,6 +63,35 @@ public sealed class EvidenceRemovalTests : IDisposable
         _storage.Dossiers.Remove(helps.Evidence.Id, "传错了", helperClerk);
         _storage.Dossiers.Remove(leads.Evidence.Id, "换新版", leadClerk);
         Assert.Empty(_storage.Dossiers.DossierOf(task.Id));
+    }
+
+    [Fact]
+    public async Task Uploads_are_matched_by_sign_in_name_so_a_namesake_in_the_cooperating_department_removes_nothing()
+    {
+        var (_, helper, task) = TaskWithCooperatingDepartment();
+        // Two people called 王芳 in the cooperating department, each with an account of their own.
+        var first = new Actor("王芳", UserRole.DepartmentUser, helper.Id, Account: "wangfang");
+        var namesake = new Actor("王芳", UserRole.DepartmentUser, helper.Id, Account: "wangfang2");
+        var upload = await _storage.Dossiers.AddAsync(new MemoryStream(Encoding.UTF8.GetBytes("配合处室的意见")),
+            "意见.txt", [task.Code], null, first);
+        Assert.Equal("wangfang", upload.Evidence.AddedByAccount);
+
+        Assert.Throws<AccessDeniedException>(() => _storage.Dossiers.Remove(upload.Evidence.Id, "不需要", namesake));
+        Assert.False(_storage.Dossiers.Find(upload.Evidence.Id)!.IsRemoved);
+        _storage.Dossiers.Remove(upload.Evidence.Id, "传错了", first with { Name = "王芳（高教处）" }); // renamed: still hers
+        Assert.True(_storage.Dossiers.Find(upload.Evidence.Id)!.IsRemoved);
+    }
+
+    /// <summary>基础教育处 leads a task; 高等教育处 cooperates.</summary>
+    private (Core.Organisation.Department Lead, Core.Organisation.Department Helper, KeyTask Task) TaskWithCooperatingDepartment()
+    {
+        var lead = _storage.Directory.SaveDepartment(new Core.Organisation.Department { Name = "基础教育处" });
+        var helper = _storage.Directory.SaveDepartment(new Core.Organisation.Department { Name = "高等教育处" });
+        var task = _storage.Tasks.Create(new TaskDraft
+        {
+            Year = 2018, Name = "课后服务", LeadDepartmentId = lead.Id, CooperatingDepartmentIds = [helper.Id],
+        }, Actor.Console());
+        return (lead, helper, task);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using LuoshiArchive.Core.Accounts;
+using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Supervision;
 using LuoshiArchive.Core.Tasks;
 
@@ -60,6 +61,26 @@ public sealed class LeaderReportTests : IDisposable
         Assert.Single(_world.Storage.Audit.Find(action: "leaderreport.saved"));
         _world.LeaderReports.Save(_world.Leader.Id, 2018, 2, "再次修改", "", "", "", _world.Supervisor);
         Assert.Equal(1, _world.Storage.Store.LeaderReports.Count());
+    }
+
+    [Fact]
+    public async Task Another_leader_and_an_unlinked_leader_account_may_not_write_the_leaders_report()
+    {
+        await LiveTheQuarter();
+        var other = _world.Storage.Directory.SavePerson(new Person { Name = "李红梅", Role = PersonRole.SupervisingLeader });
+        _world.LeaderReports.Save(_world.Leader.Id, 2018, 2, "王建国的报告", "进展。", "", "", _world.LeaderActor);
+
+        var li = new Actor("委领导李红梅", UserRole.Leader, Account: "lihongmei", PersonId: other.Id);
+        var denied = Assert.Throws<AccessDeniedException>(
+            () => _world.LeaderReports.Save(_world.Leader.Id, 2018, 2, "改写", "", "", "", li));
+        Assert.Equal("您只能编写本人的季度报告：这是王建国的季度报告。", denied.Message);
+        var unlinked = new Actor("委领导", UserRole.Leader, Account: "leader");
+        Assert.Contains("尚未关联分管委领导", Assert.Throws<AccessDeniedException>(
+            () => _world.LeaderReports.Save(_world.Leader.Id, 2018, 2, "改写", "", "", "", unlinked)).Message);
+
+        Assert.Equal("王建国的报告", _world.LeaderReports.Current(_world.Leader.Id, 2018, 2).Title);
+        Assert.Equal(2, _world.Storage.Audit.Find(action: "access.denied").Count(e => e.Subject.StartsWith("季度报告 王建国", StringComparison.Ordinal)));
+        _world.LeaderReports.Save(other.Id, 2018, 2, "李红梅的报告", "", "", "", li); // her own
     }
 
     [Fact]

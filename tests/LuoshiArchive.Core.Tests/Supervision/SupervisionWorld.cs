@@ -50,7 +50,8 @@ public sealed class SupervisionWorld : IDisposable
     public Actor OfficeClerk { get; }
     public Actor BasicClerk { get; }
     public Actor Supervisor { get; } = new("督查科李明", UserRole.OfficeSupervisor);
-    public Actor LeaderActor { get; } = new("委领导王建国", UserRole.Leader);
+    /// <summary>The leader account linked to <see cref="Leader"/> (its own area and quarterly report).</summary>
+    public Actor LeaderActor => new("委领导王建国", UserRole.Leader, Account: "wangjianguo", PersonId: Leader.Id);
 
     /// <summary>A task of 2018 led by <paramref name="department"/>, under the world's leader, with dated milestones.</summary>
     public KeyTask Task(string name, Department department, DateOnly deadline, params (DateOnly Due, string What)[] milestones) =>

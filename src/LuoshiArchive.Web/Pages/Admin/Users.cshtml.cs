@@ -25,7 +25,7 @@ public class UsersModel(AccountService accounts, OrganisationDirectory directory
             Input = new AccountInput
             {
                 Name = account.Name, DisplayName = account.DisplayName, Role = account.Role,
-                DepartmentId = account.DepartmentId, Email = account.Email,
+                DepartmentId = account.DepartmentId, Email = account.Email, PersonId = account.PersonId,
             };
             Editing = true;
         }
@@ -35,7 +35,7 @@ public class UsersModel(AccountService accounts, OrganisationDirectory directory
     public IActionResult OnPostCreate() => Act(() =>
     {
         accounts.Create(Input.Name ?? "", Input.DisplayName ?? "", Input.Password ?? "", Input.Role, Input.DepartmentId,
-            User.Actor(), Input.Email ?? "");
+            User.Actor(), Input.Email ?? "", Input.PersonId);
         return $"账号“{Input.Name}”已创建。";
     });
 
@@ -44,6 +44,7 @@ public class UsersModel(AccountService accounts, OrganisationDirectory directory
         AccountService.CheckEmail(Input.Email); // refused before anything is changed
         var account = accounts.Change(Input.Name ?? "", Input.Role, Input.DepartmentId, Input.DisplayName ?? "",
             User.Actor());
+        accounts.LinkPerson(account.Name, account.Role == UserRole.Leader ? Input.PersonId : null, User.Actor());
         accounts.SetNotifications(account.Name, Input.Email ?? "", account.WantsDailyDigest,
             account.WantsImmediateNotices, User.Actor());
         if (!string.IsNullOrEmpty(Input.Password)) accounts.ResetPassword(Input.Name ?? "", Input.Password, User.Actor());
@@ -84,6 +85,8 @@ public class UsersModel(AccountService accounts, OrganisationDirectory directory
         public string? Password { get; set; }
         public UserRole Role { get; set; } = UserRole.DepartmentUser;
         public int? DepartmentId { get; set; }
+        /// <summary>A leader account's 分管委领导 (the person tasks name as supervising leader).</summary>
+        public int? PersonId { get; set; }
         /// <summary>Where notices are mailed; empty: in-app 站内消息 only.</summary>
         public string? Email { get; set; }
     }

@@ -22,6 +22,10 @@ public class LeaderModel(LeaderReportService reports, OrganisationDirectory dire
     public bool Fresh { get; private set; }
     public List<string> Errors { get; } = [];
 
+    /// <summary>The office writes any report; a leader only their own (<see cref="LeaderArea"/>).</summary>
+    public bool MayWrite => LeaderId is { } id && User.May(Core.Accounts.Permission.WriteLeaderReport)
+        && (User.Actor().Role != Core.Accounts.UserRole.Leader || LeaderArea.IsLeader(User.Actor(), id));
+
     public IActionResult OnGet(int? leader, int? year, int? quarter, bool fresh = false)
     {
         if (!Select(leader, year, quarter)) return NotFound();
@@ -67,7 +71,8 @@ public class LeaderModel(LeaderReportService reports, OrganisationDirectory dire
         Year = year ?? last.Year;
         Quarter = quarter ?? ReportingPeriod.QuarterOf(last.Month);
         if (Year is < 2000 or > 2100 || Quarter is < 1 or > 4) return false;
-        LeaderId = leader ?? (Leaders.Count == 1 ? Leaders[0].Id : null);
+        // A leader account opens its own report.
+        LeaderId = leader ?? LeaderArea.LeaderOf(User.Actor()) ?? (Leaders.Count == 1 ? Leaders[0].Id : null);
         return LeaderId is null || directory.Person(LeaderId) is not null;
     }
 }

@@ -101,7 +101,7 @@ public class ReportingPagesTests : IClassFixture<LuoshiWebFactory>
     [Fact]
     public async Task The_leader_edits_and_saves_the_quarterly_report_and_downloads_it()
     {
-        var leader = await SupervisionSeed.SignedIn(_app, "leader");
+        var leader = await SupervisionSeed.SignedIn(_app, "leaderli");
         var url = $"/Reports/Leader?leader={_seed.Li.Id}&year=2018&quarter=2";
         var page = await leader.GetDocumentAsync(url);
         Assert.Contains("关于2018年第二季度分管重点任务落实情况的报告", page.QuerySelector("input[name=title]")!.GetAttribute("value"));
@@ -129,5 +129,35 @@ public class ReportingPagesTests : IClassFixture<LuoshiWebFactory>
         Assert.Contains("调研进度偏慢。", read.QuerySelector("article.leader-report")!.TextContent);
         var refused = await clerk.PostFormAsync(url, [new("leader", _seed.Li.Id.ToString()), new("year", "2018"), new("quarter", "2"), new("title", "x")], "/Reports/Leader");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_leader_posting_another_leaders_quarterly_report_by_hand_is_refused_and_recorded()
+    {
+        var li = await SupervisionSeed.SignedIn(_app, "leaderli");
+        var url = $"/Reports/Leader?leader={_seed.Li.Id}&year=2018&quarter=3";
+        List<KeyValuePair<string, string>> Report(string title) =>
+        [
+            new("leader", _seed.Li.Id.ToString()), new("year", "2018"), new("quarter", "3"), new("title", title),
+            new("progress", "进展。"), new("problems", ""), new("proposals", ""),
+        ];
+        var saved = await li.PostFormAsync(url, Report("李红梅的三季度报告"), "/Reports/Leader");
+        Assert.Contains("已保存", BrowserLikeClient.Parse(await saved.Content.ReadAsStringAsync()).QuerySelector(".status-line")!.TextContent);
+
+        // 王建国's account takes the form of its own report and posts it with 李红梅's id.
+        var wang = await SupervisionSeed.SignedIn(_app, "leader");
+        var refused = await wang.PostFormAsync($"/Reports/Leader?leader={_seed.Wang.Id}&year=2018&quarter=3",
+            Report("被改写的报告"), "/Reports/Leader");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("您只能编写本人的季度报告：这是李红梅的季度报告。", await refused.Content.ReadAsStringAsync());
+        var report = _app.Service<LeaderReportService>().Current(_seed.Li.Id, 2018, 3);
+        Assert.Equal(("李红梅的三季度报告", "委领导李红梅"), (report.Title, report.SavedBy));
+        Assert.Contains(_app.Service<Core.Audit.AuditLog>().Find(action: "access.denied"),
+            e => e.Who == "委领导王建国" && e.Subject == "季度报告 李红梅 2018年第3季度");
+
+        // His own report opens by default with its form; hers shows him no form.
+        var own = await wang.GetDocumentAsync("/Reports/Leader?year=2018&quarter=3");
+        Assert.Equal(_seed.Wang.Id.ToString(), own.QuerySelector("form.leader-report input[name=leader]")!.GetAttribute("value"));
+        Assert.Null((await wang.GetDocumentAsync(url)).QuerySelector("form.leader-report"));
     }
 }

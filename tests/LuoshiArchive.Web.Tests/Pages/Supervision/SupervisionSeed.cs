@@ -8,7 +8,7 @@ namespace LuoshiArchive.Web.Tests.Pages.Supervision;
 
 /// <summary>
 /// The people and tasks the supervision page tests share (created once per app): 办公室 and 基础教育处, two supervising
-/// leaders, accounts of each role, and four 2018 tasks seen on 2018-06-15 as done, overdue, coming due and on track.
+/// leaders (each with a leader account linked to them), accounts of each role, and four 2018 tasks seen on 2018-06-15 as done, overdue, coming due and on track.
 /// </summary>
 public sealed class SupervisionSeed
 {
@@ -32,7 +32,10 @@ public sealed class SupervisionSeed
         var accounts = app.Service<AccountService>();
         if (accounts.Find("clerk") is null) accounts.Create("clerk", "办公室孙丽娜", Password, UserRole.DepartmentUser, Office.Id);
         if (accounts.Find("basicclerk") is null) accounts.Create("basicclerk", "基教处卫芳", Password, UserRole.DepartmentUser, Basic.Id);
-        if (accounts.Find("leader") is null) accounts.Create("leader", "委领导王建国", Password, UserRole.Leader);
+        if (accounts.Find("leader") is null)
+            accounts.Create("leader", "委领导王建国", Password, UserRole.Leader, personId: Wang.Id);
+        if (accounts.Find("leaderli") is null)
+            accounts.Create("leaderli", "委领导李红梅", Password, UserRole.Leader, personId: Li.Id);
         if (accounts.Find("supervisor") is null) accounts.Create("supervisor", "督查科李明", Password, UserRole.OfficeSupervisor);
     }
 
