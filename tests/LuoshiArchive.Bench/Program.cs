@@ -4,6 +4,9 @@
 //     [--search-only --index DIR [--query TEXT]]   search latency only, on an index kept in DIR between runs (built once
 //                                                  per seed and size); --query measures that query alone
 //     [--web-only --web-docs 2000 --web-clients 8 --web-seconds 10]   web cold start, and pages under load
+//     [--large PERCENT]   that share of the documents (every n-th) holds 1–10 MB of text
+//     [--web-memory --web-docs 2000 --web-clients 16 --web-seconds 20 --uploads 3 --upload-mb 25]   the web process's
+//                         working set while the clients search and the uploads (text files, at once) go through the API
 //     [--database CONN]   end-to-end ingest and the web pages on LiteDB and on PostgreSQL side by side (CONN: a server
 //                         whose user may create databases; each measure gets a new database, dropped at the end)
 //   dotnet run -c Release --project tests/LuoshiArchive.Bench -- --micro   BenchmarkDotNet: per-document steps (MicroBench)
@@ -23,10 +26,19 @@ try
 {
     var report = new BenchReport(Environment.MachineName, Environment.ProcessorCount, DateTime.UtcNow,
         string.Join(' ', args.Select(a => a.Contains("Host=") ? "CONN" : a)));
-    var corpus = new SyntheticCorpus(options.Seed)
-        .Generate(options.VolumeOnly || options.WebOnly ? 0 : options.Documents).ToList();
+    var corpus = new SyntheticCorpus(options.Seed, options.LargePercent)
+        .Generate(options.VolumeOnly || options.WebOnly || options.WebMemory ? 0 : options.Documents).ToList();
     Console.Error.WriteLine($"corpus: {corpus.Count} documents, {corpus.Sum(d => d.Text.Length) / 1000} k characters");
 
+    if (options.WebMemory)
+    {
+        var documents = new SyntheticCorpus(options.Seed, options.LargePercent).Generate(options.WebDocuments).ToList();
+        var engine = engines[0];
+        var memory = await WebMemoryBench.Run(documents, Path.Combine(work, "memory-store"), options.WebClients,
+            options.WebSeconds, options.Uploads, options.UploadMegabytes, engine);
+        Console.WriteLine(JsonSerializer.Serialize(memory, new JsonSerializerOptions { WriteIndented = true }));
+        return;
+    }
     if (options.WebOnly)
     {
         var documents = new SyntheticCorpus(options.Seed).Generate(options.WebDocuments).ToList();
@@ -104,7 +116,8 @@ finally
 
 internal sealed record BenchOptions(int Documents, int Ingest, int Seed, bool Json, int[] BundleSizes,
     int[] BundleVolumes, int VolumeFiles, bool VolumeOnly, string[] Formats, bool SearchOnly, string? IndexPath,
-    string? Query, bool WebOnly, int WebDocuments, int WebClients, double WebSeconds, string? Database)
+    string? Query, bool WebOnly, int WebDocuments, int WebClients, double WebSeconds, string? Database,
+    int LargePercent, bool WebMemory, int Uploads, int UploadMegabytes)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -120,7 +133,8 @@ internal sealed record BenchOptions(int Documents, int Ingest, int Seed, bool Js
             Value("--query"), args.Contains("--web-only"), int.Parse(Value("--web-docs") ?? "2000"),
             int.Parse(Value("--web-clients") ?? "8"),
             double.Parse(Value("--web-seconds") ?? "10", System.Globalization.CultureInfo.InvariantCulture),
-            Value("--database"));
+            Value("--database"), int.Parse(Value("--large") ?? "0"), args.Contains("--web-memory"),
+            int.Parse(Value("--uploads") ?? "3"), int.Parse(Value("--upload-mb") ?? "25"));
     }
 }
 

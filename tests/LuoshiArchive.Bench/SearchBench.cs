@@ -23,6 +23,7 @@ public static class SearchBench
             ($"number {number}", new SearchQuery(number)),
             ("filtered 课后服务 year+department", new SearchQuery("课后服务") { Year = 2019, Department = "办公室" }),
             ("two words 督查督办 河西区", new SearchQuery("督查督办 河西区")),
+            ("two words 重点任务 落实", new SearchQuery("重点任务 落实")),
             ("partial 督查督办 区块链", new SearchQuery("督查督办 区块链")),
         };
         if (only is not null) queries = [(only, new SearchQuery(only))];

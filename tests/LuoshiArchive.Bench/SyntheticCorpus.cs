@@ -4,9 +4,10 @@ namespace LuoshiArchive.Bench;
 
 /// <summary>
 /// Government-style Chinese documents, deterministic from a seed: a title, a 发文字号, a date, and 1–20 pages of
-/// sentences assembled from the vocabulary of the seed notice and of an education commission's daily work.
+/// sentences assembled from the vocabulary of the seed notice and of an education commission's daily work. With
+/// <c>largePercent</c>, that share of the documents (every n-th) is a compilation of 1–10 MB of text instead.
 /// </summary>
-public sealed class SyntheticCorpus(int seed)
+public sealed class SyntheticCorpus(int seed, int largePercent = 0)
 {
     private const int CharsPerPage = 700;
     private static readonly string[] Subjects =
@@ -45,8 +46,11 @@ public sealed class SyntheticCorpus(int seed)
             var number = $"{Pick(random, Codes)}〔{date.Year}〕{random.Next(1, 300)}号";
             var title = $"关于{Pick(random, Verbs)}{Pick(random, Objects)}的{Pick(random, Genres)}";
             var pages = 1 + (int)Math.Min(19, -Math.Log(1 - random.NextDouble()) * 4); // mostly short, some long
-            var text = new StringBuilder().Append(number).Append('\n').Append(title).Append('\n');
-            while (text.Length < pages * CharsPerPage)
+            // 1–10 MB of UTF-8 (three bytes a character).
+            var large = largePercent > 0 && id % (100 / largePercent) == 0;
+            var length = large ? random.Next(1, 11) * 1_000_000 / 3 : pages * CharsPerPage;
+            var text = new StringBuilder(length + 200).Append(number).Append('\n').Append(title).Append('\n');
+            while (text.Length < length)
             {
                 text.Append(Pick(random, Subjects)).Append(Pick(random, Verbs)).Append(Pick(random, Objects));
                 if (random.Next(4) == 0) text.Append("，在").Append(Pick(random, Places)).Append("试点");

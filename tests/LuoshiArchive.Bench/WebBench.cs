@@ -19,7 +19,7 @@ namespace LuoshiArchive.Bench;
 /// </summary>
 public static partial class WebBench
 {
-    private const string Password = "bench-password-2018";
+    internal const string Password = "bench-password-2018";
 
     public sealed record ColdStart(int Run, double Seconds);
 
@@ -67,7 +67,7 @@ public static partial class WebBench
     }
 
     /// <summary>The demo commission, an administrator, and the corpus filed as TXT into the demo tasks.</summary>
-    private static async Task Prepare(IReadOnlyList<SyntheticCorpus.Document> corpus, LuoshiOptions options,
+    internal static async Task Prepare(IReadOnlyList<SyntheticCorpus.Document> corpus, LuoshiOptions options,
         BenchEngine engine)
     {
         await using var provider = engine.Services(options);
@@ -112,7 +112,7 @@ public static partial class WebBench
     }
 
     /// <summary>Starts the built web app on a free port; the time is from launch to the sign-in page answered.</summary>
-    private static async Task<(Process Process, double Seconds, string Url)> Launch(LuoshiOptions options)
+    internal static async Task<(Process Process, double Seconds, string Url)> Launch(LuoshiOptions options)
     {
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
@@ -147,7 +147,7 @@ public static partial class WebBench
     }
 
     /// <summary><paramref name="clients"/> signed-in clients fetch <paramref name="page"/> back to back: 3 s warm-up, then the measure.</summary>
-    private static async Task<PageLoad> Load(string url, string page, int clients, double seconds)
+    internal static async Task<PageLoad> Load(string url, string page, int clients, double seconds)
     {
         var sessions = new List<HttpClient>();
         for (var i = 0; i < clients; i++) sessions.Add(await SignIn(url));

@@ -91,6 +91,12 @@ public sealed class DossierService(
 
     public string TextOf(Evidence evidence) => blobs.ReadText(evidence.Sha256);
 
+    /// <summary>How much of a text a page shows (the rest is in the original, which can be downloaded).</summary>
+    public const int ShownTextLength = 200_000;
+
+    /// <summary>The start of the evidence's text a page shows, at most <see cref="ShownTextLength"/> characters.</summary>
+    public string ShownTextOf(Evidence evidence) => blobs.ReadTextStart(evidence.Sha256, ShownTextLength);
+
     public SearchResult Search(SearchQuery query) => index.Search(query);
 
     /// <summary>
@@ -118,7 +124,9 @@ public sealed class DossierService(
 
         if (TryLinkExisting(staged.Sha256, taskList, details, actor) is { } linked) return linked;
 
-        var extracted = await extractor.ExtractAsync(staged.Path, fileName, cancellationToken);
+        // One turn from reading to indexing: a long text costs memory in the worker, then here while it is indexed.
+        using var turn = await extractor.TurnAsync(fileName, cancellationToken);
+        var extracted = await extractor.ExtractAsync(staged.Path, fileName, cancellationToken, turnHeld: true);
         var proposed = MetadataProposer.Propose(extracted.Text, fileName);
         var evidence = new Evidence
         {

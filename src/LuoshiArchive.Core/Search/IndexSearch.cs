@@ -92,7 +92,9 @@ internal sealed class IndexSearch(IndexSearcher searcher, QueryBuilder queries, 
 
     private SearchHit Hit(int doc, float score, bool matchesAll, IReadOnlyList<QueryTerms.QueryTerm> terms)
     {
-        var stored = searcher.Doc(doc);
+        var fields = new HitFields(terms);
+        searcher.Doc(doc, fields);
+        var stored = fields.Document;
         var date = stored.Get(EvidenceFields.Date);
         return new SearchHit(
             int.Parse(stored.Get(EvidenceFields.Id), CultureInfo.InvariantCulture),
@@ -103,7 +105,7 @@ internal sealed class IndexSearch(IndexSearcher searcher, QueryBuilder queries, 
             stored.GetValues(EvidenceFields.Task),
             score,
             matchesAll,
-            terms.Count == 0 ? [] : Snippets.Make(stored.Get(EvidenceFields.Text) ?? "", terms));
+            terms.Count == 0 ? [] : Snippets.Make(fields.Window, terms));
     }
 
     private Query? Filter()

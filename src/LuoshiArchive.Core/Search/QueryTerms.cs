@@ -11,8 +11,13 @@ internal static partial class QueryTerms
 {
     internal sealed record QueryTerm(string Text, bool IsDocumentNumber);
 
+    /// <summary>What one query may cost: the typed text read up to this length, and this many terms at most.</summary>
+    public const int MaxQueryLength = 200;
+    public const int MaxTerms = 12;
+
     public static IReadOnlyList<QueryTerm> Parse(string text)
     {
+        if (text.Length > MaxQueryLength) text = text[..MaxQueryLength];
         var terms = new List<QueryTerm>();
         var rest = Quoted().Replace(text, m =>
         {
@@ -28,7 +33,7 @@ internal static partial class QueryTerms
             var trimmed = word.Trim('"', '“', '”', '，', '。', ',', '、');
             if (trimmed.Length > 0) terms.Add(new QueryTerm(trimmed, false));
         }
-        return terms.DistinctBy(t => t.Text).ToList();
+        return terms.DistinctBy(t => t.Text).Take(MaxTerms).ToList();
     }
 
     [GeneratedRegex("[\"“”]([^\"“”]*)[\"“”]")]

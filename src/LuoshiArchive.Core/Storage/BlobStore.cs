@@ -138,6 +138,15 @@ public sealed class BlobStore : IBlobStore
         return File.Exists(path) ? File.ReadAllText(path) : "";
     }
 
+    public string ReadTextStart(string sha256, int maxChars)
+    {
+        var path = PathOf(sha256) + ".txt";
+        if (!File.Exists(path)) return "";
+        using var reader = new StreamReader(path, System.Text.Encoding.UTF8);
+        var buffer = new char[Math.Clamp(maxChars, 0, (int)Math.Min(int.MaxValue / 2, new FileInfo(path).Length))];
+        return new string(buffer, 0, reader.ReadBlock(buffer, 0, buffer.Length));
+    }
+
     private string PathOf(string sha256)
     {
         if (sha256.Length != 64 || !sha256.All(Uri.IsHexDigit))

@@ -11,4 +11,6 @@ public enum ExtractionProblem
     ZipBomb,
     TimedOut,
     OutOfMemory,
+    /// <summary>Every extraction turn stayed taken longer than the queue waits.</summary>
+    Busy,
 }

@@ -12,8 +12,50 @@ public sealed class IsolatedTextExtractor(ExtractionLimits limits, ConverterPath
 {
     public const string ExtractorAssembly = "luoshi-extract.dll";
     private readonly ConcurrentBag<ExtractorWorker> _idle = [];
+    private readonly SemaphoreSlim _turns = new(Math.Max(1, limits.MaxConcurrent));
 
-    public async Task<ExtractedText> ExtractAsync(string path, string originalFileName, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Waits for one of the <see cref="ExtractionLimits.MaxConcurrent"/> turns (dispose to give it back); refuses with
+    /// the reason when none frees up within <see cref="ExtractionLimits.QueueTimeout"/>.
+    /// </summary>
+    public async Task<IDisposable> TurnAsync(string originalFileName, CancellationToken cancellationToken = default)
+    {
+        if (!await _turns.WaitAsync(limits.QueueTimeout, cancellationToken))
+            throw new ExtractionException(ExtractionProblem.Busy,
+                $"服务器正在处理其他文件（同时最多处理 {limits.MaxConcurrent} 个），“{originalFileName}”等候超过 " +
+                $"{limits.QueueTimeout.TotalSeconds:0} 秒，未保存。请稍后重新上传。");
+        return new Turn(_turns);
+    }
+
+    private sealed class Turn(SemaphoreSlim turns) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) turns.Release();
+        }
+    }
+
+    /// <summary>The file's text, read in a worker process; waits for a turn unless the caller holds one.</summary>
+    public async Task<ExtractedText> ExtractAsync(string path, string originalFileName, CancellationToken cancellationToken = default,
+        bool turnHeld = false)
+    {
+        using var turn = turnHeld ? null : await TurnAsync(originalFileName, cancellationToken);
+        // The text comes back in a file beside the staged one, not in the reply line: a 46 MB text is ~90 MB of JSON.
+        var textFile = path + ".text";
+        try
+        {
+            return await AskWorkerAsync(path, originalFileName, textFile, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(textFile);
+        }
+    }
+
+    private async Task<ExtractedText> AskWorkerAsync(string path, string originalFileName, string textFile,
+        CancellationToken cancellationToken)
     {
         var worker = _idle.TryTake(out var reused) && !reused.HasExited ? reused : new ExtractorWorker(limits.MemoryLimitBytes);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -22,7 +64,8 @@ public sealed class IsolatedTextExtractor(ExtractionLimits limits, ConverterPath
         ExtractorReply? reply;
         try
         {
-            reply = await worker.AskAsync(ExtractorArguments.For(path, originalFileName, limits, converters), timeout.Token);
+            reply = await worker.AskAsync(ExtractorArguments.For(path, originalFileName, limits, converters, textFile),
+                timeout.Token);
         }
         catch (Exception e) when (e is OperationCanceledException or IOException)
         {
@@ -39,28 +82,42 @@ public sealed class IsolatedTextExtractor(ExtractionLimits limits, ConverterPath
         }
         _idle.Add(worker);
         if (reply.Text is { } text)
+        {
+            if (reply.TextFile is { Length: > 0 } file) text = await File.ReadAllTextAsync(file, cancellationToken);
             return new ExtractedText(Enum.Parse<EvidenceFormat>(reply.Format!), text, reply.PageCount, reply.NoTextRead, reply.Note);
+        }
         throw new ExtractionException(Enum.Parse<ExtractionProblem>(reply.Problem!), reply.Message ?? "");
     }
 
-    private static ExtractionException Crashed(ExtractorWorker worker, string fileName) =>
-        worker.Errors.Contains("OutOfMemory", StringComparison.Ordinal)
-            ? new ExtractionException(ExtractionProblem.OutOfMemory, $"解析“{fileName}”所需内存超过上限，文件可能结构异常，未保存。请另存为 PDF 或 DOCX 后重新上传。")
+    /// <summary>
+    /// The worker died without a reply. Out of memory (the GC's hard limit, or the kernel's OOM killer: SIGKILL) is said
+    /// as such, with the limit; only other deaths suggest a damaged file.
+    /// </summary>
+    private ExtractionException Crashed(ExtractorWorker worker, string fileName) =>
+        worker.Errors.Contains("OutOfMemory", StringComparison.OrdinalIgnoreCase)
+        || worker.Errors.Contains("out of memory", StringComparison.OrdinalIgnoreCase) || worker.ExitCode == 137
+            ? new ExtractionException(ExtractionProblem.OutOfMemory,
+                $"解析“{fileName}”所需内存超过解析程序的上限（{limits.MemoryLimitBytes / (1024 * 1024)} MB），未保存。" +
+                "文件文字过多或结构异常：请拆分为几个较小的文件，或另存为 PDF 后重新上传。")
             : new ExtractionException(ExtractionProblem.Corrupt, $"解析“{fileName}”时解析程序异常退出，文件可能已损坏，未保存。请检查原文件，或另存为 PDF 或 DOCX 后重新上传。");
 
     public void Dispose()
     {
         while (_idle.TryTake(out var worker)) worker.Dispose();
+        _turns.Dispose();
     }
 }
 
 /// <summary>The one JSON line the extractor process prints: either the text or the problem.</summary>
-public sealed record ExtractorReply(string? Format, string? Text, int? PageCount, bool NoTextRead, string? Note, string? Problem, string? Message);
+/// <see cref="TextFile"/>: where the text was written when the request named a file for it (then Text is "").
+public sealed record ExtractorReply(string? Format, string? Text, int? PageCount, bool NoTextRead, string? Note, string? Problem,
+    string? Message, string? TextFile = null);
 
 /// <summary>The request shared by the parent and the child, so the two cannot drift apart.</summary>
 public static class ExtractorArguments
 {
-    public static IEnumerable<string> For(string path, string name, ExtractionLimits limits, ConverterPaths converters)
+    public static IEnumerable<string> For(string path, string name, ExtractionLimits limits, ConverterPaths converters,
+        string textFile = "")
     {
         yield return path;
         yield return name;
@@ -69,7 +126,11 @@ public static class ExtractorArguments
         yield return converters.Soffice ?? "";
         yield return converters.Tesseract ?? "";
         yield return converters.Pdftoppm ?? "";
+        yield return textFile;
     }
+
+    /// <summary>Where the worker writes the text ("" or absent: in the reply).</summary>
+    public static string TextFile(string[] args) => args.Length > 7 ? args[7] : "";
 
     public static (string Path, string Name, ExtractionLimits Limits, ConverterPaths Converters) Parse(string[] args) =>
         (args[0], args[1],

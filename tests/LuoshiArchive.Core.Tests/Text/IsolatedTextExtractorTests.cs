@@ -36,4 +36,47 @@ public class IsolatedTextExtractorTests
         Assert.Equal(ExtractionProblem.TimedOut, error.Problem);
         Assert.Contains("超时", error.Message);
     }
+
+    [Fact]
+    public async Task A_46_mb_text_file_is_read_or_refused_for_memory_never_called_damaged()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "luoshi-46mb-" + Guid.NewGuid().ToString("N") + ".txt");
+        var line = System.Text.Encoding.UTF8.GetBytes("各处室按照年度计划推进重点任务落实工作，定期报送进展情况和存在的问题。\n");
+        await using (var file = File.Create(path))
+            while (file.Length < 46L * 1024 * 1024) file.Write(line);
+        try
+        {
+            using var isolated = new IsolatedTextExtractor(new ExtractionLimits(), ConverterPaths.None);
+            var read = await isolated.ExtractAsync(path, "汇编.txt");
+            Assert.True(read.Text.Length > 15_000_000, $"{read.Text.Length} characters");
+            Assert.False(File.Exists(path + ".text")); // the side file the text came back in is gone
+
+            // With a worker heap too small for it, the reason is memory, with the limit, not damage.
+            using var small = new IsolatedTextExtractor(new ExtractionLimits { MemoryLimitBytes = 64L * 1024 * 1024 },
+                ConverterPaths.None);
+            var refused = await Assert.ThrowsAsync<ExtractionException>(() => small.ExtractAsync(path, "汇编.txt"));
+            Assert.Equal(ExtractionProblem.OutOfMemory, refused.Problem);
+            Assert.Contains("内存超过解析程序的上限（64 MB）", refused.Message);
+            Assert.DoesNotContain("损坏", refused.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Files_beyond_the_concurrent_limit_wait_their_turn_and_say_so_when_the_wait_runs_out()
+    {
+        var limits = new ExtractionLimits { MaxConcurrent = 1, QueueTimeout = TimeSpan.FromMilliseconds(200) };
+        using var isolated = new IsolatedTextExtractor(limits, ConverterPaths.None);
+        using (await isolated.TurnAsync("第一个.txt"))
+        {
+            var busy = await Assert.ThrowsAsync<ExtractionException>(() => isolated.ExtractAsync(Fixture.Path("notice.txt"), "第二个.txt"));
+            Assert.Equal(ExtractionProblem.Busy, busy.Problem);
+            Assert.Contains("同时最多处理 1 个", busy.Message);
+            Assert.Contains("请稍后重新上传", busy.Message);
+        }
+        Assert.Contains("长效机制", (await isolated.ExtractAsync(Fixture.Path("notice.txt"), "notice.txt")).Text);
+    }
 }

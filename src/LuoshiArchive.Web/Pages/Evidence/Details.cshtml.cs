@@ -17,6 +17,8 @@ public class DetailsModel(DossierService dossiers, TaskRegistry tasks) : FormPag
     /// <summary>Tasks this user may file the evidence into besides those it is in (另归入其他任务), newest year first.</summary>
     public IReadOnlyList<KeyTask> OtherTasks { get; private set; } = [];
     public string MarkedText { get; private set; } = "";
+    /// <summary>The text is longer than a page shows (<see cref="DossierService.ShownTextLength"/>).</summary>
+    public bool Cut { get; private set; }
     /// <summary>The document this file belongs to with all its renditions (DOCX and PDF of an issued circular).</summary>
     public FiledDocument Document { get; private set; } = new(new(), []);
     public string? Query { get; private set; }
@@ -94,7 +96,8 @@ public class DetailsModel(DossierService dossiers, TaskRegistry tasks) : FormPag
         var main = evidence.RenditionOf is { } m ? dossiers.Find(m) ?? evidence : evidence;
         Document = new FiledDocument(main, dossiers.RenditionsOf(main.Id));
         Query = q;
-        var text = dossiers.TextOf(evidence);
+        var text = dossiers.ShownTextOf(evidence);
+        Cut = evidence.TextLength > text.Length;
         MarkedText = string.IsNullOrWhiteSpace(q) ? text : EvidenceIndex.HighlightText(text, q);
         var ids = evidence.Links.Select(l => l.TaskId).ToHashSet();
         var all = tasks.List(new TaskFilter()).Select(i => i.Task).ToList();
