@@ -27,7 +27,8 @@ public static class WebMemoryBench
         string secret, code;
         await using (var provider = engine.Services(options))
         {
-            secret = provider.GetRequiredService<ApiTokens>().Create("bench", "bench", null, Actor.Console("bench")).Secret;
+            var tokens = provider.GetRequiredService<ApiTokens>();
+            secret = tokens.Create("bench", "bench", null, Actor.Console("bench")).Secret;
             code = provider.GetRequiredService<TaskRegistry>().List(new TaskFilter())[0].Task.Code;
         }
         var files = Enumerable.Range(0, uploads).Select(i => TextOf(megabytes, i)).ToList();
@@ -60,9 +61,10 @@ public static class WebMemoryBench
             await process.WaitForExitAsync();
             double peak;
             lock (samples) peak = samples.Max();
-            var result = new Result(engine.Name, corpus.Count, Math.Round(start), Math.Round(peak), Math.Round(end), load,
-                sent.ToList());
-            Console.Error.WriteLine($"web memory ({engine.Name}): start {start:0} MB, peak {peak:0} MB, end {end:0} MB; {load}");
+            var result = new Result(engine.Name, corpus.Count, Math.Round(start), Math.Round(peak), Math.Round(end),
+                load, sent.ToList());
+            Console.Error.WriteLine(
+                $"web memory ({engine.Name}): start {start:0} MB, peak {peak:0} MB, end {end:0} MB; {load}");
             return result;
         }
     }

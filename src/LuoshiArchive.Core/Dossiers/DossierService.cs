@@ -18,6 +18,11 @@ public sealed class DossierService(
 {
     // Store transactions are per thread and short; this lock makes "is this content stored? then link or insert" atomic.
     private readonly Lock _write = new();
+    // Indexing a text of millions of characters holds a few hundred MB of postings until it is flushed: one at a time.
+    private readonly SemaphoreSlim _longText = new(1);
+
+    /// <summary>Texts longer than this are indexed one at a time (bounded memory under concurrent large uploads).</summary>
+    public const int LongTextLength = 1_000_000;
     private readonly Audit.AuditLog _audit = audit;
 
     public Evidence? Find(int id) => store.Evidence.FindById(id);
@@ -94,7 +99,7 @@ public sealed class DossierService(
     /// <summary>How much of a text a page shows (the rest is in the original, which can be downloaded).</summary>
     public const int ShownTextLength = 200_000;
 
-    /// <summary>The start of the evidence's text a page shows, at most <see cref="ShownTextLength"/> characters.</summary>
+    /// <summary>The start of the evidence's text a page shows: at most <see cref="ShownTextLength"/> characters.</summary>
     public string ShownTextOf(Evidence evidence) => blobs.ReadTextStart(evidence.Sha256, ShownTextLength);
 
     public SearchResult Search(SearchQuery query) => index.Search(query);
@@ -127,6 +132,25 @@ public sealed class DossierService(
         // One turn from reading to indexing: a long text costs memory in the worker, then here while it is indexed.
         using var turn = await extractor.TurnAsync(fileName, cancellationToken);
         var extracted = await extractor.ExtractAsync(staged.Path, fileName, cancellationToken, turnHeld: true);
+        var isLong = extracted.Text.Length > LongTextLength;
+        if (isLong)
+        {
+            turn.Dispose(); // read: let the next file be read while this one waits to be indexed
+            await _longText.WaitAsync(cancellationToken);
+        }
+        try
+        {
+            return Store(staged, extracted, fileName, taskList, details, actor);
+        }
+        finally
+        {
+            if (isLong) _longText.Release();
+        }
+    }
+
+    private IntakeResult Store(BlobStore.Staged staged, ExtractedText extracted, string fileName, List<KeyTask> taskList,
+        EvidenceDetails? details, Actor actor)
+    {
         var proposed = MetadataProposer.Propose(extracted.Text, fileName);
         var evidence = new Evidence
         {

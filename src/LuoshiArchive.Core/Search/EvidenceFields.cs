@@ -20,7 +20,7 @@ internal static class EvidenceFields
     public const string TextWords = "text_w";
     public const string TextBigrams = "text_b";
     public const string Text = "text";
-    /// <summary>How many parts of <see cref="TextPartLength"/> characters the stored body has; stored just before them.</summary>
+    /// <summary>How many parts of <see cref="TextPartLength"/> characters the body has; stored just before them.</summary>
     public const string TextParts = "text_parts";
     public const int TextPartLength = 4096;
     public const string Date = "date";
@@ -62,13 +62,14 @@ internal static class EvidenceFields
         foreach (var year in e.Years.Distinct()) AddKeyword(doc, Year, year.ToString(CultureInfo.InvariantCulture), store: false);
         foreach (var kind in e.ListKinds.Distinct()) AddKeyword(doc, ListKind, kind, store: false);
         foreach (var department in e.Departments.Distinct()) AddKeyword(doc, Department, department, store: false);
-        // The body is stored so snippets come from the index alone (Lucene compresses stored fields); last and in parts,
-        // so a hit reads only the start it shows (HitFields), whatever the length of the text.
+        // The body is stored so snippets come from the index alone (Lucene compresses stored fields); last and in
+        // parts, so a hit reads only the start it shows (HitFields), whatever the length of the text.
         var parts = new List<string>();
         for (var at = 0; at < e.Text.Length;)
         {
             var length = Math.Min(TextPartLength, e.Text.Length - at);
-            if (at + length < e.Text.Length && char.IsHighSurrogate(e.Text[at + length - 1])) length--; // keep pairs whole
+            // Keep a surrogate pair whole.
+            if (at + length < e.Text.Length && char.IsHighSurrogate(e.Text[at + length - 1])) length--;
             parts.Add(e.Text.Substring(at, length));
             at += length;
         }

@@ -28,6 +28,6 @@ public interface IBlobStore
     /// <summary>The extracted text kept beside an original ("" when there is none).</summary>
     string ReadText(string sha256);
 
-    /// <summary>The first <paramref name="maxChars"/> characters of that text, read no further (a page shows them).</summary>
+    /// <summary>The first <paramref name="maxChars"/> characters of that text, read no further.</summary>
     string ReadTextStart(string sha256, int maxChars);
 }

@@ -38,8 +38,8 @@ public sealed class IsolatedTextExtractor(ExtractionLimits limits, ConverterPath
     }
 
     /// <summary>The file's text, read in a worker process; waits for a turn unless the caller holds one.</summary>
-    public async Task<ExtractedText> ExtractAsync(string path, string originalFileName, CancellationToken cancellationToken = default,
-        bool turnHeld = false)
+    public async Task<ExtractedText> ExtractAsync(string path, string originalFileName,
+        CancellationToken cancellationToken = default, bool turnHeld = false)
     {
         using var turn = turnHeld ? null : await TurnAsync(originalFileName, cancellationToken);
         // The text comes back in a file beside the staged one, not in the reply line: a 46 MB text is ~90 MB of JSON.
@@ -90,8 +90,8 @@ public sealed class IsolatedTextExtractor(ExtractionLimits limits, ConverterPath
     }
 
     /// <summary>
-    /// The worker died without a reply. Out of memory (the GC's hard limit, or the kernel's OOM killer: SIGKILL) is said
-    /// as such, with the limit; only other deaths suggest a damaged file.
+    /// The worker died without a reply. Out of memory (the GC's hard limit, or the kernel's OOM killer: SIGKILL) is
+    /// said as such, with the limit; only other deaths suggest a damaged file.
     /// </summary>
     private ExtractionException Crashed(ExtractorWorker worker, string fileName) =>
         worker.Errors.Contains("OutOfMemory", StringComparison.OrdinalIgnoreCase)
@@ -110,8 +110,8 @@ public sealed class IsolatedTextExtractor(ExtractionLimits limits, ConverterPath
 
 /// <summary>The one JSON line the extractor process prints: either the text or the problem.</summary>
 /// <see cref="TextFile"/>: where the text was written when the request named a file for it (then Text is "").
-public sealed record ExtractorReply(string? Format, string? Text, int? PageCount, bool NoTextRead, string? Note, string? Problem,
-    string? Message, string? TextFile = null);
+public sealed record ExtractorReply(string? Format, string? Text, int? PageCount, bool NoTextRead, string? Note,
+    string? Problem, string? Message, string? TextFile = null);
 
 /// <summary>The request shared by the parent and the child, so the two cannot drift apart.</summary>
 public static class ExtractorArguments

@@ -69,10 +69,11 @@ public class LargeTextSearchTests
     public async Task The_evidence_page_reads_only_the_start_of_a_long_text()
     {
         using var storage = new TempStorage(new DateOnly(2018, 6, 15));
-        var task = storage.Tasks.Create(new Core.Tasks.TaskDraft { Year = 2018, Name = "汇编" }, Core.Accounts.Actor.Console());
+        var console = Core.Accounts.Actor.Console();
+        var task = storage.Tasks.Create(new Core.Tasks.TaskDraft { Year = 2018, Name = "汇编" }, console);
         var text = "开头" + new string('文', 300_000) + "结尾";
-        var added = await storage.Dossiers.AddAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), "汇编.txt", [task.Code],
-            null, Core.Accounts.Actor.Console());
+        var added = await storage.Dossiers.AddAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), "汇编.txt",
+            [task.Code], null, console);
 
         var shown = storage.Dossiers.ShownTextOf(added.Evidence);
         Assert.Equal(Core.Dossiers.DossierService.ShownTextLength, shown.Length);

@@ -72,7 +72,8 @@ public class IsolatedTextExtractorTests
         using var isolated = new IsolatedTextExtractor(limits, ConverterPaths.None);
         using (await isolated.TurnAsync("第一个.txt"))
         {
-            var busy = await Assert.ThrowsAsync<ExtractionException>(() => isolated.ExtractAsync(Fixture.Path("notice.txt"), "第二个.txt"));
+            var busy = await Assert.ThrowsAsync<ExtractionException>(
+                () => isolated.ExtractAsync(Fixture.Path("notice.txt"), "第二个.txt"));
             Assert.Equal(ExtractionProblem.Busy, busy.Problem);
             Assert.Contains("同时最多处理 1 个", busy.Message);
             Assert.Contains("请稍后重新上传", busy.Message);
