@@ -52,7 +52,7 @@ try
     {
         var kept = options.IndexPath ?? Path.Combine(work, "index");
         var marker = Path.Combine(kept, "bench-corpus.txt");
-        var wanted = $"seed {options.Seed}, {options.Documents} documents";
+        var wanted = $"seed {options.Seed}, {options.Documents} documents, {options.LargePercent} % large";
         if (!File.Exists(marker) || File.ReadAllText(marker) != wanted)
         {
             if (Directory.Exists(kept)) Directory.Delete(kept, recursive: true);
