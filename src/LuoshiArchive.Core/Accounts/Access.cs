@@ -16,7 +16,7 @@ public static class Access
             UserRole.Admin => true,
             UserRole.OfficeSupervisor => permission is not (Permission.Administer or Permission.RestoreEvidence or Permission.ImportArchive),
             UserRole.Leader => permission is Permission.ReadTask or Permission.AdjustTask or Permission.RateResults or Permission.ReadAudit
-                or Permission.WriteLeaderReport,
+                or Permission.WriteLeaderReport or Permission.CancelTask,
             UserRole.Inspector => permission is Permission.ReadTask,
             UserRole.DepartmentUser => permission switch
             {
@@ -42,6 +42,19 @@ public static class Access
             : $"您的角色（{ChineseLabels.Of(actor.Role)}）无权{Describe(permission)}：任务“{task.Code}”不属于本处室。");
     }
 
+    /// <summary>Records the refusal with its reason in the audit trail and throws <see cref="AccessDeniedException"/>.</summary>
+    public static AccessDeniedException Refuse(Actor actor, Audit.AuditLog audit, ITaskScope? task, string reason)
+    {
+        audit.Record(actor.Name, "access.denied", task is null ? "" : $"任务 {task.Code}", reason);
+        throw new AccessDeniedException(reason);
+    }
+
+    /// <summary>Like the other Demand, with the reason the user is given when refused.</summary>
+    public static void Demand(Actor actor, Permission permission, Audit.AuditLog audit, ITaskScope task, string reason)
+    {
+        if (!Allows(actor, permission, task)) Refuse(actor, audit, task, reason);
+    }
+
     private static bool Leads(Actor actor, ITaskScope task) =>
         actor.DepartmentId is { } d && task.LeadDepartmentId == d;
 
@@ -65,6 +78,8 @@ public static class Access
         Permission.Administer => "管理机构、账号和设置",
         Permission.ReadAudit => "查看审计记录",
         Permission.WriteLeaderReport => "编写季度报告",
+        Permission.CancelTask => "撤销、暂缓或恢复任务（须有委领导的研究决定，由办公室或委领导登记）",
+        Permission.ReopenTask => "重新打开已办结的任务（由办公室办理）",
         _ => permission.ToString(),
     };
 }

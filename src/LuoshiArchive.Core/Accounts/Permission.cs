@@ -33,4 +33,8 @@ public enum Permission
     ReadAudit,
     /// <summary>Compile, edit and export the quarterly leader report (分管委领导 → 主要负责同志).</summary>
     WriteLeaderReport,
+    /// <summary>Record a 撤销, 暂缓 or 恢复 of a task under a leader decision.</summary>
+    CancelTask,
+    /// <summary>Reopen a completed (办结) task: the office's check on what was closed.</summary>
+    ReopenTask,
 }

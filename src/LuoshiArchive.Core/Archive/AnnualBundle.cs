@@ -137,8 +137,8 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
                 supervisingLeader = item.SupervisingLeader },
             measures = new { t.Measures, deadline = t.Deadline?.ToString("yyyy-MM-dd"),
                 milestones = t.Milestones.Select(m => new { due = m.Due.ToString("yyyy-MM-dd"), m.Description, m.Done, doneOn = m.DoneOn?.ToString("yyyy-MM-dd") }) },
-            outcomes = new { t.Standard, t.ExpectedOutcomes }, status = t.Status.ToString(), progress = t.ProgressSummary, t.Remarks,
-            history = tasks.History(t.Id).Select(h => new { h.At, h.By, kind = h.Kind.ToString(), h.Changes, h.Adjustment }),
+            outcomes = new { t.Standard, t.ExpectedOutcomes }, status = t.Status.ToString(), progress = t.ProgressSummary, t.Remarks, closure = t.Closure,
+            history = tasks.History(t.Id).Select(h => new { h.At, h.By, kind = h.Kind.ToString(), h.Changes, h.Adjustment, h.Decision, h.Closure }),
             evidence = files,
             records,
         };

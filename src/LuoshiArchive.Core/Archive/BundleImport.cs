@@ -70,7 +70,7 @@ public sealed class BundleImport(IArchiveStore store, TaskRegistry tasks, Organi
             var evidenceBySha = new Dictionary<string, Evidence>(StringComparer.Ordinal);
             foreach (var (_, json) in taskJson)
             {
-                var task = tasks.Create(Draft(json), actor, TaskChangeKind.Imported);
+                var task = tasks.Restore(Draft(json), Read<TaskClosure>(json["closure"]), actor);
                 foreach (var h in json["history"]!.AsArray())
                     store.TaskHistory.Insert(History(task.Id, h!));
                 foreach (var item in json["evidence"]!.AsArray())
@@ -158,8 +158,12 @@ public sealed class BundleImport(IArchiveStore store, TaskRegistry tasks, Organi
     {
         TaskId = taskId, At = h["At"]!.GetValue<DateTime>(), By = (string)h["By"]!, Kind = Enum.Parse<TaskChangeKind>((string)h["kind"]!),
         Changes = h["Changes"]!.AsArray().Select(c => new FieldChange((string)c!["Field"]!, (string)c["Before"]!, (string)c["After"]!)).ToList(),
-        Adjustment = h["Adjustment"] is { } a ? System.Text.Json.JsonSerializer.Deserialize<Adjustment>(a.ToJsonString()) : null,
+        Adjustment = Read<Adjustment>(h["Adjustment"]), Decision = Read<LeaderDecision>(h["Decision"]),
+        Closure = Read<TaskClosure>(h["Closure"]),
     };
+
+    private static T? Read<T>(JsonNode? node) where T : class =>
+        node is null ? null : System.Text.Json.JsonSerializer.Deserialize<T>(node.ToJsonString());
 
     private static Evidence NewEvidence(JsonNode item, ExtractedText? text) => new()
     {

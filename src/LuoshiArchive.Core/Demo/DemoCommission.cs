@@ -59,7 +59,11 @@ public static class DemoCommission
                 Status = spec.Status, ProgressSummary = spec.Progress,
                 AddedOn = spec.AddedDaysAgo is { } ago ? Later(today.AddDays(-ago), today) : new DateOnly(today.Year, 1, 1),
             };
-            tasks.Create(draft, actor);
+            // A done demo task carries the 办结 it would have had: its head's confirmation, evidence to follow.
+            var closure = spec.Status == KeyTaskStatus.Completed && spec.Lead is { } c3
+                ? new TaskClosure { EvidenceToFollow = true, ConfirmedBy = heads[c3].Name, ConfirmedOn = today, RecordedBy = actor.Name }
+                : null;
+            tasks.Restore(draft, closure, actor, TaskChangeKind.Created);
             created++;
         }
         return new DemoLoadResult(departments.Count, people, created);

@@ -32,7 +32,7 @@ public sealed class ReconciliationService(ISupervisionStore store, TaskRegistry 
         var due = task.Milestones.Where(m => period.Contains(m.Due)).OrderBy(m => m.Due).ToList();
         var dossier = evidence.Where(e => e.IsFiledIn(task.Id)).ToList();
         var added = dossier.Count(e => e.Links.Any(l => l.TaskId == task.Id && period.Contains(LocalDate(l.LinkedAt))));
-        var finished = task.Status is KeyTaskStatus.Completed or KeyTaskStatus.Cancelled;
+        var finished = task.IsSettled;
         var flags = new List<ReconciliationFlag>();
 
         // A period not yet begun has nothing to report; a finished task owes no more progress.
@@ -49,7 +49,8 @@ public sealed class ReconciliationService(ISupervisionStore store, TaskRegistry 
                     $"{m.Due:yyyy-MM-dd} {m.Description}" + (m.EvidenceToFollow ? "（佐证材料后补）" : "")));
         }
         if (task.Status == KeyTaskStatus.Completed && dossier.Count == 0)
-            flags.Add(new(ReconciliationFlagKind.EvidenceMissing, "任务已完成，档案中无佐证材料"));
+            flags.Add(new(ReconciliationFlagKind.EvidenceMissing, "任务已完成，档案中无佐证材料"
+                + (task.Closure?.EvidenceToFollow == true ? "（佐证材料后补）" : "")));
         return new ReconciliationRow(task, item.Light, item.LeadDepartment, item.SupervisingLeader, lastProgress, inPeriod, due, added, flags);
     }
 

@@ -24,7 +24,7 @@ public sealed class Reminders(ISupervisionStore store, TaskRegistry tasks, Organ
         string NameOf(int? id) => id is { } i ? names.GetValueOrDefault(i, "") : "";
         var reminders = new List<Reminder>();
 
-        var open = store.Tasks.FindAll().Where(t => t.Status is not (KeyTaskStatus.Completed or KeyTaskStatus.Cancelled))
+        var open = store.Tasks.FindAll().Where(t => !t.IsSettled)
             .Where(t => department is not { } d || t.LeadDepartmentId == d || t.CooperatingDepartmentIds.Contains(d)).ToList();
         foreach (var task in open)
         {

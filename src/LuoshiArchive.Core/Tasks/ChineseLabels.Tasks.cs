@@ -30,6 +30,7 @@ public static partial class ChineseLabels
         [KeyTaskStatus.InProgress] = "推进中",
         [KeyTaskStatus.Completed] = "已完成",
         [KeyTaskStatus.Cancelled] = "已撤销",
+        [KeyTaskStatus.Paused] = "暂缓",
     };
 
     private static readonly Dictionary<TrafficLight, string> Lights = new()
@@ -47,6 +48,11 @@ public static partial class ChineseLabels
         [TaskChangeKind.MilestoneDone] = "节点完成",
         [TaskChangeKind.MilestoneReopened] = "节点撤销完成",
         [TaskChangeKind.Imported] = "导入",
+        [TaskChangeKind.Completed] = "办结",
+        [TaskChangeKind.Cancelled] = "撤销",
+        [TaskChangeKind.Paused] = "暂缓",
+        [TaskChangeKind.Resumed] = "恢复",
+        [TaskChangeKind.Reopened] = "重新打开",
     };
 
     public static string Of(TaskListKind value) => ListKinds[value];

@@ -45,7 +45,10 @@ public sealed class KeyTask : ITaskScope
     /// <summary>预期成果</summary>
     public string ExpectedOutcomes { get; set; } = "";
 
+    /// <summary>Changed only by <see cref="TaskRegistry"/>'s 办结, 撤销, 暂缓, 恢复 and 重新打开 (and progress starting it).</summary>
     public KeyTaskStatus Status { get; set; }
+    /// <summary>How the task was completed (办结): its proof and the head's confirmation; null unless completed.</summary>
+    public TaskClosure? Closure { get; set; }
     /// <summary>进展情况: the latest summary shown in the one-table view.</summary>
     public string ProgressSummary { get; set; } = "";
     /// <summary>备注</summary>
@@ -68,12 +71,14 @@ public sealed class KeyTask : ITaskScope
 
     public bool IsComplete => MissingClarities().Count == 0;
 
-    public bool IsOverdue(DateOnly today) =>
-        Status is not (KeyTaskStatus.Completed or KeyTaskStatus.Cancelled) && Deadline is { } d && d < today;
+    /// <summary>Completed, cancelled or paused: nothing is due from the task while it stands so.</summary>
+    public bool IsSettled => Status is KeyTaskStatus.Completed or KeyTaskStatus.Cancelled or KeyTaskStatus.Paused;
+
+    public bool IsOverdue(DateOnly today) => !IsSettled && Deadline is { } d && d < today;
 
     public TrafficLight LightOn(DateOnly today)
     {
-        if (Status is KeyTaskStatus.Completed or KeyTaskStatus.Cancelled) return TrafficLight.Green;
+        if (IsSettled) return TrafficLight.Green;
         if (IsOverdue(today)) return TrafficLight.Red;
         var deadlineNear = Deadline is { } d && d <= today.AddDays(WarningDays);
         var milestoneNear = Milestones.Any(m => m.IsComingDue(today, WarningDays));

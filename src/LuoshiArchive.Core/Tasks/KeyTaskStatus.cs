@@ -11,4 +11,6 @@ public enum KeyTaskStatus
     Completed,
     /// <summary>已撤销 (withdrawn by a leader decision)</summary>
     Cancelled,
+    /// <summary>暂缓 (suspended by a leader decision; resumed by another)</summary>
+    Paused,
 }

@@ -11,6 +11,10 @@ public sealed class TaskHistoryEntry
     public TaskChangeKind Kind { get; set; }
     public List<FieldChange> Changes { get; set; } = [];
     public Adjustment? Adjustment { get; set; }
+    /// <summary>The leader decision behind a 撤销, 暂缓 or 恢复.</summary>
+    public LeaderDecision? Decision { get; set; }
+    /// <summary>The proof and confirmation behind a 办结.</summary>
+    public TaskClosure? Closure { get; set; }
 }
 
 public enum TaskChangeKind
@@ -21,6 +25,14 @@ public enum TaskChangeKind
     MilestoneDone,
     MilestoneReopened,
     Imported,
+    /// <summary>办结: with its proof and the lead department head's confirmation.</summary>
+    Completed,
+    /// <summary>撤销, 暂缓 and 恢复: each by a leader decision.</summary>
+    Cancelled,
+    Paused,
+    Resumed,
+    /// <summary>The office reopened a completed task.</summary>
+    Reopened,
 }
 
 /// <summary>One field's value before and after a change; <see cref="Field"/> is the Chinese column name.</summary>

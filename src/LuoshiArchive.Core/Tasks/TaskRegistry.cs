@@ -64,16 +64,31 @@ public sealed partial class TaskRegistry(
     public IReadOnlyList<TaskHistoryEntry> History(int taskId) =>
         store.TaskHistory.Find(h => h.TaskId == taskId).OrderByDescending(h => h.At).ThenByDescending(h => h.Id).ToList();
 
+    /// <summary>Creates a task; it starts 未启动 or 推进中 (a closed status comes only by its own rules).</summary>
     public KeyTask Create(TaskDraft draft, Actor actor, TaskChangeKind kind = TaskChangeKind.Created)
     {
         Access.Demand(actor, Permission.CreateTasks, _audit);
+        if (!IsOpeningStatus(draft.Status)) RefuseStatusChange(actor, null, draft.Status);
+        return Insert(draft, actor, kind, closure: null);
+    }
+
+    /// <summary>A task restored from an annual bundle (or the demo), with the status and 办结 it was recorded with.</summary>
+    internal KeyTask Restore(TaskDraft draft, TaskClosure? closure, Actor actor,
+        TaskChangeKind kind = TaskChangeKind.Imported)
+    {
+        Access.Demand(actor, Permission.CreateTasks, _audit);
+        return Insert(draft, actor, kind, closure);
+    }
+
+    private KeyTask Insert(TaskDraft draft, Actor actor, TaskChangeKind kind, TaskClosure? closure)
+    {
         Validate(draft, existing: null);
         return store.InTransaction(() =>
         {
             store.LockForWrite("tasks");
             var code = string.IsNullOrWhiteSpace(draft.Code) ? NextCode(draft.Year) : draft.Code.Trim();
             if (Find(code) is not null) throw new DomainRuleException($"任务编号“{code}”已被使用。");
-            var task = new KeyTask { Code = code, AddedOn = Today };
+            var task = new KeyTask { Code = code, AddedOn = Today, Closure = closure };
             task.Apply(draft);
             store.Tasks.Insert(task);
             Record(task, actor, kind, Describe(task).Select(f => new FieldChange(f.Key, "", f.Value))
@@ -91,6 +106,10 @@ public sealed partial class TaskRegistry(
         if (actor.Role == UserRole.DepartmentUser && draft.LeadDepartmentId != task.LeadDepartmentId)
             Access.Demand(actor, Permission.CreateTasks, _audit);
         Validate(draft, task);
+        // The status is not the edit's: an open task stays as progress left it (a form opened before the first report
+        // still says 未启动); any other difference is a 办结/撤销/暂缓 attempted past its rules.
+        if (IsOpeningStatus(draft.Status) && IsOpeningStatus(task.Status)) draft.Status = task.Status;
+        else if (draft.Status != task.Status) RefuseStatusChange(actor, task, draft.Status);
         if (task.WouldChangePlan(draft.Target, draft.Deadline, draft.Milestones))
             throw new DomainRuleException("已确定的目标任务、完成时限或时间节点不能直接修改，请通过“调整”并记录委领导的研究决定。");
         // Milestone completion is changed by MarkMilestone, never by an edit form.

@@ -36,7 +36,7 @@ public class OneTableXlsxTests
         storage.Tasks.Create(new TaskDraft
         {
             Year = 2018, Name = "办理人大建议政协提案", ListKind = TaskListKind.Special, Source = TaskSource.Proposal,
-            LeadDepartmentId = policy.Id, Status = KeyTaskStatus.Completed,
+            LeadDepartmentId = policy.Id, Status = KeyTaskStatus.NotStarted,
         }, Actor.Console("t"));
     }
 
@@ -88,6 +88,22 @@ public class OneTableXlsxTests
         Assert.Equal(0, storage.Store.Tasks.Count());
         Assert.Equal(0, storage.Store.Departments.Count());
         Assert.Equal(0, storage.Store.People.Count());
+    }
+
+    [Fact]
+    public void A_row_that_would_import_a_task_as_cancelled_or_completed_is_refused_and_nothing_is_imported()
+    {
+        using var storage = new TempStorage(new DateOnly(2018, 3, 1));
+        using var file = Sheet(
+            ["任务名称", "年度", "清单类别", "任务来源", "状态"],
+            ["好任务", "2018", "处室重点任务清单", "委领导批示交办", "推进中"],
+            ["想撤销的任务", "2018", "处室重点任务清单", "委领导批示交办", "已撤销"]);
+
+        var result = Service(storage).ImportXlsx(file, Actor.Console("t"));
+
+        Assert.False(result.Succeeded);
+        Assert.StartsWith("第3行「状态」：“已撤销”不能通过导入设置。任务状态不能直接修改", Assert.Single(result.Problems).ToString());
+        Assert.Equal(0, storage.Store.Tasks.Count());
     }
 
     [Fact]

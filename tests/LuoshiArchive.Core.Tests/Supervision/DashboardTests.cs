@@ -13,9 +13,7 @@ public sealed class DashboardTests : IDisposable
     {
         var other = _world.Storage.Directory.SavePerson(new Person { Name = "李红梅", Role = PersonRole.SupervisingLeader });
         var done = _world.Task("印发工作要点", _world.Office, new DateOnly(2018, 3, 31));
-        var draft = TaskDraft.From(done);
-        draft.Status = KeyTaskStatus.Completed;
-        _world.Storage.Tasks.Update(done.Code, draft, Actor.Console());
+        Settled.As(_world.Storage.Store, done.Code, KeyTaskStatus.Completed);
         _world.Task("制定实施方案", _world.Office, new DateOnly(2018, 6, 1));
         var near = _world.Task("建立台账", _world.Office, new DateOnly(2018, 12, 31), (new DateOnly(2018, 6, 20), "形成初稿"));
         var survey = _world.Task("课后服务调研", _world.Basic, new DateOnly(2018, 12, 31), (new DateOnly(2018, 3, 31), "完成调研"));

@@ -28,9 +28,7 @@ public sealed class ReconciliationTests : IDisposable
         _world.Clock.MoveTo(new DateOnly(2018, 6, 8));
         await _world.Progress.CompleteMilestoneAsync(_ledger.Code, _ledger.Milestones[0].Id, [],
             [SupervisionWorld.File("台账初稿.txt", "重点任务台账初稿")], false, _world.OfficeClerk);
-        var draft = TaskDraft.From(_survey);
-        draft.Status = KeyTaskStatus.Completed;
-        _world.Storage.Tasks.Update(_survey.Code, draft, Actor.Console());
+        Settled.As(_world.Storage.Store, _survey.Code, KeyTaskStatus.Completed);
         _world.Clock.MoveTo(new DateOnly(2018, 7, 2));
         await _world.Progress.CompleteMilestoneAsync(_archive.Code, _archive.Milestones[0].Id, [], [], evidenceToFollow: true, _world.OfficeClerk);
         _world.Clock.MoveTo(new DateOnly(2018, 7, 10));

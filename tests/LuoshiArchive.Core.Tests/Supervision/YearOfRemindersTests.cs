@@ -76,9 +76,7 @@ public sealed class YearOfRemindersTests : IDisposable
         Assert.Equal(TrafficLight.Red, _world.Storage.Tasks.Find(_survey.Code)!.LightOn(_world.Storage.Tasks.Today));
 
         // A task completed is reminded of no more.
-        var draft = TaskDraft.From(_world.Storage.Tasks.Find(_survey.Code)!);
-        draft.Status = KeyTaskStatus.Completed;
-        _world.Storage.Tasks.Update(_survey.Code, draft, Actor.Console());
+        Settled.As(_world.Storage.Store, _survey.Code, KeyTaskStatus.Completed);
         Assert.DoesNotContain(DueOn("2018-10-02"), r => r.TaskCode == _survey.Code && r.Kind != ReminderKind.Order);
     }
 

@@ -150,4 +150,24 @@ public class TasksAndEvidenceApiTests(ApiFactory app) : IClassFixture<ApiFactory
         Assert.Equal(HttpStatusCode.NotFound, route.StatusCode);
         Assert.Equal("application/problem+json", route.Content.Headers.ContentType?.MediaType);
     }
+
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("PUT")]
+    [InlineData("PATCH")]
+    public async Task No_api_call_sets_a_tasks_status(string method)
+    {
+        var (clerk, _) = app.Tokens();
+        var request = new HttpRequestMessage(new HttpMethod(method), $"/api/v1/tasks/{ApiFactory.OwnTask}")
+        {
+            Content = new StringContent("{\"status\":\"Cancelled\"}", Encoding.UTF8, "application/json"),
+        };
+
+        var response = await app.ClientWith(clerk).SendAsync(request);
+
+        // The API has no route that writes a task: 办结 and 撤销 are done on the task's page, under their rules.
+        Assert.Contains(response.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed });
+        var task = await Json(await app.ClientWith(clerk).GetAsync($"/api/v1/tasks/{ApiFactory.OwnTask}"));
+        Assert.Equal("InProgress", task.GetProperty("task").GetProperty("status").GetString());
+    }
 }

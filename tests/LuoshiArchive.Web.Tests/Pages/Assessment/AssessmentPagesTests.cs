@@ -35,12 +35,16 @@ public class AssessmentPagesTests : IClassFixture<LuoshiWebFactory>
         if (accounts.Find("basicclerk") is null) accounts.Create("basicclerk", "基教处卫芳", Password, UserRole.DepartmentUser, basic.Id);
     }
 
-    private static void Create(TaskRegistry tasks, string code, string name, Department department, DateOnly deadline, KeyTaskStatus status) =>
+    private void Create(TaskRegistry tasks, string code, string name, Department department, DateOnly deadline, KeyTaskStatus status)
+    {
         tasks.Create(new TaskDraft
         {
             Code = code, Year = 2018, Name = name, Target = name, Standard = "按期完成", LeadDepartmentId = department.Id,
-            Deadline = deadline, Status = status, AddedOn = new DateOnly(2018, 1, 1), ListKind = TaskListKind.Comprehensive, Source = TaskSource.Municipal,
+            Deadline = deadline, AddedOn = new DateOnly(2018, 1, 1), ListKind = TaskListKind.Comprehensive, Source = TaskSource.Municipal,
         }, Actor.Console("测试"));
+        if (status == KeyTaskStatus.Completed)
+            LuoshiArchive.Core.Tests.Settled.As(_app.Service<LuoshiArchive.Core.ILuoshiStore>(), code, status);
+    }
 
     private async Task<HttpClient> SignedIn(string name)
     {

@@ -21,11 +21,12 @@ public class DocumentPagesTests : IClassFixture<LuoshiWebFactory>
         var directory = app.Service<OrganisationDirectory>();
         var basic = directory.DepartmentNamed("基础教育处") ?? directory.SaveDepartment(new Department { Name = "基础教育处", Code = "JJC" });
         var tasks = app.Service<TaskRegistry>();
-        _done = tasks.Find("2018-001") ?? tasks.Create(new TaskDraft
-        {
-            Year = 2018, Name = "完善中小学课后服务机制", LeadDepartmentId = basic.Id, Status = KeyTaskStatus.Completed,
-            Deadline = new DateOnly(2018, 6, 30), ExpectedOutcomes = "出台课后服务实施意见",
-        }, Actor.Console());
+        _done = tasks.Find("2018-001") ?? LuoshiArchive.Core.Tests.Settled.As(app.Service<LuoshiArchive.Core.ILuoshiStore>(),
+            tasks.Create(new TaskDraft
+            {
+                Year = 2018, Name = "完善中小学课后服务机制", LeadDepartmentId = basic.Id,
+                Deadline = new DateOnly(2018, 6, 30), ExpectedOutcomes = "出台课后服务实施意见",
+            }, Actor.Console()).Code, KeyTaskStatus.Completed);
         _late = tasks.Find("2018-002") ?? tasks.Create(new TaskDraft
         {
             Year = 2018, Name = "推进学区化办学", LeadDepartmentId = basic.Id, Deadline = new DateOnly(2018, 5, 31),

@@ -23,7 +23,8 @@ public sealed class SupervisionSeed
         Wang = directory.PersonNamed("王建国") ?? directory.SavePerson(new Person { Name = "王建国", Role = PersonRole.SupervisingLeader });
         Li = directory.PersonNamed("李红梅") ?? directory.SavePerson(new Person { Name = "李红梅", Role = PersonRole.SupervisingLeader });
         var tasks = app.Service<TaskRegistry>();
-        Done = tasks.Find("2018-001") ?? Create(tasks, "2018-001", "印发年度工作要点", Office, Wang, new DateOnly(2018, 3, 31), KeyTaskStatus.Completed);
+        Done = tasks.Find("2018-001") ?? LuoshiArchive.Core.Tests.Settled.As(app.Service<LuoshiArchive.Core.ILuoshiStore>(),
+            Create(tasks, "2018-001", "印发年度工作要点", Office, Wang, new DateOnly(2018, 3, 31)).Code, KeyTaskStatus.Completed);
         Overdue = tasks.Find("2018-002") ?? Create(tasks, "2018-002", "制定落实长效机制实施方案", Office, Wang, new DateOnly(2018, 6, 1));
         Near = tasks.Find("2018-003") ?? Create(tasks, "2018-003", "建立重点任务台账", Office, Li, new DateOnly(2018, 12, 31),
             milestones: [new Milestone { Due = new DateOnly(2018, 6, 17), Description = "形成台账初稿" }]);
@@ -49,7 +50,7 @@ public sealed class SupervisionSeed
     public KeyTask OnTrack { get; }
 
     private static KeyTask Create(TaskRegistry tasks, string code, string name, Department department, Person leader, DateOnly deadline,
-        KeyTaskStatus status = KeyTaskStatus.InProgress, List<Milestone>? milestones = null) =>
+        List<Milestone>? milestones = null, KeyTaskStatus status = KeyTaskStatus.InProgress) =>
         tasks.Create(new TaskDraft
         {
             Code = code, Year = 2018, Name = name, Target = name, Standard = "按期完成", LeadDepartmentId = department.Id,
