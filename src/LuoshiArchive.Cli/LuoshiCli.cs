@@ -15,7 +15,7 @@ public static class LuoshiCli
 
     private static readonly ICliCommand[] Commands =
     [
-        new InitCommand(), new UsersAddCommand(), new TasksListCommand(), new TasksExportCommand(), new TasksImportCommand(),
+        new InitCommand(), new UsersAddCommand(), new TasksListCommand(), new TasksExportCommand(), new TasksImportCommand(), new TasksCompleteCommand(),
         new IngestCommand(), new SearchCommand(), new ReindexCommand(),
         new MeetingsListCommand(), new MeetingsAddCommand(), new MinutesAttachCommand(), new MeetingsCadenceCommand(),
         new BackupVerifyCommand(), new BackupCommand(), new RestoreCommand(),
@@ -23,6 +23,8 @@ public static class LuoshiCli
         new CheckCommand(), new DocRenderCommand(),
         new SupervisionDueCommand(), new TokensAddCommand(), new NotifySendDueCommand(), new NotifyOutboxCommand(),
         new AssessCommand(), new MigrateCommand(),
+        new IncomingAddCommand(), new IncomingAssignCommand(), new IncomingListCommand(),
+        new IncomingStepCommand("propose"), new IncomingStepCommand("instruct"), new IncomingStepCommand("close"),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin,

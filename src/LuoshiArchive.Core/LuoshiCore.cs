@@ -46,12 +46,14 @@ public static class LuoshiCore
         services.AddSingleton<IntegrityCheck>();
         services.AddSingleton<InspectionService>();
         services.AddSingleton<Meetings.MeetingRegister>();
+        services.AddSingleton<Incoming.IncomingRegister>();
         services.AddSingleton<Meetings.CadenceCheck>();
         services.AddSingleton<Archive.ArchiveSettings>();
         services.AddSingleton<Archive.AnnualBundle>();
         services.AddSingleton<Archive.BundleJobs>();
         services.AddSingleton<Archive.BundleRecords>();
         services.AddSingleton<Archive.BundleImport>();
+        services.AddSingleton<Archive.BundleIncoming>();
         services.AddSingleton<OfficialDocuments.DocumentTemplates>();
         services.AddSingleton<OfficialDocuments.DocumentNumberRegister>();
         services.AddSingleton<OfficialDocuments.Drafting>();
@@ -92,6 +94,7 @@ public static class LuoshiCore
         services.AddSingleton<IEvidenceStore>(p => p.GetRequiredService<ILuoshiStore>());
         services.AddSingleton<ITaskStore>(p => p.GetRequiredService<ILuoshiStore>());
         services.AddSingleton<Meetings.IMeetingStore>(p => p.GetRequiredService<ILuoshiStore>());
+        services.AddSingleton<Incoming.IIncomingStore>(p => p.GetRequiredService<ILuoshiStore>());
         services.AddSingleton<OfficialDocuments.IDocumentStore>(p => p.GetRequiredService<ILuoshiStore>());
         services.AddSingleton<Supervision.ISupervisionStore>(p => p.GetRequiredService<ILuoshiStore>());
         services.AddSingleton<Assessment.IAssessmentStore>(p => p.GetRequiredService<ILuoshiStore>());

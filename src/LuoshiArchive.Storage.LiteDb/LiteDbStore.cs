@@ -5,6 +5,7 @@ using LuoshiArchive.Core.Archive;
 using LuoshiArchive.Core.Assessment;
 using LuoshiArchive.Core.Audit;
 using LuoshiArchive.Core.Dossiers;
+using LuoshiArchive.Core.Incoming;
 using LuoshiArchive.Core.Meetings;
 using LuoshiArchive.Core.Notifications;
 using LuoshiArchive.Core.OfficialDocuments;
@@ -88,6 +89,7 @@ public sealed class LiteDbStore : LuoshiStoreBase, ILuoshiStore
         });
         NotificationRuns = Collection<NotificationRun>("notification_runs",
             c => c.EnsureIndex(r => r.Name, unique: true));
+        IncomingItems = Collection<IncomingItem>("incoming_items", c => c.EnsureIndex(i => i.Year));
     }
 
     private LiteRecords<T> Collection<T>(string name, Action<ILiteCollection<T>> indexes) where T : class

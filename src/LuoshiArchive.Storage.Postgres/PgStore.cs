@@ -4,6 +4,7 @@ using LuoshiArchive.Core.Archive;
 using LuoshiArchive.Core.Assessment;
 using LuoshiArchive.Core.Audit;
 using LuoshiArchive.Core.Dossiers;
+using LuoshiArchive.Core.Incoming;
 using LuoshiArchive.Core.Meetings;
 using LuoshiArchive.Core.Notifications;
 using LuoshiArchive.Core.OfficialDocuments;
@@ -62,6 +63,7 @@ public sealed partial class PgStore : LuoshiStoreBase, ILuoshiStore
         Outbox = Table<OutboxMessage>("outbox", UniqueOn("Key"), On("State"));
         Inbox = Table<InAppMessage>("inbox", UniqueOn("Key"), On("UserId"));
         NotificationRuns = Table<NotificationRun>("notification_runs", UniqueOn("Name"));
+        IncomingItems = Table<IncomingItem>("incoming_items", On("Year"));
     }
 
     private PgRecords<T> Table<T>(string name, params PgIndex[] indexes) where T : class =>

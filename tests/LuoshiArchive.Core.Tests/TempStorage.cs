@@ -36,6 +36,7 @@ public sealed class TempStorage : IDisposable
     public DossierService Dossiers { get; private set; } = null!;
     public Core.Meetings.MeetingRegister Meetings { get; private set; } = null!;
     public Core.Meetings.CadenceCheck Cadence { get; private set; } = null!;
+    public Core.Incoming.IncomingRegister Incoming { get; private set; } = null!;
     /// <summary>The options the cadence check reads (<see cref="LuoshiOptions.MeetingCadenceFrom"/>), changeable by a test.</summary>
     public LuoshiOptions CadenceOptions { get; } = new();
     public Core.OfficialDocuments.DocumentNumberRegister Numbers { get; private set; } = null!;
@@ -65,6 +66,7 @@ public sealed class TempStorage : IDisposable
             Reading, Audit);
         Meetings = new Core.Meetings.MeetingRegister(Store, Tasks, Dossiers, Clock,
             new LuoshiOptions { StoragePath = Path }, Reading, Audit);
+        Incoming = new Core.Incoming.IncomingRegister(Store, Tasks, Dossiers, Directory, Reading, Audit, Clock);
         Cadence = new Core.Meetings.CadenceCheck(Meetings, Directory, Store, CadenceOptions, Clock);
         var options = new LuoshiOptions { StoragePath = Path };
         var templates = new Core.OfficialDocuments.DocumentTemplates(options);

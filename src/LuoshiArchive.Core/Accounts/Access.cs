@@ -16,7 +16,7 @@ public static class Access
             UserRole.Admin => true,
             UserRole.OfficeSupervisor => permission is not (Permission.Administer or Permission.RestoreEvidence or Permission.ImportArchive),
             UserRole.Leader => permission is Permission.ReadTask or Permission.AdjustTask or Permission.RateResults or Permission.ReadAudit
-                or Permission.WriteLeaderReport or Permission.CancelTask,
+                or Permission.WriteLeaderReport or Permission.CancelTask or Permission.RecordInstruction,
             UserRole.Inspector => permission is Permission.ReadTask,
             UserRole.DepartmentUser => permission switch
             {
@@ -80,6 +80,7 @@ public static class Access
         Permission.WriteLeaderReport => "编写季度报告",
         Permission.CancelTask => "撤销、暂缓或恢复任务（须有委领导的研究决定，由办公室或委领导登记）",
         Permission.ReopenTask => "重新打开已办结的任务（由办公室办理）",
+        Permission.RecordInstruction => "记录批示",
         _ => permission.ToString(),
     };
 }

@@ -37,4 +37,6 @@ public enum Permission
     CancelTask,
     /// <summary>Reopen a completed (办结) task: the office's check on what was closed.</summary>
     ReopenTask,
+    /// <summary>Record a leader's 批示 on a received item: the leader on their own account, or the office from paper.</summary>
+    RecordInstruction,
 }

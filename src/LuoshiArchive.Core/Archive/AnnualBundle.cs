@@ -18,7 +18,8 @@ namespace LuoshiArchive.Core.Archive;
 /// </summary>
 public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory directory, DossierService dossiers,
     OneTableService oneTable, MeetingRegister meetings, LuoshiOptions options, TimeProvider clock, Audit.AuditLog audit, BundleRecords records,
-    Assessment.AssessmentService? assessment = null, ArchiveSettings? settings = null, PageCounting? pageCounting = null)
+    Assessment.AssessmentService? assessment = null, ArchiveSettings? settings = null, PageCounting? pageCounting = null,
+    BundleIncoming? incoming = null)
 {
     /// <summary>全宗号: as the administrator set it, else the configured one.</summary>
     private string Fonds => settings?.FondsNumber ?? options.FondsNumber;
@@ -110,6 +111,7 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
                 minutesSha256 = m.MinutesEvidenceId is { } e ? dossiers.Find(e)?.Sha256 : null,
             }), Json));
             bag.AddPayload(BundleFiles.Documents, records.DocumentsJson(year));
+            incoming?.Write(bag, year, tasks.Today);
             using (var register = new MemoryStream()) { records.DocumentsSheet(year, register); register.Position = 0; bag.AddPayload("发文登记.xlsx", register); }
             bag.AddPayload(BundleFiles.Audit, records.AuditJson(year));
             bag.AddPayload(Audit.AuditHead.FileName, audit.Head().ToJson());

@@ -17,7 +17,8 @@ namespace LuoshiArchive.Core.Archive;
 /// blobs go in before any metadata, and all metadata in one transaction, so a failure leaves the store as it was.
 /// </summary>
 public sealed class BundleImport(IArchiveStore store, TaskRegistry tasks, OrganisationDirectory directory, IBlobStore blobs,
-    IsolatedTextExtractor extractor, DossierService dossiers, EvidenceIndexing indexing, BundleRecords records)
+    IsolatedTextExtractor extractor, DossierService dossiers, EvidenceIndexing indexing, BundleRecords records,
+    BundleIncoming? incoming = null)
 {
     public sealed record Summary(int Year, int Tasks, int Evidence, int Meetings);
 
@@ -51,6 +52,22 @@ public sealed class BundleImport(IArchiveStore store, TaskRegistry tasks, Organi
             catch (ExtractionException) { text = null; }
             blobs.Commit(staged, text?.Text ?? "");
             texts[sha] = text;
+        }
+
+        // The received and reply documents of the 来文来件 register that no task brought.
+        var incomingJson = zip.GetEntry(root + "data/" + BundleFiles.Incoming) is null ? null : Read(BundleFiles.Incoming);
+        var incomingLengths = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (sha, file, _) in incomingJson is null ? [] : BundleIncoming.Documents(incomingJson))
+        {
+            if (texts.ContainsKey(sha) || incomingLengths.ContainsKey(sha)) continue;
+            using var staged = blobs.Stage(zip.GetEntry(root + "data/" + file)!.Open(), long.MaxValue);
+            if (staged.Sha256 != sha) throw new DomainRuleException($"来文“{file}”的校验值与元数据不符，未导入。");
+            ExtractedText? text;
+            try { text = await extractor.ExtractAsync(staged.Path, file, cancellationToken); }
+            catch (ExtractionException) { text = null; }
+            blobs.Commit(staged, text?.Text ?? "");
+            texts[sha] = text;
+            incomingLengths[sha] = staged.Length;
         }
 
         // 2. All metadata in one transaction; the index catches up with it at the end (3.).
@@ -95,6 +112,17 @@ public sealed class BundleImport(IArchiveStore store, TaskRegistry tasks, Organi
                 if (json["records"] is { } records) ImportRecords(tasks.Find((string)json["code"]!)!, records, evidenceBySha, orderIds);
             if (zip.GetEntry(root + "data/" + BundleFiles.Documents) is not null)
                 ImportDocuments(Read(BundleFiles.Documents), evidenceBySha, orderIds);
+            if (incomingJson is not null && incoming is not null)
+                incoming.Import(incomingJson, evidenceBySha, code => tasks.Find(code)?.Id, meta => new Evidence
+                {
+                    Sha256 = (string)meta["Sha256"]!, Length = incomingLengths.GetValueOrDefault((string)meta["Sha256"]!),
+                    OriginalFileName = (string)meta["OriginalFileName"]!, Title = (string)meta["Title"]!,
+                    Kind = Enum.Parse<EvidenceKind>((string)meta["kind"]!), AddedAt = meta["AddedAt"]!.GetValue<DateTime>(),
+                    AddedBy = (string)meta["AddedBy"]!, Format = texts[(string)meta["Sha256"]!]?.Format.ToString() ?? "",
+                    NoTextRead = texts[(string)meta["Sha256"]!] is null,
+                    TextLength = texts[(string)meta["Sha256"]!]?.Text.Length ?? 0,
+                    Revision = indexing.NextRevision(),
+                });
             if (zip.GetEntry(root + "data/" + BundleFiles.Assessment) is { } assessment)
                 using (var reader = new StreamReader(assessment.Open())) records.ImportAssessment(reader.ReadToEnd());
             return new Summary(years[0], taskJson.Count, evidenceBySha.Count, meetingsJson.Count);

@@ -117,13 +117,30 @@ public sealed class DossierService(
     /// SHA-256 and linked, not stored twice. Bad input throws <see cref="DomainRuleException"/> (or
     /// <see cref="ExtractionException"/>) with a Chinese message and leaves the store as it was.
     /// </summary>
-    public async Task<IntakeResult> AddAsync(Stream content, string originalFileName, IReadOnlyList<string> taskCodes,
+    public Task<IntakeResult> AddAsync(Stream content, string originalFileName, IReadOnlyList<string> taskCodes,
         EvidenceDetails? details, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var taskList = ResolveTasks(taskCodes);
+        foreach (var task in taskList) Access.Demand(actor, Permission.FileEvidence, _audit, task);
+        return IntakeAsync(content, originalFileName, taskList, details, actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// Files a received document (来文来件) before it belongs to any task: stored and searchable like evidence, filed
+    /// into tasks' dossiers when it is assigned (<see cref="FileInto"/>). The office's work.
+    /// </summary>
+    public Task<IntakeResult> AddReceivedAsync(Stream content, string originalFileName, EvidenceDetails details, Actor actor,
+        CancellationToken cancellationToken = default)
+    {
+        Access.Demand(actor, Permission.Supervise, _audit);
+        return IntakeAsync(content, originalFileName, [], details, actor, cancellationToken);
+    }
+
+    private async Task<IntakeResult> IntakeAsync(Stream content, string originalFileName, List<KeyTask> taskList,
+        EvidenceDetails? details, Actor actor, CancellationToken cancellationToken)
     {
         var fileName = SafeFileName(originalFileName);
         CheckKind(details?.Kind);
-        var taskList = ResolveTasks(taskCodes);
-        foreach (var task in taskList) Access.Demand(actor, Permission.FileEvidence, _audit, task);
         using var staged = blobs.Stage(content, options.MaxUploadBytes);
         if (staged.Length == 0) throw new ExtractionException(ExtractionProblem.Empty, $"“{fileName}”是空文件（0 字节），未保存。请检查原文件后重新上传。");
 
@@ -175,7 +192,8 @@ public sealed class DossierService(
         }
         indexing.Index(evidence, extracted.Text);
         _audit.Record(actor.Name, "evidence.added", $"材料 {evidence.Id}",
-            $"{evidence.Title}（{evidence.OriginalFileName}，SHA-256 {evidence.Sha256[..16]}…）归入 {string.Join("、", taskList.Select(t => t.Code))}");
+            $"{evidence.Title}（{evidence.OriginalFileName}，SHA-256 {evidence.Sha256[..16]}…）" +
+            (taskList.Count > 0 ? $"归入 {string.Join("、", taskList.Select(t => t.Code))}" : "登记为来文"));
         return new IntakeResult(evidence, AlreadyStored: false, taskList.Select(t => t.Code).ToList());
     }
 

@@ -39,8 +39,8 @@ public sealed class NoticeComposer(LuoshiOptions options)
             foreach (var r in group)
             {
                 var line = $"{r.TaskCode} {r.TaskName}：{Describe(r)}（{r.Due:yyyy-MM-dd}，{r.Urgency}）";
-                text.Append(CultureInfo.InvariantCulture, $"· {line}\n  {Url(TaskPath(r.TaskCode))}\n");
-                var link = HtmlEncode(Url(TaskPath(r.TaskCode)));
+                text.Append(CultureInfo.InvariantCulture, $"· {line}\n  {Url(r.Path)}\n");
+                var link = HtmlEncode(Url(r.Path));
                 html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{link}\">{HtmlEncode(line)}</a></li>");
             }
             html.Append("</ul>");

@@ -57,7 +57,8 @@ internal static partial class OneTableParser
             Parse<TaskSource>(Cell("任务来源"), "任务来源", required: true, v => draft.Source = v, Problem);
             Parse<KeyTaskStatus>(Cell("状态"), "状态", required: false, v => draft.Status = v, Problem);
             if (!TaskRegistry.IsOpeningStatus(draft.Status))
-                Problem("状态", $"“{Cell("状态")}”不能通过导入设置。" + TaskRegistry.StatusRule);
+                Problem("状态", $"“{Cell("状态")}”不能通过导入设置。" + TaskRegistry.StatusRule +
+                    "整年迁移（保留办结和撤销记录）请用 luoshi bundle export / bundle import。");
 
             var deadlineText = Cell("完成时限");
             if (deadlineText.Length > 0)

@@ -25,6 +25,7 @@ public static partial class ChineseLabels
         [ReminderKind.Milestone] = "时间节点",
         [ReminderKind.Order] = "督办单",
         [ReminderKind.Deadline] = "完成时限",
+        [ReminderKind.Incoming] = "来文办结时限",
     };
 
     private static readonly Dictionary<ReconciliationFlagKind, string> ReconciliationFlags = new()

@@ -9,7 +9,7 @@ namespace LuoshiArchive.Core.Supervision;
 /// task list applies when the number is clicked, so the number and the list behind it always agree.
 /// </summary>
 public sealed class Dashboard(ISupervisionStore store, TaskRegistry tasks, ProgressLog progress, OrganisationDirectory directory,
-    Tasks.ReadAccess reading)
+    Tasks.ReadAccess reading, Incoming.IncomingRegister incoming)
 {
     /// <summary>The year shown by default: this year if it has tasks, else the latest year that has.</summary>
     public int DefaultYear()
@@ -52,6 +52,9 @@ public sealed class Dashboard(ISupervisionStore store, TaskRegistry tasks, Progr
         var today = tasks.Today;
         var orders = reading.Only(store.SupervisionOrders.Find(o => o.Year == year), o => o.TaskId, actor);
         var orderCounts = Enum.GetValues<SupervisionOrderState>().ToDictionary(s => s, s => orders.Count(o => o.StateOn(today) == s));
-        return new DashboardFigures(year, today, Count(all), departments, leaders, lights, months, orderCounts);
+        // Received items (来文来件) counted like milestones: by state, 逾期 among them.
+        var received = incoming.List(year, actor).Select(i => i.StateOn(today)).ToList();
+        var incomingCounts = Enum.GetValues<Incoming.IncomingState>().ToDictionary(s => s, s => received.Count(r => r == s));
+        return new DashboardFigures(year, today, Count(all), departments, leaders, lights, months, orderCounts, incomingCounts);
     }
 }

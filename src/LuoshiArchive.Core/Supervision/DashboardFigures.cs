@@ -14,7 +14,8 @@ public sealed record DashboardFigures(
     IReadOnlyList<LeaderFigures> Leaders,
     IReadOnlyDictionary<TrafficLight, Figure> Lights,
     IReadOnlyList<MonthFigures> Months,
-    IReadOnlyDictionary<SupervisionOrderState, int> Orders);
+    IReadOnlyDictionary<SupervisionOrderState, int> Orders,
+    IReadOnlyDictionary<Incoming.IncomingState, int> Incoming);
 
 /// <summary>A lead department's tasks of the year: all, completed, overdue.</summary>
 public sealed record DepartmentFigures(int DepartmentId, string Name, Figure Total, Figure Completed, Figure Overdue)

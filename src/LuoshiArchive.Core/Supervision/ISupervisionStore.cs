@@ -4,7 +4,7 @@ using LuoshiArchive.Core.Dossiers;
 namespace LuoshiArchive.Core.Supervision;
 
 /// <summary>The records of progress, self-checks and supervision (督查督办).</summary>
-public interface ISupervisionStore : IEvidenceStore
+public interface ISupervisionStore : Incoming.IIncomingStore
 {
     /// <summary>Progress entries (进展).</summary>
     IRecords<ProgressEntry> Progress { get; }

@@ -5,8 +5,11 @@ namespace LuoshiArchive.Core.Supervision;
 /// overdue. <see cref="DaysLeft"/> is negative when overdue.
 /// </summary>
 public sealed record Reminder(ReminderKind Kind, string TaskCode, string TaskName, string What, DateOnly Due, int DaysLeft,
-    int? DepartmentId, string Department, int? OrderId = null)
+    int? DepartmentId, string Department, int? OrderId = null, int? IncomingId = null)
 {
+    /// <summary>The page the reminder is about: the received item's, else the task's.</summary>
+    public string Path => IncomingId is { } id ? $"/Incoming/{id}" : $"/Tasks/{Uri.EscapeDataString(TaskCode)}";
+
     public bool IsOverdue => DaysLeft < 0;
 
     /// <summary>"coming" or "overdue", as <c>luoshi supervision due --json</c> writes it.</summary>

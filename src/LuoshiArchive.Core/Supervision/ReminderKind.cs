@@ -9,4 +9,6 @@ public enum ReminderKind
     Order,
     /// <summary>完成时限: the task's own deadline.</summary>
     Deadline,
+    /// <summary>来文来件: a received item (e.g. a 建议提案) not done by its deadline (限时办结).</summary>
+    Incoming,
 }

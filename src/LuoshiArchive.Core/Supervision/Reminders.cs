@@ -43,6 +43,17 @@ public sealed class Reminders(ISupervisionStore store, TaskRegistry tasks, Organ
                 $"{order.Number}：{order.What}", order.Due, order.Due.DayNumber - today.DayNumber, order.DepartmentId,
                 NameOf(order.DepartmentId), order.Id));
 
+        foreach (var item in store.IncomingItems.Find(i => i.DoneOn == null).Where(i => i.Deadline is { } d && d <= horizon))
+        {
+            var itemTasks = item.TaskIds.Select(id => store.Tasks.FindById(id)).OfType<KeyTask>().ToList();
+            if (department is { } d && !itemTasks.Any(t => t.LeadDepartmentId == d || t.CooperatingDepartmentIds.Contains(d)))
+                continue;
+            var lead = itemTasks.FirstOrDefault()?.LeadDepartmentId;
+            reminders.Add(new Reminder(ReminderKind.Incoming, itemTasks.FirstOrDefault()?.Code ?? "", item.Title,
+                $"{ChineseLabels.Of(item.Kind)}《{item.Title}》{(item.From.Length > 0 ? "（" + item.From + "）" : "")}",
+                item.Deadline!.Value, item.Deadline.Value.DayNumber - today.DayNumber, lead, NameOf(lead), IncomingId: item.Id));
+        }
+
         return reminders.OrderBy(r => r.Due).ThenBy(r => r.TaskCode, StringComparer.Ordinal).ThenBy(r => r.Kind).ToList();
     }
 }

@@ -29,7 +29,8 @@ public sealed class SupervisionWorld : IDisposable
         LeaderReports = new LeaderReportService(Storage.Store, Storage.Tasks, Progress, SelfChecks, Storage.Directory,
             Storage.Clock, Storage.Audit);
         Reminders = new Reminders(Storage.Store, Storage.Tasks, Storage.Directory);
-        Dashboard = new Dashboard(Storage.Store, Storage.Tasks, Progress, Storage.Directory, Storage.Reading);
+        Dashboard = new Dashboard(Storage.Store, Storage.Tasks, Progress, Storage.Directory, Storage.Reading,
+            Storage.Incoming);
         OfficeClerk = new Actor("办公室孙丽娜", UserRole.DepartmentUser, Office.Id);
         BasicClerk = new Actor("基教处卫芳", UserRole.DepartmentUser, Basic.Id);
     }
