@@ -136,18 +136,12 @@ public sealed class EvidenceIndexing(IEvidenceStore store, IBlobStore blobs, Evi
 
     /// <summary>
     /// Commits; on the embedded store also records where the store stands, if every write of this process is indexed
-    /// (the mark is read first: a write it counts was handed its revision before, so it shows as not yet indexed).
-    /// On a shared store the follower records the change log's cursor (<see cref="IndexFollower"/>).
+    /// (<see cref="MarkToRecord"/>). On a shared store the follower records the change log's cursor.
     /// </summary>
     private void CommitNow()
     {
-        if (store.IsShared) index.Commit();
-        else
-        {
-            var mark = store.EvidenceChangeCursor();
-            if (EveryWriteIndexed) index.Commit(followedUpTo: mark);
-            else index.Commit();
-        }
+        if (MarkToRecord() is { } mark) index.Commit(followedUpTo: mark);
+        else index.Commit();
         _lastCommit = DateTime.UtcNow;
         _sinceCommit = 0;
     }
@@ -185,11 +179,19 @@ public sealed class EvidenceIndexing(IEvidenceStore store, IBlobStore blobs, Evi
     public void Dispose()
     {
         lock (_commit)
-        {
-            long mark;
-            lock (_revisions) mark = _storedMark;
-            if (!store.IsShared && mark >= 0 && EveryWriteIndexed) index.Commit(followedUpTo: mark);
-        }
+            if (MarkToRecord() is { } mark) index.Commit(followedUpTo: mark);
+    }
+
+    /// <summary>
+    /// On the embedded store, once this process has written evidence and indexed every write: the highest revision
+    /// it saw stored (one process writes the file, so that is the store's), read in memory and in the same lock as the
+    /// check, so no query runs on a commit and the store may be closed already. Null otherwise.
+    /// </summary>
+    private long? MarkToRecord()
+    {
+        if (store.IsShared) return null;
+        lock (_revisions)
+            return _storedMark >= 0 && _unindexed.Count == 0 && _holds == 0 && !_incomplete ? _storedMark : null;
     }
 
     /// <summary>
