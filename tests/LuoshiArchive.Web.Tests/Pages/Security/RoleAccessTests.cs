@@ -182,6 +182,9 @@ public class RoleAccessTests : IClassFixture<LuoshiWebFactory>
             .Select(o => o.GetAttribute("value")).ToList();
         Assert.Contains(_otherTask.Code, options);
         Assert.DoesNotContain(_ownTask.Code, options);
+        var none = BrowserLikeClient.Parse(await (await admin.PostFormAsync(url, [new("task", "")], url + "?handler=FileInto"))
+            .Content.ReadAsStringAsync());
+        Assert.Contains("请选择要归入的任务", none.QuerySelector("[role=alert]")!.TextContent);
         var filed = await admin.PostFormAsync(url, [new("task", _otherTask.Code)], url + "?handler=FileInto");
 
         Assert.Contains($"材料已另归入任务 {_otherTask.Code}", await filed.Content.ReadAsStringAsync());
