@@ -41,7 +41,8 @@ public sealed class LiteDbStore : LuoshiStoreBase, ILuoshiStore
         StoragePath = storagePath;
         _lock = storageLock;
         _db = db;
-        Tasks = Collection<KeyTask>("tasks", c => { c.EnsureIndex(t => t.Code, unique: true); c.EnsureIndex(t => t.Year); });
+        Tasks = Collection<KeyTask>("tasks", c => { c.EnsureIndex(t => t.Code, unique: true); c.EnsureIndex(t => t.Year);
+            c.EnsureIndex(t => t.ParentId); });
         TaskHistory = Collection<TaskHistoryEntry>("task_history", c => c.EnsureIndex(h => h.TaskId));
         Departments = Collection<Department>("departments", c => c.EnsureIndex(d => d.Name, unique: true));
         People = Collection<Person>("people", c => c.EnsureIndex(p => p.Name));

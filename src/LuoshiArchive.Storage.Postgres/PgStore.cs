@@ -37,7 +37,7 @@ public sealed partial class PgStore : LuoshiStoreBase, ILuoshiStore
         StoragePath = storagePath;
         Description = description;
         _source = source;
-        Tasks = Table<KeyTask>("tasks", UniqueOn("Code"), On("Year"));
+        Tasks = Table<KeyTask>("tasks", UniqueOn("Code"), On("Year"), On("ParentId"));
         TaskHistory = Table<TaskHistoryEntry>("task_history", On("TaskId"));
         Departments = Table<Department>("departments", UniqueOn("Name"));
         People = Table<Person>("people", On("Name"));

@@ -29,6 +29,32 @@ public static class TestDatabase
     /// <summary>A new empty database on the test server, as a connection string.</summary>
     public static string NewDatabase() => DatabaseFor("new-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>
+    /// Removes a property from every stored task of a closed test store, on the chosen engine: a store written by a
+    /// build that did not know the property yet.
+    /// </summary>
+    public static void RemoveTaskField(string storagePath, string property)
+    {
+        if (OnPostgres)
+        {
+            using var connection = new NpgsqlConnection(DatabaseFor(storagePath));
+            connection.Open();
+            using var update = new NpgsqlCommand($"update tasks set doc = doc - '{property}'", connection);
+            update.ExecuteNonQuery();
+            return;
+        }
+        using var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString
+        {
+            Filename = System.IO.Path.Combine(storagePath, LiteDbStore.DatabaseFileName), Connection = LiteDB.ConnectionType.Direct,
+        });
+        var tasks = db.GetCollection("tasks");
+        foreach (var doc in tasks.FindAll().ToList())
+        {
+            doc.Remove(property);
+            tasks.Update(doc);
+        }
+    }
+
     /// <summary>Drops the database of a test folder, if one was made.</summary>
     public static void Drop(string storagePath)
     {

@@ -132,7 +132,7 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
         var t = item.Task;
         return new
         {
-            code = t.Code, year = t.Year, name = t.Name, listKind = t.ListKind.ToString(), source = t.Source.ToString(), sourceDetail = t.SourceDetail,
+            code = t.Code, parentCode = t.ParentId is { } p ? tasks.FindById(p)?.Code : null, year = t.Year, name = t.Name, listKind = t.ListKind.ToString(), source = t.Source.ToString(), sourceDetail = t.SourceDetail,
             addedOn = t.AddedOn.ToString("yyyy-MM-dd"),
             taskList = new { t.Target }, responsibility = new { leadDepartment = item.LeadDepartment,
                 cooperatingDepartments = t.CooperatingDepartmentIds.Select(id => directory.DepartmentName(id)), responsiblePerson = directory.PersonName(t.ResponsiblePersonId),

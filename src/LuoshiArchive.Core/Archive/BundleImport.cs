@@ -105,6 +105,8 @@ public sealed class BundleImport(IArchiveStore store, TaskRegistry tasks, Organi
                     store.Evidence.Update(evidence);
                 }
             }
+            // Parent links (细化分解) once every task of the bundle exists; bundles made before decomposition have none.
+            tasks.RestoreParents(taskJson.Select(t => ((string)t.Json["code"]!, (string?)t.Json["parentCode"])));
             foreach (var m in meetingsJson) ImportMeeting(m!, evidenceBySha);
             // Records added in later versions of the bundle: absent from older bundles, which still import.
             var orderIds = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -15,12 +15,31 @@ public sealed class OneTableService(IUnitOfWork store, OrganisationDirectory dir
     public const int MaxImportRows = 10_000;
     private static readonly double[] ColumnWidths = [6, 10, 7, 28, 16, 16, 30, 24, 14, 16, 10, 10, 30, 24, 30, 12, 30, 8, 8, 16];
 
-    /// <summary>The rows <paramref name="actor"/> may read (see <see cref="ReadAccess"/>).</summary>
-    public IReadOnlyList<OneTableRow> Rows(TaskFilter filter, Actor actor) =>
-        reading.List(filter, actor).Select((item, i) => OneTableRow.From(item.Task, directory, i + 1, item.EvidenceCount)).ToList();
+    /// <summary>
+    /// The rows <paramref name="actor"/> may read (see <see cref="ReadAccess"/>): as the decomposition tree (each
+    /// parent followed by its children, <see cref="OneTableRow.Depth"/> set) or the leaves only (tasks without children).
+    /// </summary>
+    public IReadOnlyList<OneTableRow> Rows(TaskFilter filter, Actor actor, OneTableView view = OneTableView.Tree)
+    {
+        var items = reading.List(filter, actor);
+        var arranged = view == OneTableView.Leaves
+            ? TaskTree.Leaves(items, i => i.Task, tasks.ParentIds())
+                .Select(i => (Item: i, Depth: 0)).ToList()
+            : TaskTree.Arrange(items, i => i.Task);
+        return arranged.Select((row, i) => OneTableRow.From(row.Item.Task, directory, i + 1, row.Item.EvidenceCount) with
+        {
+            Depth = row.Depth, Rollup = row.Item.Rollup?.Progress ?? "",
+        }).ToList();
+    }
 
-    public void ExportXlsx(TaskFilter filter, Actor actor, Stream output) =>
-        SheetWriter.Write(output, "工作落实清单一览表", OneTableRow.Columns, Rows(filter, actor).Select(r => r.Cells()), ColumnWidths);
+    /// <summary>
+    /// The rows as XLSX. In the tree, a child's name is indented by two ideographic spaces a level: an import trims
+    /// them, so the file re-imports as the same tasks.
+    /// </summary>
+    public void ExportXlsx(TaskFilter filter, Actor actor, Stream output, OneTableView view = OneTableView.Tree) =>
+        SheetWriter.Write(output, "工作落实清单一览表", OneTableRow.Columns,
+            Rows(filter, actor, view).Select(r => (r with { Name = new string('\u3000', 2 * r.Depth) + r.Name }).Cells()),
+            ColumnWidths);
 
     public OneTableImportResult ImportXlsx(Stream input, Actor actor)
     {

@@ -53,6 +53,7 @@ public static partial class ChineseLabels
         [TaskChangeKind.Paused] = "暂缓",
         [TaskChangeKind.Resumed] = "恢复",
         [TaskChangeKind.Reopened] = "重新打开",
+        [TaskChangeKind.Moved] = "调整上级任务",
     };
 
     public static string Of(TaskListKind value) => ListKinds[value];

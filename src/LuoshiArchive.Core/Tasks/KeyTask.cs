@@ -16,6 +16,11 @@ public sealed class KeyTask : ITaskScope
     /// <summary>Stable human code, e.g. "2018-007"; unique across the store.</summary>
     public string Code { get; set; } = "";
     public int Year { get; set; }
+    /// <summary>
+    /// The task this one was decomposed from (细化分解), or null for a task on a list of its own. Stores written before
+    /// decomposition existed have no such field and read as null.
+    /// </summary>
+    public int? ParentId { get; set; }
 
     // 任务清单: the task
     public string Name { get; set; } = "";

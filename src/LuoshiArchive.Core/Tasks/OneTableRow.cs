@@ -39,6 +39,10 @@ public sealed record OneTableRow
     public int EvidenceCount { get; init; }
     public string Status { get; init; } = "";
     public string Remarks { get; init; } = "";
+    /// <summary>The level in the decomposition tree as shown (0 at the top); not a column.</summary>
+    public int Depth { get; init; }
+    /// <summary>A parent's roll-up of its children (<see cref="TaskRollup.Progress"/>), empty otherwise; not a column.</summary>
+    public string Rollup { get; init; } = "";
 
     public static OneTableRow From(KeyTask task, OrganisationDirectory directory, int number, int evidenceCount) => new()
     {

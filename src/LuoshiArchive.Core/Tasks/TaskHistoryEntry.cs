@@ -33,6 +33,8 @@ public enum TaskChangeKind
     Resumed,
     /// <summary>The office reopened a completed task.</summary>
     Reopened,
+    /// <summary>The office hung the task under another task, or took it out of its tree.</summary>
+    Moved,
 }
 
 /// <summary>One field's value before and after a change; <see cref="Field"/> is the Chinese column name.</summary>

@@ -6,4 +6,12 @@ public sealed record TaskListItem(
     TrafficLight Light,
     string LeadDepartment,
     string SupervisingLeader,
-    int EvidenceCount);
+    int EvidenceCount,
+    TaskRollup? Rollup = null)
+{
+    /// <summary>
+    /// The light shown for the task: its own, or for a parent the worst of its tree (<see cref="TaskTree.RollupRule"/>).
+    /// Figures and filters count <see cref="Light"/>, so a late child is counted once, as itself.
+    /// </summary>
+    public TrafficLight ShownLight => Rollup?.Light ?? Light;
+}

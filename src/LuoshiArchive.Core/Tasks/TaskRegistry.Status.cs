@@ -25,6 +25,8 @@ public sealed partial class TaskRegistry
             $"您的角色（{ChineseLabels.Of(actor.Role)}）无权办结任务“{task.Code}”：只有牵头处室或办公室可以办结。");
         if (task.Status is not (KeyTaskStatus.NotStarted or KeyTaskStatus.InProgress))
             throw new DomainRuleException($"任务状态为“{ChineseLabels.Of(task.Status)}”，不能办结。");
+        if (OpenChildren(task, KeyTaskStatus.Completed, KeyTaskStatus.Cancelled) is { Count: > 0 } open)
+            throw new DomainRuleException($"子任务 {string.Join("、", open)} 尚未办结：子任务全部办结（或经决定撤销）后，上级任务才能办结。");
         var ids = CheckProof(task, new MilestoneProof(closure.EvidenceIds, closure.EvidenceToFollow));
         CheckHeadConfirmation(task, closure);
         var recorded = new TaskClosure
@@ -59,6 +61,7 @@ public sealed partial class TaskRegistry
             $"您的角色（{ChineseLabels.Of(actor.Role)}）无权重新打开任务：已办结的任务只能由办公室重新打开。");
         if (task.Status != KeyTaskStatus.Completed) throw new DomainRuleException("只有已办结的任务可以重新打开。");
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("重新打开须写明理由。");
+        RefuseUnderSettledParent(task, "重新打开");
         return ChangeStatus(task, KeyTaskStatus.InProgress, actor, TaskChangeKind.Reopened, "理由：" + reason.Trim(),
             t => t.Closure = null);
     }
@@ -77,8 +80,24 @@ public sealed partial class TaskRegistry
         var missing = decision.MissingParts();
         if (missing.Count > 0)
             throw new DomainRuleException($"{what}依据不完整，缺少：" + string.Join("、", missing) + "。");
+        if (to == KeyTaskStatus.InProgress) RefuseUnderSettledParent(task, what);
+        var holding = to == KeyTaskStatus.Cancelled
+            ? OpenChildren(task, KeyTaskStatus.Completed, KeyTaskStatus.Cancelled)
+            : to == KeyTaskStatus.Paused
+                ? OpenChildren(task, KeyTaskStatus.Completed, KeyTaskStatus.Cancelled, KeyTaskStatus.Paused) : [];
+        if (holding.Count > 0)
+            throw new DomainRuleException($"子任务 {string.Join("、", holding)} 尚未办结：请先逐项办结、撤销" +
+                $"{(to == KeyTaskStatus.Paused ? "或暂缓" : "")}这些子任务（各须依据），再{what}上级任务。");
         var basis = $"依据：{decision.DecidedBy} {decision.DecidedOn:yyyy-MM-dd} {decision.Occasion}，{decision.Reason}";
         return ChangeStatus(task, to, actor, kind, basis, _ => { }, decision: decision);
+    }
+
+    /// <summary>A task under a completed, cancelled or paused parent cannot become open again before its parent.</summary>
+    private void RefuseUnderSettledParent(KeyTask task, string what)
+    {
+        if (task.ParentId is { } p && FindById(p) is { IsSettled: true } parent)
+            throw new DomainRuleException(
+                $"上级任务“{parent.Code}”状态为“{ChineseLabels.Of(parent.Status)}”：请先恢复或重新打开上级任务，再{what}本任务。");
     }
 
     private void CheckHeadConfirmation(KeyTask task, TaskClosure closure)

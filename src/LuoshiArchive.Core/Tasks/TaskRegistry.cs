@@ -23,13 +23,17 @@ public sealed partial class TaskRegistry(
 
     public KeyTask? Find(string code) => store.Tasks.FindOne(t => t.Code == code.Trim());
 
+    /// <summary>A task by its stored id (a parent link), or null.</summary>
+    public KeyTask? FindById(int id) => store.Tasks.FindById(id);
+
     public IReadOnlyList<int> Years() =>
         store.Tasks.FindAll().Select(t => t.Year).Distinct().OrderByDescending(y => y).ToList();
 
     public IReadOnlyList<TaskListItem> List(TaskFilter filter)
     {
-        var tasks = filter.Year is { } year ? store.Tasks.Find(t => t.Year == year) : store.Tasks.FindAll();
+        var tasks = (filter.Year is { } year ? store.Tasks.Find(t => t.Year == year) : store.Tasks.FindAll()).ToList();
         var today = Today;
+        var rollups = TaskTree.Rollups(tasks, today);
         var departments = directory.Departments().ToDictionary(d => d.Id, d => d.Name);
         var people = directory.People().ToDictionary(p => p.Id, p => p.Name);
         var evidence = EvidenceCounts();
@@ -37,7 +41,7 @@ public sealed partial class TaskRegistry(
             .Select(t => new TaskListItem(t, t.LightOn(today),
                 t.LeadDepartmentId is { } d ? departments.GetValueOrDefault(d, "") : "",
                 t.SupervisingLeaderId is { } l ? people.GetValueOrDefault(l, "") : "",
-                evidence.GetValueOrDefault(t.Id)))
+                evidence.GetValueOrDefault(t.Id), rollups.GetValueOrDefault(t.Id)))
             .Where(filter.Matches)
             .OrderBy(i => i.Task.Year).ThenBy(i => i.Task.Code, StringComparer.Ordinal)
             .ToList();
@@ -80,19 +84,21 @@ public sealed partial class TaskRegistry(
         return Insert(draft, actor, kind, closure);
     }
 
-    private KeyTask Insert(TaskDraft draft, Actor actor, TaskChangeKind kind, TaskClosure? closure)
+    private KeyTask Insert(TaskDraft draft, Actor actor, TaskChangeKind kind, TaskClosure? closure, KeyTask? parent = null)
     {
         Validate(draft, existing: null);
         return store.InTransaction(() =>
         {
             store.LockForWrite("tasks");
-            var code = string.IsNullOrWhiteSpace(draft.Code) ? NextCode(draft.Year) : draft.Code.Trim();
+            var code = parent is not null ? NextChildCode(parent)
+                : string.IsNullOrWhiteSpace(draft.Code) ? NextCode(draft.Year) : draft.Code.Trim();
             if (Find(code) is not null) throw new DomainRuleException($"任务编号“{code}”已被使用。");
-            var task = new KeyTask { Code = code, AddedOn = Today, Closure = closure };
+            var task = new KeyTask { Code = code, AddedOn = Today, Closure = closure, ParentId = parent?.Id };
             task.Apply(draft);
             store.Tasks.Insert(task);
-            Record(task, actor, kind, Describe(task).Select(f => new FieldChange(f.Key, "", f.Value))
-                .Where(c => c.After.Length > 0).ToList());
+            var fields = Describe(task).Select(f => new FieldChange(f.Key, "", f.Value)).Where(c => c.After.Length > 0);
+            if (parent is not null) fields = fields.Prepend(new FieldChange(ParentField, "", parent.Code));
+            Record(task, actor, kind, fields.ToList());
             return task;
         });
     }
@@ -112,6 +118,7 @@ public sealed partial class TaskRegistry(
         else if (draft.Status != task.Status) RefuseStatusChange(actor, task, draft.Status);
         if (task.WouldChangePlan(draft.Target, draft.Deadline, draft.Milestones))
             throw new DomainRuleException("已确定的目标任务、完成时限或时间节点不能直接修改，请通过“调整”并记录委领导的研究决定。");
+        if (draft.Deadline != task.Deadline) CheckDeadlineInTree(task, draft.Deadline);
         // Milestone completion is changed by MarkMilestone, never by an edit form.
         var doneState = task.Milestones.ToDictionary(m => (m.Due, m.Description.Trim()));
         foreach (var m in draft.Milestones)
@@ -141,6 +148,7 @@ public sealed partial class TaskRegistry(
         Access.Demand(actor, Permission.AdjustTask, _audit, task);
         if (string.IsNullOrWhiteSpace(newTarget)) throw new DomainRuleException("目标任务不能为空。");
         ValidateMilestones(newMilestones);
+        if (newDeadline != task.Deadline) CheckDeadlineInTree(task, newDeadline);
         // A milestone kept through the adjustment keeps its completion.
         var previous = task.Milestones.ToDictionary(m => m.Id);
         foreach (var m in newMilestones)
