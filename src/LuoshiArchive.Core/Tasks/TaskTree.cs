@@ -8,7 +8,7 @@ public static class TaskTree
 {
     /// <summary>The roll-up rule, said the same way in the docs and on the page.</summary>
     public const string RollupRule =
-        "上级任务的灯取它自己和全部下级子任务（各层）中最严重的一个：任一子任务红灯，上级任务即显示红灯；否则任一黄灯即黄灯。" +
+        "上级任务的灯取它自己和全部下级子任务（各层）中最严重的一个：任一子任务红灯（逾期），上级任务即显示红灯；否则任一黄灯（预警）即黄灯。" +
         "已办结、已撤销、已暂缓的子任务不亮灯。逾期统计、催办和考核仍按每项任务自己的完成时限和节点计算，不因子任务重复计入上级任务。";
 
     /// <summary>Tasks by year, then code compared part by part, numbers as numbers ("2018-007-2" before "2018-007-10").</summary>

@@ -24,6 +24,13 @@ public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, D
     public IReadOnlyList<Core.Dossiers.Evidence> Removed { get; private set; } = [];
     public IReadOnlyList<Core.Meetings.Meeting> Meetings { get; private set; } = [];
     public Core.Meetings.Meeting? SourceMeeting { get; private set; }
+    /// <summary>The tasks above this one, top first (the breadcrumb).</summary>
+    public IReadOnlyList<KeyTask> Ancestors { get; private set; } = [];
+    /// <summary>Every task below this one the reader may see, as a tree (depth 0 = direct child).</summary>
+    public IReadOnlyList<(TaskListItem Item, int Depth)> Subtasks { get; private set; } = [];
+    /// <summary>This task's roll-up of its children, or null when it has none.</summary>
+    public TaskRollup? Rollup { get; private set; }
+    public bool MayAddChild => TaskRegistry.MayAddChild(User.Actor(), Task) && !Task.IsSettled;
     public OrganisationDirectory Directory => directory;
     public DateOnly Today => tasks.Today;
 
@@ -33,6 +40,15 @@ public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, D
         if (task is null) return NotFound();
         Task = task;
         Light = task.LightOn(tasks.Today);
+        Ancestors = tasks.Ancestors(task);
+        var below = tasks.Descendants(task.Id).Select(d => d.Id).ToHashSet();
+        if (below.Count > 0)
+        {
+            var year = reading.List(new TaskFilter { Year = task.Year }, User.Actor());
+            Rollup = tasks.List(new TaskFilter { Codes = [task.Code] }).Single().Rollup;
+            Light = Rollup?.Light ?? Light;
+            Subtasks = TaskTree.Arrange(year.Where(i => below.Contains(i.Task.Id)), i => i.Task);
+        }
         History = tasks.History(task.Id);
         Dossier = FiledDocument.Group(dossiers.DossierOf(task.Id));
         if (User.May(Core.Accounts.Permission.RestoreEvidence)) Removed = dossiers.RemovedFrom(task.Id);

@@ -12,12 +12,26 @@ public class EditModel(TaskRegistry tasks, OrganisationDirectory directory) : Fo
 {
     [BindProperty] public TaskForm Form { get; set; } = new();
     public KeyTask? Existing { get; private set; }
+    /// <summary>The task a child is being added under (添加子任务, <c>?parent=CODE</c>); fixed for the form.</summary>
+    public KeyTask? Parent { get; private set; }
     public IReadOnlyList<Department> Departments => directory.Departments();
     public IReadOnlyList<Person> People => directory.People();
     public IReadOnlyList<Person> Leaders => directory.Leaders();
 
-    public IActionResult OnGet(string? code)
+    public IActionResult OnGet(string? code, string? parent)
     {
+        if (code is null && parent is not null)
+        {
+            if ((Parent = tasks.Find(parent)) is null) return NotFound();
+            if (!TaskRegistry.MayAddChild(User.Actor(), Parent)) return Forbid();
+            Form = TaskForm.From(new TaskDraft
+            {
+                Year = Parent.Year, AddedOn = tasks.Today, ListKind = TaskListKind.Department, Source = Parent.Source,
+                SourceDetail = Parent.SourceDetail, LeadDepartmentId = User.Actor().DepartmentId ?? Parent.LeadDepartmentId,
+                SupervisingLeaderId = Parent.SupervisingLeaderId, Deadline = Parent.Deadline,
+            });
+            return Page();
+        }
         if (code is null)
         {
             if (!User.May(Core.Accounts.Permission.CreateTasks)) return Forbid();
@@ -31,18 +45,20 @@ public class EditModel(TaskRegistry tasks, OrganisationDirectory directory) : Fo
         return Page();
     }
 
-    public IActionResult OnPost(string? code)
+    public IActionResult OnPost(string? code, string? parent)
     {
         if (code is not null && (Existing = tasks.Find(code)) is null) return NotFound();
+        if (code is null && parent is not null && (Parent = tasks.Find(parent)) is null) return NotFound();
         if (!ModelState.IsValid)
         {
             Errors.AddRange(ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => $"“{TaskForm.LabelOf(e.Key)}”的值无效"));
             return Page();
         }
-        var saved = Existing is null
-            ? tasks.Create(Form.ToDraft(), User.Actor())
+        var saved = Parent is not null ? tasks.AddChild(Parent.Code, Form.ToDraft(), User.Actor())
+            : Existing is null ? tasks.Create(Form.ToDraft(), User.Actor())
             : tasks.Update(Existing.Code, Form.ToDraft(), User.Actor());
-        TempData["Message"] = Existing is null ? $"任务 {saved.Code} 已创建。" : "修改已保存。";
+        TempData["Message"] = Parent is not null ? $"子任务 {saved.Code} 已添加到 {Parent.Code} 下。"
+            : Existing is null ? $"任务 {saved.Code} 已创建。" : "修改已保存。";
         return RedirectToPage("Details", new { code = saved.Code });
     }
 
