@@ -56,6 +56,7 @@ public static class LuoshiCore
         services.AddSingleton<Archive.BundleIncoming>();
         services.AddSingleton<OfficialDocuments.DocumentTemplates>();
         services.AddSingleton<OfficialDocuments.DocumentNumberRegister>();
+        services.AddSingleton<OfficialDocuments.DocumentSigning>();
         services.AddSingleton<OfficialDocuments.Drafting>();
         services.AddSingleton<OfficialDocuments.IRectificationOrders, Supervision.RectificationOrders>();
         services.AddSingleton<OfficialDocuments.OfficialDocumentService>();

@@ -41,6 +41,7 @@ public sealed class TempStorage : IDisposable
     public LuoshiOptions CadenceOptions { get; } = new();
     public Core.OfficialDocuments.DocumentNumberRegister Numbers { get; private set; } = null!;
     public Core.OfficialDocuments.OfficialDocumentService Documents { get; private set; } = null!;
+    public Core.OfficialDocuments.DocumentSigning Signing { get; private set; } = null!;
     /// <summary>督办单: where an issued 通报批评 opens its rectification orders.</summary>
     public Core.Supervision.SupervisionService Supervision { get; private set; } = null!;
     /// <summary>Converters given to the documents service (none by default: no PDF rendition, fast).</summary>
@@ -71,12 +72,25 @@ public sealed class TempStorage : IDisposable
         var options = new LuoshiOptions { StoragePath = Path };
         var templates = new Core.OfficialDocuments.DocumentTemplates(options);
         Numbers = new Core.OfficialDocuments.DocumentNumberRegister(Store, Clock, Audit);
+        Signing = new Core.OfficialDocuments.DocumentSigning(Store, Clock, Audit);
         Supervision = new Core.Supervision.SupervisionService(Store, Tasks,
             new Core.Supervision.ProgressLog(Store, Tasks, Dossiers, Clock, Audit), Directory, options, Reading, Audit);
         Documents = new Core.OfficialDocuments.OfficialDocumentService(Store, Tasks, Dossiers, Numbers,
             new Core.OfficialDocuments.Drafting(templates, Directory, options), templates, DocumentConverters, Clock, options,
             new Core.Supervision.RectificationOrders(Supervision), Audit);
         _open = true;
+    }
+
+    /// <summary>
+    /// A draft taken through 送核稿 and 核稿 by the office and 签发 by a leader, for tests about issuing itself (the
+    /// steps' own rules are tested in OfficialDocuments/SigningTests).
+    /// </summary>
+    public Core.OfficialDocuments.OfficialDocument SignedOff(int documentId)
+    {
+        var office = new Core.Accounts.Actor("办公室核稿", Core.Accounts.UserRole.OfficeSupervisor);
+        Signing.Submit(documentId, office);
+        Signing.Review(documentId, "", office);
+        return Signing.SignOff(documentId, "同意印发。", new Core.Accounts.Actor("委领导", Core.Accounts.UserRole.Leader));
     }
 
     /// <summary>Closes everything, as stopping the app would.</summary>

@@ -14,9 +14,11 @@ public static class Access
         actor.Role switch
         {
             UserRole.Admin => true,
-            UserRole.OfficeSupervisor => permission is not (Permission.Administer or Permission.RestoreEvidence or Permission.ImportArchive),
+            UserRole.OfficeSupervisor => permission is not (Permission.Administer or Permission.RestoreEvidence or Permission.ImportArchive
+                or Permission.SignDocuments),
             UserRole.Leader => permission is Permission.ReadTask or Permission.AdjustTask or Permission.RateResults or Permission.ReadAudit
-                or Permission.WriteLeaderReport or Permission.CancelTask or Permission.RecordInstruction,
+                or Permission.WriteLeaderReport or Permission.CancelTask or Permission.RecordInstruction
+                or Permission.SignDocuments,
             UserRole.Inspector => permission is Permission.ReadTask,
             UserRole.DepartmentUser => permission switch
             {
@@ -81,6 +83,7 @@ public static class Access
         Permission.CancelTask => "撤销、暂缓或恢复任务（须有委领导的研究决定，由办公室或委领导登记）",
         Permission.ReopenTask => "重新打开已办结的任务（由办公室办理）",
         Permission.RecordInstruction => "记录批示",
+        Permission.SignDocuments => "签发公文（由委领导以本人账号签发）",
         _ => permission.ToString(),
     };
 }

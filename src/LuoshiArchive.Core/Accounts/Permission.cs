@@ -39,4 +39,6 @@ public enum Permission
     ReopenTask,
     /// <summary>Record a leader's 批示 on a received item: the leader on their own account, or the office from paper.</summary>
     RecordInstruction,
+    /// <summary>签发 an official document reviewed by the office: a leader on their own account.</summary>
+    SignDocuments,
 }

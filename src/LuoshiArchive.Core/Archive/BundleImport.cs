@@ -267,6 +267,12 @@ public sealed class BundleImport(IArchiveStore store, TaskRegistry tasks, Organi
         }
     }
 
+    private static OfficialDocuments.DocumentStep Step(JsonNode? step) => new()
+    {
+        Kind = Enum.Parse<OfficialDocuments.DocumentStepKind>((string)step!["kind"]!), By = (string?)step["By"] ?? "",
+        Account = (string?)step["Account"] ?? "", At = step["At"]!.GetValue<DateTime>(), Opinion = (string?)step["Opinion"] ?? "",
+    };
+
     private void ImportDocuments(JsonNode json, Dictionary<string, Evidence> evidenceBySha, Dictionary<string, int> orderIds)
     {
         int? EvidenceId(JsonNode? sha) => (string?)sha is { Length: > 0 } s && evidenceBySha.TryGetValue(s, out var e) ? e.Id : null;
@@ -280,6 +286,7 @@ public sealed class BundleImport(IArchiveStore store, TaskRegistry tasks, Organi
                 MarkSize = (int?)d["MarkSize"] ?? 0, TaskIds = d["tasks"]!.AsArray().Select(c => tasks.Find((string)c!)?.Id).OfType<int>().ToList(),
                 ReplyDue = Date(d["replyDue"]), DraftedAt = d["DraftedAt"]!.GetValue<DateTime>(), DraftedBy = (string?)d["DraftedBy"] ?? "",
                 IssuedAt = d["IssuedAt"]?.GetValue<DateTime>(), IssuedBy = (string?)d["IssuedBy"] ?? "",
+                Steps = (d["steps"]?.AsArray() ?? []).Select(Step).ToList(),
                 DocxEvidenceId = EvidenceId(d["docxSha256"]), PdfEvidenceId = EvidenceId(d["pdfSha256"]),
                 SupervisionOrderIds = (d["supervisionOrders"]?.AsArray() ?? []).Select(n => orderIds.TryGetValue((string)n!, out var id) ? id : 0).Where(id => id > 0).ToList(),
             };

@@ -40,6 +40,7 @@ public sealed class BundleRecords(IArchiveStore store, OrganisationDirectory dir
                 spec = JsonNode.Parse(d.Document.SpecJson), d.Document.MarkColor, d.Document.MarkSize,
                 tasks = d.Document.TaskIds.Select(Code), replyDue = d.Document.ReplyDue?.ToString("yyyy-MM-dd"),
                 d.Document.DraftedAt, d.Document.DraftedBy, d.Document.IssuedAt, d.Document.IssuedBy,
+                steps = d.Document.Steps.Select(x => new { kind = x.Kind.ToString(), x.By, x.Account, x.At, x.Opinion }),
                 docxSha256 = Sha(d.Document.DocxEvidenceId), pdfSha256 = Sha(d.Document.PdfEvidenceId),
                 supervisionOrders = d.Document.SupervisionOrderIds.Select(id => orders.GetValueOrDefault(id, "")),
             }),

@@ -20,7 +20,9 @@ public static class AuditActions
             new("evidence.added", "上传材料"), new("evidence.filed", "归入任务"), new("evidence.updated", "修改材料信息"),
             new("evidence.removed", "移出档案"), new("evidence.restored", "恢复材料")]),
         new("公文与发文字号", "document.", [
-            new("document.drafted", "起草公文"), new("document.edited", "修改公文草稿"), new("document.issued", "印发公文"),
+            new("document.drafted", "起草公文"), new("document.edited", "修改公文草稿"), new("document.submitted", "送核稿"),
+            new("document.reviewed", "核稿"), new("document.signed", "签发公文"), new("document.stepsreset", "改稿后重新核稿"),
+            new("document.issued", "印发公文"), new("number.refused", "拒绝取号（未签发）"),
             new("number.allocated", "取发文字号"), new("number.voided", "作废发文字号")]),
         new("会议", "meeting.", [
             new("meeting.added", "登记会议"), new("minutes.filed", "归档会议纪要"), new("decision.task", "议定事项转为任务")]),

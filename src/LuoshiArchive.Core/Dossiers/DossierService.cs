@@ -43,7 +43,8 @@ public sealed class DossierService(
 
     /// <summary>
     /// The evidence as <paramref name="actor"/> may see it: null when it does not exist, or is removed and the actor may
-    /// not restore it; refused when none of its tasks is theirs to read.
+    /// not restore it; refused when none of its tasks is theirs to read, or when it is in no task and the actor does not
+    /// read every task.
     /// </summary>
     public Evidence? Read(int id, Actor actor)
     {
@@ -51,6 +52,9 @@ public sealed class DossierService(
         if (evidence is null) return null;
         if (evidence.IsRemoved && !Access.Allows(actor, Permission.RestoreEvidence)) return null;
         var linked = TasksOf(evidence);
+        // Filed into no task yet (a received document not yet assigned): only those who read every task read it.
+        if (linked.Count == 0 && !reading.ReadsEveryTask(actor))
+            Access.Refuse(actor, _audit, null, $"材料 {evidence.Id} 尚未归入任何任务（如未交办的来文），您只能查看本处室任务的材料。");
         if (!linked.Any(t => reading.MayRead(actor, t)))
             Access.Demand(actor, Permission.ReadTask, _audit, linked.FirstOrDefault());
         return evidence;

@@ -14,4 +14,20 @@ public static partial class ChineseLabels
         DocumentGenre.Supervision => "督办通知",
         _ => "会议纪要",
     };
+
+    public static string Of(DocumentStepKind value) => value switch
+    {
+        DocumentStepKind.Submitted => "送核稿",
+        DocumentStepKind.Reviewed => "核稿",
+        _ => "签发",
+    };
+
+    public static string Of(DocumentStage value) => value switch
+    {
+        DocumentStage.Drafting => "拟稿",
+        DocumentStage.AwaitingReview => "待核稿",
+        DocumentStage.AwaitingSignOff => "待签发",
+        DocumentStage.SignedOff => "已签发",
+        _ => "已印发",
+    };
 }

@@ -32,10 +32,14 @@ public sealed class DocumentNumberRegister(IDocumentStore store, TimeProvider cl
         store.DocumentNumbers.FindAll().Where(n => year is null || n.Year == year)
             .OrderBy(n => n.Prefix, StringComparer.Ordinal).ThenBy(n => n.Year).ThenBy(n => n.Sequence).ToList();
 
-    /// <summary>Gives the next number of <paramref name="prefix"/> in <paramref name="year"/> to a document.</summary>
+    /// <summary>
+    /// Gives the next number of <paramref name="prefix"/> in <paramref name="year"/> to a document, which must be
+    /// signed off (签发); a number taken with no document (<c>luoshi doc render</c> of a SPEC) has no steps to check.
+    /// </summary>
     public NumberAllocation Next(string prefix, int year, int? documentId, Actor actor)
     {
         Access.Demand(actor, Permission.IssueDocuments, _audit);
+        DemandSignedOff(documentId, actor);
         prefix = prefix.Trim();
         if (prefix.Length == 0 || prefix.Length > 20 || prefix.Any(c => char.IsWhiteSpace(c) || "〔〕[]【】()（）".Contains(c)))
             throw new DomainRuleException("机关代字无效：不能为空、不含空格和括号，不超过20字。");
@@ -67,6 +71,7 @@ public sealed class DocumentNumberRegister(IDocumentStore store, TimeProvider cl
     public NumberAllocation Claim(DocumentNumber number, int? documentId, Actor actor)
     {
         Access.Demand(actor, Permission.IssueDocuments, _audit);
+        DemandSignedOff(documentId, actor);
         return store.InTransaction(() =>
         {
             store.LockForWrite("document_numbers");
@@ -84,6 +89,11 @@ public sealed class DocumentNumberRegister(IDocumentStore store, TimeProvider cl
             _audit.Record(actor.Name, "number.allocated", text, "人工指定" + (documentId is { } d ? $"，公文 {d}" : ""));
             return allocation;
         });
+    }
+
+    private void DemandSignedOff(int? documentId, Actor actor)
+    {
+        if (documentId is { } id) DocumentSigning.DemandSignedOff(store.Documents.FindById(id), actor, _audit);
     }
 
     /// <summary>Voids a number (e.g. the document was withdrawn): it stays in the register as voided and is never reused.</summary>

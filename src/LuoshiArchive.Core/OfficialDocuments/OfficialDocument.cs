@@ -20,6 +20,11 @@ public sealed class OfficialDocument
 
     public DateTime DraftedAt { get; set; }
     public string DraftedBy { get; set; } = "";
+    /// <summary>
+    /// 送核稿, 核稿 and 签发 as recorded, in order (see <see cref="DocumentSigning"/>); empty for a fresh draft and for
+    /// documents issued before the steps were kept.
+    /// </summary>
+    public List<DocumentStep> Steps { get; set; } = [];
     public bool IsIssued { get; set; }
     public string Number { get; set; } = "";
     public DateTime? IssuedAt { get; set; }
@@ -29,4 +34,15 @@ public sealed class OfficialDocument
     public int? PdfEvidenceId { get; set; }
     /// <summary>Supervision orders opened by this document (通报批评's rectification requirement).</summary>
     public List<int> SupervisionOrderIds { get; set; } = [];
+
+    /// <summary>The last recorded step of <paramref name="kind"/>, if any.</summary>
+    public DocumentStep? Step(DocumentStepKind kind) => Steps.LastOrDefault(s => s.Kind == kind);
+
+    /// <summary>Where the document stands: issued, else the furthest step recorded.</summary>
+    public DocumentStage Stage() =>
+        IsIssued ? DocumentStage.Issued
+        : Step(DocumentStepKind.SignedOff) is not null ? DocumentStage.SignedOff
+        : Step(DocumentStepKind.Reviewed) is not null ? DocumentStage.AwaitingSignOff
+        : Step(DocumentStepKind.Submitted) is not null ? DocumentStage.AwaitingReview
+        : DocumentStage.Drafting;
 }

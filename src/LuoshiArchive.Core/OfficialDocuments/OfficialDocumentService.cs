@@ -25,7 +25,7 @@ public sealed class OfficialDocumentService(
         store.Documents.FindAll().Where(d => year is null || Spec(d).Date.Year == year)
             .OrderByDescending(d => d.IssuedAt ?? d.DraftedAt).ToList();
 
-    /// <summary>The document as <paramref name="reader"/> may see it: a draft only to those who draft and issue.</summary>
+    /// <summary>The document as <paramref name="reader"/> may see it: a draft only to those who draft, issue or sign.</summary>
     public OfficialDocument? Find(int id, Actor reader) => Find(id) is { } found && MayRead(found, reader) ? found : null;
 
     /// <summary>The year's documents <paramref name="reader"/> may see (drafts only to those who draft and issue).</summary>
@@ -33,7 +33,8 @@ public sealed class OfficialDocumentService(
         List(year).Where(d => MayRead(d, reader)).ToList();
 
     private static bool MayRead(OfficialDocument document, Actor reader) =>
-        document.IsIssued || Access.Allows(reader, Permission.IssueDocuments);
+        document.IsIssued || Access.Allows(reader, Permission.IssueDocuments)
+        || Access.Allows(reader, Permission.SignDocuments);
 
     public static DocumentSpec Spec(OfficialDocument document) => DocumentSpecReader.Parse(document.SpecJson);
 
@@ -89,7 +90,11 @@ public sealed class OfficialDocumentService(
         Check(spec);
         if (document.Genre == DocumentGenre.Criticism && replyDue is { } due && due < spec.Date)
             throw new DomainRuleException("整改报送期限不能早于成文日期。");
-        document.SpecJson = DocumentSpecJson.Write(spec);
+        var json = DocumentSpecJson.Write(spec);
+        // Saved unchanged (the form's 印发 saves before it confirms): what was reviewed and signed stands.
+        if (json != document.SpecJson || (replyDue is not null && replyDue != document.ReplyDue))
+            DocumentSigning.DropReviewAfterEdit(document, actor, _audit);
+        document.SpecJson = json;
         document.Title = spec.Title;
         document.ReplyDue = replyDue ?? document.ReplyDue;
         store.Documents.Update(document);
@@ -117,7 +122,7 @@ public sealed class OfficialDocumentService(
         store.DocumentNumbers.FindOne(n => n.DocumentId == document.Id && n.VoidedAt == null);
 
     /// <summary>
-    /// Issues a draft: allocates the number (auto) or records the one typed, writes the DOCX (and the PDF where
+    /// Issues a signed-off draft (签发, <see cref="DocumentSigning"/>): allocates the number (auto) or records the one typed, writes the DOCX (and the PDF where
     /// LibreOffice is installed), files them as outgoing documents in every named task's dossier, and for a criticism
     /// opens a supervision order per task with the reply date.
     /// </summary>
@@ -126,6 +131,7 @@ public sealed class OfficialDocumentService(
         Access.Demand(actor, Permission.IssueDocuments, _audit);
         var document = Find(id) ?? throw new DomainRuleException("该公文不存在。");
         if (document.IsIssued) return document;
+        DocumentSigning.DemandSignedOff(document, actor, _audit);
         var spec = Spec(document);
         Check(spec);
 

@@ -46,8 +46,15 @@ public sealed class CircularJourney(BrowserApp browser)
         Assert.True(await page.Locator(".gw-body", new() { HasText = "特此通报，望各处室学习借鉴。" }).CountAsync() == 1);
         await s.StepAsync("commendation-preview");
 
-        // Issued from the preview itself; first the number it will take is shown, to confirm.
+        // The preview offers issuing, which waits for 签发: the issuing page says so and leads back to the document.
         await page.GetByRole(AriaRole.Link, new() { Name = "印发…", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/Documents/Issue/\d+$"));
+        Assert.Contains("尚未签发", await s.TextAsync(".errors"));
+        Assert.Equal(0, await page.Locator(".number-to-take").CountAsync());
+        await page.GetByRole(AriaRole.Link, new() { Name = "返回公文，办理核稿、签发" }).ClickAsync();
+        await SignOffAsync(s, screenshots: true);
+        // Then the number it will take is shown, to confirm.
+        await page.GetByRole(AriaRole.Link, new() { Name = "编号印发…", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/Documents/Issue/\d+$"));
         var toTake = page.Locator(".number-to-take");
         Assert.Matches(@"^津教委〔2018〕\d+号$", (await toTake.InnerTextAsync()).Trim());
@@ -110,11 +117,44 @@ public sealed class CircularJourney(BrowserApp browser)
         await s.StepAsync("criticism-draft");
         await page.GetByRole(AriaRole.Button, new() { Name = "印发…" }).ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/Documents/Issue/\d+$"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "返回公文，办理核稿、签发" }).ClickAsync();
+        await SignOffAsync(s, screenshots: false);
+        await page.GetByRole(AriaRole.Link, new() { Name = "编号印发…", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/Documents/Issue/\d+$"));
         await page.GetByRole(AriaRole.Button, new() { Name = "确认印发（取号并归档）" }).ClickAsync(new() { Timeout = 300_000 });
         await page.WaitForURLAsync(new Regex(@"/Documents/\d+$"), new() { Timeout = 300_000 });
         Assert.Matches(@"已印发：津教委〔2018〕\d+号", await s.TextAsync(".notice"));
         Assert.True(await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^督办单") }).CountAsync() > 0, "the criticism opened a supervision order");
         await s.StepAsync("criticism-issued");
         Assert.Empty(s.ConsoleErrors);
+    }
+
+    /// <summary>
+    /// 送核稿, 核稿 and 签发 on the document page (the administrator holds the office's and a leader's rights: each
+    /// step is still recorded under their name); with screenshots of the steps at 1366 and 375 px.
+    /// </summary>
+    private static async Task SignOffAsync(Session s, bool screenshots)
+    {
+        var page = s.Page;
+        await page.WaitForURLAsync(new Regex(@"/Documents/\d+$"));
+        Assert.Equal("拟稿", await s.TextAsync(".document-stage"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "送核稿", Exact = true }).ClickAsync();
+        Assert.Equal("待核稿", await s.TextAsync(".document-stage"));
+        await page.GetByLabel("核稿意见（可不填）").FillAsync("文字、格式已核。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "核稿", Exact = true }).ClickAsync();
+        Assert.Equal("待签发", await s.TextAsync(".document-stage"));
+        if (screenshots) await s.StepAsync("sign-off-form");
+        await page.GetByLabel("签发意见").FillAsync("同意印发。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "签发", Exact = true }).ClickAsync();
+        Assert.Equal("已签发", await s.TextAsync(".document-stage"));
+        Assert.Equal(4, await page.Locator("table.steps tbody tr").CountAsync());
+        if (!screenshots) return;
+        foreach (var (size, viewport) in new[] { ("1366", BrowserApp.Laptop), ("375", BrowserApp.Phone) })
+        {
+            await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
+            await s.StepAsync("signed-off-" + size);
+            await PageChecks.AssertNoHorizontalOverflowAsync(page);
+        }
+        await page.SetViewportSizeAsync(BrowserApp.Laptop.Width, BrowserApp.Laptop.Height);
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using LuoshiArchive.Cli;
 using LuoshiArchive.Core.Accounts;
+using LuoshiArchive.Core.OfficialDocuments;
 using LuoshiArchive.Core.Organisation;
 using LuoshiArchive.Core.Storage;
 using LuoshiArchive.Core.Supervision;
@@ -40,7 +41,9 @@ public sealed class BundleRecordsTests : IDisposable
             new LuoshiOptions { StoragePath = _storage.Path }, _storage.Reading, _storage.Audit);
         var voided = _storage.Numbers.Next("津教委", 2018, null, office);
         _storage.Numbers.Void(voided.Number, "误取号", office);
-        var issued = await _storage.Documents.IssueAsync(_storage.Documents.StartCriticism([late.Code], office).Id, office);
+        var draft = _storage.Documents.StartCriticism([late.Code], office);
+        _storage.SignedOff(draft.Id);
+        var issued = await _storage.Documents.IssueAsync(draft.Id, office);
         Assert.Equal("津教委〔2018〕2号", issued.Number);
         await progress.AddAsync(late.Code, new ProgressDraft { Date = new DateOnly(2018, 11, 20), Text = "已完成中期评估，正在整改", Completion = 80 }, [],
             new Actor("高教处赵", UserRole.DepartmentUser, higher.Id));
@@ -77,6 +80,10 @@ public sealed class BundleRecordsTests : IDisposable
         using var restored = TestDatabase.Open(other);
         var document = Assert.Single(restored.Documents.FindAll());
         Assert.Equal(("津教委〔2018〕2号", true), (document.Number, document.IsIssued));
+        // 送核稿, 核稿 and 签发 come back with who, when and the opinion.
+        Assert.Equal([DocumentStepKind.Submitted, DocumentStepKind.Reviewed, DocumentStepKind.SignedOff], document.Steps.Select(x => x.Kind));
+        Assert.Equal(("委领导", "同意印发。"), (document.Step(DocumentStepKind.SignedOff)!.By, document.Step(DocumentStepKind.SignedOff)!.Opinion));
+        Assert.Equal(issued.Steps.Select(x => x.At), document.Steps.Select(x => x.At));
         Assert.NotNull(document.DocxEvidenceId);
         Assert.Equal("津教委〔2018〕2号", restored.Evidence.FindById(document.DocxEvidenceId!.Value)!.Number);
         var numbers = restored.DocumentNumbers.FindAll().OrderBy(n => n.Sequence).ToList();

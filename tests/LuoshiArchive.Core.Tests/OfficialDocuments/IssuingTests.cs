@@ -64,6 +64,7 @@ public sealed class IssuingTests : IDisposable
         Assert.Empty(_storage.Numbers.List(2018));
         _storage.Numbers.Next("津教委", 2018, null, _office); // someone else took 1号 meanwhile
         Assert.Equal("津教委〔2018〕2号", _storage.Documents.NumberToTake(draft));
+        _storage.SignedOff(draft.Id);
         var issued = await _storage.Documents.IssueAsync(draft.Id, _office);
         Assert.Equal("津教委〔2018〕2号", issued.Number);
         Assert.Equal("津教委〔2018〕2号", _storage.Documents.NumberToTake(issued));
@@ -103,6 +104,7 @@ public sealed class IssuingTests : IDisposable
         var edited = spec with { Paragraphs = [.. spec.Paragraphs.Take(spec.Paragraphs.Count - 1), new DocumentParagraph(0, "特此通报。")], Note = "此件不予公开" };
         _storage.Documents.UpdateDraft(draft.Id, edited, new DateOnly(2018, 12, 10), _office);
 
+        _storage.SignedOff(draft.Id);
         var issued = await _storage.Documents.IssueAsync(draft.Id, _office);
         Assert.Equal("津教委〔2018〕1号", issued.Number);
         var order = Assert.Single(_storage.Supervision.List(taskId: _late.Id));
@@ -120,6 +122,7 @@ public sealed class IssuingTests : IDisposable
         var supervision = new Core.Supervision.SupervisionService(_storage.Store, _storage.Tasks, progress,
             _storage.Directory, options, _storage.Reading, _storage.Audit);
         var draft = _storage.Documents.StartCriticism([_late.Code], _office);
+        _storage.SignedOff(draft.Id);
         var issued = await _storage.Documents.IssueAsync(draft.Id, _office);
 
         var order = Assert.Single(supervision.List(taskId: _late.Id));
@@ -149,6 +152,7 @@ public sealed class IssuingTests : IDisposable
             Assert.Empty(new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Microsoft365).Validate(docx));
         }
         var minutes = _storage.Documents.List().Single(d => d.Genre == DocumentGenre.Minutes);
+        _storage.SignedOff(minutes.Id);
         var issued = await _storage.Documents.IssueAsync(minutes.Id, _office);
         Assert.Equal("", issued.Number);
         Assert.Empty(_storage.Numbers.List(2018));

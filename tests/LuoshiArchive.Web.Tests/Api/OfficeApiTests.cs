@@ -112,6 +112,15 @@ public class OfficeApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         var (_, office) = app.Tokens();
         var draft = app.Service<OfficialDocumentService>().StartFromTemplate(DocumentGenre.Notice, [ApiFactory.OwnTask], Actor.Console());
         var client = app.ClientWith(office);
+        // Before 签发 the issue call is refused with the reason and takes no number.
+        var early = await client.PostAsync($"/api/v1/documents/{draft.Id}/issue", null);
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Contains(DocumentSigning.NotSignedOff, await early.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(app.Service<DocumentNumberRegister>().List(), n => n.DocumentId == draft.Id);
+        var signing = app.Service<DocumentSigning>();
+        signing.Submit(draft.Id, Actor.Console());
+        signing.Review(draft.Id, "", Actor.Console());
+        signing.SignOff(draft.Id, "同意印发。", new Actor("委领导", UserRole.Leader));
 
         var listed = (await Json(await client.GetAsync("/api/v1/documents"))).GetProperty("documents").EnumerateArray()
             .Single(d => d.GetProperty("id").GetInt32() == draft.Id);

@@ -20,6 +20,7 @@ public class IssueModel(OfficialDocumentService documents) : PageModel
     public string Number { get; private set; } = "";
     public IReadOnlyList<KeyTask> Tasks { get; private set; } = [];
     public List<string> Errors { get; } = [];
+    public bool SignedOff => Document.Stage() == DocumentStage.SignedOff;
 
     public IActionResult OnGet(int id)
     {
@@ -27,6 +28,7 @@ public class IssueModel(OfficialDocumentService documents) : PageModel
         if (document is null) return NotFound();
         if (document.IsIssued) return RedirectToPage("Details", new { id });
         Show(document);
+        if (!SignedOff) Errors.Add(DocumentSigning.NotSignedOff);
         return Page();
     }
 
@@ -48,6 +50,6 @@ public class IssueModel(OfficialDocumentService documents) : PageModel
         }
     }
 
-    private void Show(OfficialDocument document) =>
-        (Document, Number, Tasks) = (document, documents.NumberToTake(document), documents.TasksOf(document));
+    private void Show(OfficialDocument document) => (Document, Number, Tasks) = (document,
+        document.Stage() == DocumentStage.SignedOff ? documents.NumberToTake(document) : "", documents.TasksOf(document));
 }

@@ -77,6 +77,16 @@ public class DocumentPagesTests : IClassFixture<LuoshiWebFactory>
         var issueUrl = "/Documents/Issue/" + editUrl.Split('/').Last();
         Assert.NotNull(previewPage.QuerySelector($"a[href='{issueUrl}']"));
 
+        // Not signed off yet: a hand-made POST to the issuing handler is refused with the reason, nothing is numbered.
+        var early = BrowserLikeClient.Parse(await (await client.PostFormAsync(issueUrl, [])).Content.ReadAsStringAsync());
+        Assert.Contains(LuoshiArchive.Core.OfficialDocuments.DocumentSigning.NotSignedOff, early.QuerySelector(".errors")!.TextContent);
+        Assert.Empty(_app.Service<LuoshiArchive.Core.OfficialDocuments.DocumentNumberRegister>().List(2018));
+        // 送核稿 → 核稿 → 签发 on the document page: the administrator holds every right, each step is recorded.
+        var documentUrl = "/Documents/" + editUrl.Split('/').Last();
+        foreach (var (handler, opinion) in new[] { ("Submit", ""), ("Review", ""), ("SignOff", "同意印发。") })
+            Assert.Equal(HttpStatusCode.OK, (await client.PostFormAsync(documentUrl, [new("Opinion", opinion)], $"{documentUrl}?handler={handler}")).StatusCode);
+        Assert.Equal("已签发", (await client.GetDocumentAsync(documentUrl)).QuerySelector(".document-stage")!.TextContent);
+
         // Issue: the form's 印发 shows the number about to be taken and takes nothing until confirmed.
         var editAgain = await client.GetDocumentAsync(editUrl);
         var issueFields = fields.Where(f => f.Key is not ("action" or "__RequestVerificationToken")).ToList();
