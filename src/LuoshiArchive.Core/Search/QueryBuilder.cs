@@ -76,6 +76,8 @@ internal sealed class QueryBuilder(Analyzer analyzer)
                 ? new PrefixQuery(new Term(field, single))
                 : new TermQuery(new Term(field, single));
         }
+        // A body can be megabytes long: its phrase stops at the first occurrence (FirstPhraseQuery). Titles are short.
+        if (field is EvidenceFields.TextBigrams or EvidenceFields.TextWords) return new FirstPhraseQuery(field, tokens);
         var phrase = new PhraseQuery();
         foreach (var (token, position) in tokens) phrase.Add(new Term(field, token), position);
         return phrase;
