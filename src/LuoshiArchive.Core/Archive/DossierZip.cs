@@ -9,15 +9,20 @@ namespace LuoshiArchive.Core.Archive;
 /// <summary>
 /// The dossiers of chosen tasks (the inspection view's download) as a zipped BagIt bag, written by the same
 /// <see cref="BagZipWriter"/> as the annual bundle: a folder per task (一事一档) with the originals, and an index sheet
-/// (目录.xlsx) listing every item with its metadata and SHA-256. Files are streamed one at a time.
+/// (目录.xlsx) listing every item with its metadata and SHA-256, and every task without evidence as such (an inspector
+/// must see what is missing, not only what is there). Further files (the inspection's ledger) go beside it. Files are
+/// streamed one at a time.
 /// </summary>
 public static class DossierZip
 {
     public static readonly IReadOnlyList<string> IndexColumns =
         ["任务编号", "任务名称", "件号", "题名", "发文字号", "成文日期", "类别", "页数", "文件", "SHA-256"];
 
+    public const string NoEvidence = "（无佐证材料）";
+
     public static void Write(Stream output, IReadOnlyList<(KeyTask Task, IReadOnlyList<Evidence> Dossier)> dossiers,
-        Func<Evidence, Stream> openOriginal, string organisation, DateOnly today)
+        Func<Evidence, Stream> openOriginal, string organisation, DateOnly today,
+        IReadOnlyList<(string Name, Action<Stream> Write)>? extraFiles = null)
     {
         var index = new List<IReadOnlyList<string>>();
         using var bag = new BagZipWriter(output, $"迎检材料-{today:yyyyMMdd}");
@@ -25,6 +30,7 @@ public static class DossierZip
         {
             var folder = ArchiveNames.TaskFolder(task.Code, task.Name);
             var itemNumber = 0;
+            if (dossier.Count == 0) index.Add([task.Code, task.Name, "", NoEvidence, "", "", "", "", "", ""]);
             foreach (var evidence in dossier.OrderBy(e => e.Date ?? DateOnly.MaxValue).ThenBy(e => e.Id))
             {
                 var path = folder + "/" + ArchiveNames.EvidenceFile(++itemNumber, evidence.Title, evidence.OriginalFileName);
@@ -44,6 +50,13 @@ public static class DossierZip
             SheetWriter.Write(sheet, "佐证材料目录", IndexColumns, index, [12, 30, 8, 40, 22, 12, 10, 6, 50, 66]);
             sheet.Position = 0;
             bag.AddPayload("目录.xlsx", sheet);
+        }
+        foreach (var (name, write) in extraFiles ?? [])
+        {
+            using var file = new MemoryStream();
+            write(file);
+            file.Position = 0;
+            bag.AddPayload(name, file);
         }
         bag.Finish(organisation, $"迎检材料-{today:yyyyMMdd}", $"{dossiers.Count} 项任务的佐证材料", today);
     }

@@ -7,6 +7,8 @@ public sealed record InspectionSelection
     public int? DepartmentId { get; init; }
     public int? SupervisingLeaderId { get; init; }
     public IReadOnlyList<string> TaskCodes { get; init; } = [];
+    /// <summary>Which gaps are flagged (the office's choice on the page).</summary>
+    public IReadOnlySet<InspectionGap> Gaps { get; init; } = InspectionGaps.Default;
 
     public bool IsEmpty => DepartmentId is null && SupervisingLeaderId is null && TaskCodes.Count == 0;
 }

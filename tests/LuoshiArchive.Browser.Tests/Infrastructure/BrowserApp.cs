@@ -48,7 +48,7 @@ public sealed class BrowserApp : IAsyncLifetime
     /// A fresh browser already signed in as the administrator: the cookies of one sign-in through the login page are
     /// reused (signing in again for each of dozens of checks would only cost time; the journeys sign in themselves).
     /// </summary>
-    public async Task<Session> OpenSignedInAsync(string journey, ViewportSize? viewport = null)
+    public async Task<Session> OpenSignedInAsync(string journey, ViewportSize? viewport = null, bool script = true)
     {
         if (_adminCookies is null)
         {
@@ -57,12 +57,12 @@ public sealed class BrowserApp : IAsyncLifetime
             _adminCookies = await first.Context.StorageStateAsync();
             Directory.Delete(Path.Combine(Session.ScreenshotRoot, journey + "-signin"), recursive: true);
         }
-        return await OpenAsync(journey, viewport, _adminCookies);
+        return await OpenAsync(journey, viewport, _adminCookies, script);
     }
 
     private string? _adminCookies;
 
-    private async Task<Session> OpenAsync(string journey, ViewportSize? viewport, string? storageState)
+    private async Task<Session> OpenAsync(string journey, ViewportSize? viewport, string? storageState, bool script = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -72,6 +72,7 @@ public sealed class BrowserApp : IAsyncLifetime
             AcceptDownloads = true,
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
+            JavaScriptEnabled = script,
         });
         // Generous: the machine has 2 cores, and `dotnet test` of the solution runs the other test projects (LibreOffice,
         // OCR) at the same time. A step that really hangs still fails, after a minute.

@@ -142,7 +142,9 @@ public sealed class BeforeAnInspectionJourney(BrowserApp browser)
         Assert.Contains("bagit.txt", entries);
         Assert.Contains("manifest-sha256.txt", entries);
         Assert.Contains("data/目录.xlsx", entries);
-        var payload = entries.Where(e => e.StartsWith("data/", StringComparison.Ordinal) && e != "data/目录.xlsx").ToList();
+        Assert.Contains("data/任务台账.xlsx", entries); // the ledger and the gap list beside the dossiers
+        var payload = entries.Where(e => e.StartsWith("data/", StringComparison.Ordinal)
+            && e != "data/目录.xlsx" && e != "data/任务台账.xlsx").ToList();
         Assert.Equal(int.Parse(counts.Groups[2].Value), payload.Count);
         Assert.Contains(payload, e => e.StartsWith($"data/{_seed.BalancedEducationTask}-开展义务教育优质均衡督导评估/0001-", StringComparison.Ordinal) && e.EndsWith(".txt", StringComparison.Ordinal));
         Assert.Contains(payload, e => e.StartsWith($"data/{_seed.SelfCheckTask}-开展月度自查自评/", StringComparison.Ordinal) && e.EndsWith(".docx", StringComparison.Ordinal));

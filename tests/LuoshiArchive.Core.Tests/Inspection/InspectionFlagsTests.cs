@@ -17,23 +17,32 @@ public class InspectionFlagsTests
     }
 
     [Fact]
-    public void A_dossier_without_minutes_is_flagged()
+    public void A_dossier_without_minutes_is_flagged_only_when_the_office_counts_it()
     {
-        var flags = InspectionService.Flags(new KeyTaskBuilder().Build(), [Filed(EvidenceKind.Policy, new(2018, 3, 1))]);
-        Assert.Equal(["无会议纪要"], flags);
+        var task = new KeyTaskBuilder().Build();
+        IReadOnlyList<Evidence> dossier = [Filed(EvidenceKind.Policy, new(2018, 3, 1))];
+
+        Assert.Empty(InspectionService.Flags(task, dossier));
+        Assert.Equal(["无会议纪要"], InspectionService.Flags(task, dossier, new HashSet<InspectionGap> { InspectionGap.NoMinutes }));
     }
 
     [Fact]
-    public void A_milestone_reported_done_before_any_evidence_existed_is_flagged()
+    public void A_step_reported_done_is_flagged_the_same_way_for_every_task_unless_it_names_its_proof()
     {
-        var task = new KeyTaskBuilder().WithMilestone(new(2018, 3, 31), done: true).Build();
-        task.Milestones[0].DoneOn = new DateOnly(2018, 3, 31);
+        // Two tasks in the same state (a step done on 31 March, no proof named), whose dossiers hold evidence of
+        // different dates: both are flagged. Before, the one with an earlier unrelated file passed.
+        Evidence early = Filed(EvidenceKind.Minutes, new(2018, 3, 20)), late = Filed(EvidenceKind.Minutes, new(2018, 5, 1));
+        (early.Id, late.Id) = (11, 12);
+        KeyTask Done() => new KeyTaskBuilder().WithMilestone(new(2018, 3, 31), done: true).Build();
 
-        var late = InspectionService.Flags(task, [Filed(EvidenceKind.Minutes, new(2018, 5, 1))]);
-        var onTime = InspectionService.Flags(task, [Filed(EvidenceKind.Minutes, new(2018, 3, 20))]);
+        Assert.Equal(["节点“节点1”已完成但未关联佐证材料"], InspectionService.Flags(Done(), [late]));
+        Assert.Equal(["节点“节点1”已完成但未关联佐证材料"], InspectionService.Flags(Done(), [early]));
 
-        Assert.Contains("节点“节点1”已完成但无佐证材料", late);
-        Assert.Empty(onTime);
+        var proved = Done();
+        proved.Milestones[0].EvidenceIds = [11];
+        Assert.Empty(InspectionService.Flags(proved, [early]));
+        // Proof that has left the dossier proves nothing.
+        Assert.NotEmpty(InspectionService.Flags(proved, [late]));
     }
 
     [Fact]

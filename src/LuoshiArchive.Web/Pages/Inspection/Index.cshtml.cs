@@ -15,16 +15,24 @@ public class IndexModel(InspectionService inspection, OrganisationDirectory dire
     public IReadOnlyList<Department> Departments => directory.Departments();
     public IReadOnlyList<Person> Leaders => directory.Leaders();
     public IReadOnlyList<int> Years => tasks.Years();
+    /// <summary>The year's tasks the user may read, for the task picker.</summary>
+    public IReadOnlyList<TaskListItem> Choosable { get; private set; } = [];
 
-    public void OnGet(int? year, int? department, int? leader, string? tasks)
+    /// <param name="tasks">Task codes typed or linked, separated by commas (kept for links made before the picker).</param>
+    /// <param name="task">Tasks ticked in the picker.</param>
+    /// <param name="gap">The gaps that count, when <paramref name="gapsChosen"/> says the office chose them.</param>
+    public void OnGet(int? year, int? department, int? leader, string? tasks, string[]? task, InspectionGap[]? gap,
+        bool gapsChosen = false)
     {
-        Selection = Select(year, department, leader, tasks);
+        Selection = Select(year, department, leader, tasks, task, gap, gapsChosen);
         Rows = inspection.Rows(Selection, User.Actor());
+        Choosable = inspection.Choosable(Selection.Year, User.Actor());
     }
 
-    public IActionResult OnGetZip(int? year, int? department, int? leader, string? tasks)
+    public IActionResult OnGetZip(int? year, int? department, int? leader, string? tasks, string[]? task,
+        InspectionGap[]? gap, bool gapsChosen = false)
     {
-        var selection = Select(year, department, leader, tasks);
+        var selection = Select(year, department, leader, tasks, task, gap, gapsChosen);
         if (selection.IsEmpty) return BadRequest("请先选择处室、分管委领导或任务。");
         // Built in a temp file first: a failure half-way never reaches the user as a truncated download.
         var path = Path.GetTempFileName();
@@ -42,10 +50,13 @@ public class IndexModel(InspectionService inspection, OrganisationDirectory dire
         return File(stream, "application/zip", $"迎检材料-{DateTime.Now:yyyyMMdd-HHmm}.zip");
     }
 
-    private InspectionSelection Select(int? year, int? department, int? leader, string? codes) => new()
+    private InspectionSelection Select(int? year, int? department, int? leader, string? codes, string[]? ticked,
+        InspectionGap[]? gaps, bool gapsChosen) => new()
     {
         Year = year ?? (Years.Count > 0 ? Years[0] : null),
         DepartmentId = department, SupervisingLeaderId = leader,
-        TaskCodes = (codes ?? "").Split([',', '，', ' ', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        TaskCodes = (codes ?? "").Split([',', '，', ' ', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Concat(ticked ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Distinct().ToList(),
+        Gaps = gapsChosen ? (gaps ?? []).ToHashSet() : InspectionGaps.Default,
     };
 }

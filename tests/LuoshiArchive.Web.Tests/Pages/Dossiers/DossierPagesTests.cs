@@ -125,6 +125,42 @@ public class DossierPagesTests : IClassFixture<LuoshiWebFactory>
     }
 
     [Fact]
+    public async Task Inspection_tasks_are_ticked_from_a_list_and_the_office_chooses_which_gaps_count()
+    {
+        var office = _app.Service<OrganisationDirectory>().DepartmentNamed("办公室")!.Id;
+        var tasks = _app.Service<TaskRegistry>();
+        var task = tasks.Find("2018-002") ?? tasks.Create(new TaskDraft
+        {
+            Year = 2018, Name = "编制迎检材料清单", Target = "形成清单", Standard = "逐项列明", LeadDepartmentId = office,
+            Deadline = new DateOnly(2018, 12, 31),
+        }, Actor.Console("t"));
+        var client = _app.CreateClient();
+        await client.SignInAsync();
+
+        // No code typing: the year's tasks are offered as checkboxes; ticking one shows just that task.
+        var blank = await client.GetDocumentAsync("/Inspection?year=2018");
+        var box = blank.QuerySelector($"input[type=checkbox][name=task][value='{task.Code}']");
+        Assert.NotNull(box);
+        Assert.Contains("编制迎检材料清单", box!.ParentElement!.TextContent);
+        Assert.Null(blank.QuerySelector("input[name=tasks]"));
+
+        var chosen = await client.GetDocumentAsync($"/Inspection?year=2018&task={task.Code}");
+        var row = Assert.Single(chosen.QuerySelectorAll("tbody tr"));
+        Assert.Contains("无佐证材料", row.TextContent);
+        Assert.True(chosen.QuerySelector($"input[name=task][value='{task.Code}']")!.HasAttribute("checked"));
+        Assert.DoesNotContain("无会议纪要", row.TextContent); // not counted unless the office says so
+
+        // The office unticks every gap: nothing is flagged, and the summary says what counted.
+        var none = await client.GetDocumentAsync($"/Inspection?year=2018&task={task.Code}&gapsChosen=true");
+        Assert.DoesNotContain("无佐证材料", Assert.Single(none.QuerySelectorAll("tbody tr")).TextContent);
+        Assert.Contains("计入：无", none.QuerySelector(".summary")!.TextContent);
+        Assert.All(none.QuerySelectorAll("input[name=gap]"), g => Assert.False(g.HasAttribute("checked")));
+        // Links made before the list existed (comma-separated codes) still work.
+        var typed = await client.GetDocumentAsync($"/Inspection?year=2018&tasks={task.Code}");
+        Assert.Single(typed.QuerySelectorAll("tbody tr"));
+    }
+
+    [Fact]
     public async Task The_second_page_of_results_shows_the_next_twenty()
     {
         var dossiers = _app.Service<DossierService>();
