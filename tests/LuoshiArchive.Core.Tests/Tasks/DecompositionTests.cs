@@ -112,6 +112,9 @@ public sealed class DecompositionTests : IDisposable
         Assert.Equal("子任务 2 项：已办结 0 项，推进中 2 项，未启动或暂缓 0 项", parent.Rollup.Progress);
         Assert.Equal([overdue.Code], _storage.Tasks.List(new TaskFilter { Light = TrafficLight.Red }).Select(i => i.Task.Code));
         Assert.Null(items[overdue.Code].Rollup);
+        // 催办 names the late child once, to its department; the parent's own deadline is not due.
+        var reminders = new Core.Supervision.Reminders(_storage.Store, _storage.Tasks, _storage.Directory).Due();
+        Assert.Equal([overdue.Code], reminders.Select(r => r.TaskCode));
     }
 
     [Fact]
