@@ -77,7 +77,8 @@ internal sealed class FirstPhraseQuery(string field, IReadOnlyList<(string Term,
         public override Explanation Explain(AtomicReaderContext context, int doc)
         {
             var scorer = GetScorer(context, context.AtomicReader.LiveDocs);
-            if (scorer is null || scorer.Advance(doc) != doc) return new ComplexExplanation(false, 0f, "no matching phrase");
+            if (scorer is null || scorer.Advance(doc) != doc)
+                return new ComplexExplanation(false, 0f, "no matching phrase");
             var freq = new Explanation(scorer.Freq, "rarest term's freq=" + scorer.Freq);
             var scored = _similarity.GetSimScorer(_stats, context).Explain(doc, freq);
             var result = new ComplexExplanation(true, scored.Value, $"weight({Query} in {doc}), result of:");
@@ -88,7 +89,8 @@ internal sealed class FirstPhraseQuery(string field, IReadOnlyList<(string Term,
 
     private sealed record Postings(DocsAndPositionsEnum Enum, int Offset, int DocFreq);
 
-    private sealed class PhraseScorer(Weight weight, Postings[] postings, Similarity.SimScorer docScorer) : Scorer(weight)
+    private sealed class PhraseScorer(Weight weight, Postings[] postings, Similarity.SimScorer docScorer)
+        : Scorer(weight)
     {
         private int _doc = -1;
 
@@ -104,7 +106,7 @@ internal sealed class FirstPhraseQuery(string field, IReadOnlyList<(string Term,
 
         public override int Advance(int target) => FirstMatchFrom(postings[0].Enum.Advance(target));
 
-        /// <summary>From the lead's document <paramref name="doc"/> on, the first document holding the phrase.</summary>
+        /// <summary>From the lead's document <paramref name="doc"/> on, the first one holding the phrase.</summary>
         private int FirstMatchFrom(int doc)
         {
             while (doc != NO_MORE_DOCS)

@@ -50,8 +50,8 @@ public sealed class FirstPhraseQueryTests : IDisposable
             foreach (var (term, position) in tokens) phrase.Add(new Term(Body, term), position);
             var expected = Ids(searcher, phrase);
             var actual = Ids(searcher, new FirstPhraseQuery(Body, tokens));
-            var extra = actual.Except(expected).Concat(expected.Except(actual)).Take(1)
-                .Select(id => searcher.Doc(searcher.Search(new TermQuery(new Term("id", id)), 1).ScoreDocs[0].Doc).Get(Body));
+            var extra = actual.Except(expected).Concat(expected.Except(actual)).Take(1).Select(id =>
+                searcher.Doc(searcher.Search(new TermQuery(new Term("id", id)), 1).ScoreDocs[0].Doc).Get(Body));
             Assert.True(expected.SetEquals(actual),
                 $"“{text}”: PhraseQuery {expected.Count}, FirstPhraseQuery {actual.Count}: {string.Join("|", extra)}");
             Assert.DoesNotContain("3", actual);
