@@ -96,6 +96,10 @@ public sealed partial class IncomingRegister(IIncomingStore store, TaskRegistry 
             throw Access.Refuse(actor, audit, null,
                 $"您的角色（{ChineseLabels.Of(actor.Role)}）无权记录批示：批示由委领导本人记录，或由办公室据纸质批示录入。");
         var item = Open(id);
+        // Once assigned, the item's tasks say whose area it is: a leader instructs only on their own area's tasks.
+        if (actor.Role == UserRole.Leader && TasksOf(item) is { Count: > 0 } assigned
+            && !assigned.Any(t => LeaderArea.Covers(actor, t)))
+            Access.Refuse(actor, audit, assigned[0], LeaderArea.Outside(actor, assigned[0], "对该来文作出批示"));
         if (string.IsNullOrWhiteSpace(text)) throw new DomainRuleException("请填写批示内容。");
         if (on == default) throw new DomainRuleException("请填写批示日期。");
         if (on < item.Received) throw new DomainRuleException("批示日期不能早于收文日期。");

@@ -111,16 +111,16 @@ public sealed class LeaderReportService(ISupervisionStore store, TaskRegistry ta
     }
 
     /// <summary>
-    /// A leader writes only their own report (the office writes any): another leader's, or any while the account is not
-    /// linked to its 分管委领导, is refused and recorded.
+    /// A leader opens and writes only their own report (the office any): another leader's, or any while the account is
+    /// not linked to its 分管委领导, is refused and recorded.
     /// </summary>
-    private void DemandOwnReport(Actor actor, int leaderId, int year, int quarter)
+    public void DemandOwnReport(Actor actor, int leaderId, int year, int quarter)
     {
         if (actor.Role != UserRole.Leader || LeaderArea.IsLeader(actor, leaderId)) return;
         var name = directory.PersonName(leaderId);
         var reason = LeaderArea.LeaderOf(actor) is null
             ? "您的账户尚未关联分管委领导，不能编写季度报告：请管理员在“账号”中为本账户选择对应的分管委领导。"
-            : $"您只能编写本人的季度报告：这是{name}的季度报告。";
+            : $"您只能查看和编写本人的季度报告：这是{name}的季度报告。";
         _audit.Record(actor.Name, "access.denied", $"季度报告 {name} {year}年第{quarter}季度", reason);
         throw new AccessDeniedException(reason);
     }

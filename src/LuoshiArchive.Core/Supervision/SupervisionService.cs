@@ -42,9 +42,12 @@ public sealed class SupervisionService(ISupervisionStore store, TaskRegistry tas
     /// </summary>
     public SupervisionOrder Issue(SupervisionOrderDraft draft, Actor actor)
     {
-        // A role question, asked before anything about the task is revealed.
-        Access.Demand(actor, Permission.Supervise, _audit);
+        // A role question, asked before anything about the task is revealed (a leader reads every task: theirs is
+        // asked once the task is known, as only tasks of their area may be ordered by them).
+        if (actor.Role != UserRole.Leader) Access.Demand(actor, Permission.Supervise, _audit);
         var task = tasks.Find(draft.TaskCode ?? "") ?? throw new DomainRuleException($"任务“{draft.TaskCode}”不存在。");
+        if (actor.Role == UserRole.Leader && !LeaderArea.Covers(actor, task))
+            Access.Refuse(actor, _audit, task, LeaderArea.Outside(actor, task, "下发督办单"));
         var departmentId = draft.DepartmentId ?? task.LeadDepartmentId
             ?? throw new DomainRuleException($"任务 {task.Code} 尚未确定牵头处室：请选择督办的处室。");
         var department = directory.Department(departmentId) ?? throw new DomainRuleException("所选处室不存在。");

@@ -22,4 +22,9 @@ public static class LeaderArea
     /// <summary>The tasks of a year the leader account supervises; empty for other actors and an unlinked leader.</summary>
     public static IReadOnlyList<TaskListItem> TasksOf(TaskRegistry tasks, Actor actor, int year) =>
         LeaderOf(actor) is { } leader ? tasks.List(new TaskFilter { Year = year, SupervisingLeaderId = leader }) : [];
+
+    /// <summary>Why <paramref name="actor"/> (a leader account) may not <paramref name="what"/> on a task outside their area.</summary>
+    public static string Outside(Actor actor, KeyTask task, string what) => LeaderOf(actor) is null
+        ? $"您的账户尚未关联分管委领导，不能{what}：请管理员在“账号”中为本账户选择对应的分管委领导。"
+        : $"任务“{task.Code}”不在您分管的范围内（其分管委领导不是您本人），不能{what}；如需督办请交办公室办理。";
 }

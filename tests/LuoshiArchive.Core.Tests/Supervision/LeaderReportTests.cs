@@ -73,7 +73,7 @@ public sealed class LeaderReportTests : IDisposable
         var li = new Actor("委领导李红梅", UserRole.Leader, Account: "lihongmei", PersonId: other.Id);
         var denied = Assert.Throws<AccessDeniedException>(
             () => _world.LeaderReports.Save(_world.Leader.Id, 2018, 2, "改写", "", "", "", li));
-        Assert.Equal("您只能编写本人的季度报告：这是王建国的季度报告。", denied.Message);
+        Assert.Equal("您只能查看和编写本人的季度报告：这是王建国的季度报告。", denied.Message);
         var unlinked = new Actor("委领导", UserRole.Leader, Account: "leader");
         Assert.Contains("尚未关联分管委领导", Assert.Throws<AccessDeniedException>(
             () => _world.LeaderReports.Save(_world.Leader.Id, 2018, 2, "改写", "", "", "", unlinked)).Message);

@@ -34,9 +34,8 @@ public sealed class SupervisionOrderTests : IDisposable
 
     [Theory]
     [InlineData(UserRole.DepartmentUser)]
-    [InlineData(UserRole.Leader)]
     [InlineData(UserRole.Inspector)]
-    public void Only_the_office_issues_orders(UserRole role)
+    public void Department_users_and_inspectors_issue_no_orders(UserRole role) // leaders: LeaderAreaTests
     {
         var refused = Assert.Throws<AccessDeniedException>(() => Issue(new Actor("某人", role, _world.Basic.Id)));
         Assert.Contains("督查督办", refused.Message);

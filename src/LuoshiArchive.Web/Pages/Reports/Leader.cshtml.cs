@@ -29,6 +29,7 @@ public class LeaderModel(LeaderReportService reports, OrganisationDirectory dire
     public IActionResult OnGet(int? leader, int? year, int? quarter, bool fresh = false)
     {
         if (!Select(leader, year, quarter)) return NotFound();
+        if (LeaderId is { } own) reports.DemandOwnReport(User.Actor(), own, Year, Quarter);
         Fresh = fresh;
         if (LeaderId is { } id) Report = fresh ? reports.Compile(id, Year, Quarter) : reports.Current(id, Year, Quarter);
         return Page();
@@ -55,6 +56,7 @@ public class LeaderModel(LeaderReportService reports, OrganisationDirectory dire
     public IActionResult OnGetDocx(int? leader, int? year, int? quarter)
     {
         if (!Select(leader, year, quarter) || LeaderId is not { } id) return NotFound();
+        reports.DemandOwnReport(User.Actor(), id, Year, Quarter);
         var report = reports.Current(id, Year, Quarter);
         var output = new MemoryStream();
         reports.WriteDocx(report, output);
