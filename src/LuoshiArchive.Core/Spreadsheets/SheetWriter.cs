@@ -60,19 +60,18 @@ public static class SheetWriter
             State = PaneStateValues.Frozen,
         }) { WorkbookViewId = 0 });
         writer.WriteEndElement();
+        var widths = Enumerable.Range(0, header.Count)
+            .Select(i => sheet.ColumnWidths is { } w && i < w.Count ? w[i] : 16).ToList();
         writer.WriteStartElement(new Columns());
         for (var i = 0; i < header.Count; i++)
-        {
-            var width = sheet.ColumnWidths is { } widths && i < widths.Count ? widths[i] : 16;
-            writer.WriteElement(new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = width, CustomWidth = true });
-        }
+            writer.WriteElement(new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = widths[i], CustomWidth = true });
         writer.WriteEndElement();
         writer.WriteStartElement(new SheetData());
         if (sheet.Title is { } title)
-            WriteRow(writer, 1, [title, .. Enumerable.Repeat("", header.Count - 1)], styleIndex: 3, height: 36);
-        WriteRow(writer, headerRow, header, styleIndex: 1);
+            WriteRow(writer, 1, [title, .. Enumerable.Repeat("", header.Count - 1)], styleIndex: 3, height: 42);
+        WriteRow(writer, headerRow, header, styleIndex: 1, height: HeightOf(header, widths));
         var rowIndex = headerRow + 1;
-        foreach (var row in sheet.Rows) WriteRow(writer, rowIndex++, row, styleIndex: 2);
+        foreach (var row in sheet.Rows) WriteRow(writer, rowIndex++, row, styleIndex: 2, height: HeightOf(row, widths));
         writer.WriteEndElement();
         if (sheet.Title is not null && header.Count > 1)
         {
@@ -102,6 +101,23 @@ public static class SheetWriter
             });
         }
         writer.WriteEndElement();
+    }
+
+    /// <summary>
+    /// A row's height in points for its wrapped text: LibreOffice keeps the default one-line height of a row written
+    /// without one, cutting wrapped text off. A CJK character takes two width units of a column, others one.
+    /// </summary>
+    private static double HeightOf(IReadOnlyList<string> cells, IReadOnlyList<double> widths)
+    {
+        var lines = 1;
+        for (var i = 0; i < cells.Count && i < widths.Count; i++)
+        {
+            var room = Math.Max(1, widths[i] - 1);
+            var cellLines = cells[i].Split('\n')
+                .Sum(line => Math.Max(1, (int)Math.Ceiling(line.Sum(c => c > '\u2E80' ? 2 : 1) / room)));
+            lines = Math.Max(lines, cellLines);
+        }
+        return Math.Min(409, 15 * lines + 2);
     }
 
     /// <summary>A, B, …, Z, AA, AB, … for a zero-based column index.</summary>
