@@ -38,8 +38,20 @@ public sealed class IndexMarkTests : IDisposable
         _storage.Dossiers.BringIndexUpToDate(); // as a start does: the index now records where the store stands
         _storage.Reopen();
 
-        Assert.Equal(0, _storage.Dossiers.BringIndexUpToDate());
-        Assert.Equal(0, _storage.Dossiers.BringIndexUpToDate());
+        var first = _storage.Dossiers.BringIndexUpToDate();
+        var second = _storage.Dossiers.BringIndexUpToDate();
+        if (_storage.Store.IsShared)
+        {
+            // PostgreSQL: the mark is a transaction snapshot, so rows written while another transaction on the server
+            // was open (other tests run beside this one) are read again, harmlessly; none is ever missed.
+            Assert.InRange(first, 0, 2);
+            Assert.InRange(second, 0, 2);
+        }
+        else
+        {
+            Assert.Equal(0, first);
+            Assert.Equal(0, second);
+        }
         Assert.Equal(2, Found("通知 报告").Count);
     }
 
