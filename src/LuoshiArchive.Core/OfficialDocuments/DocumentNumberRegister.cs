@@ -34,12 +34,15 @@ public sealed class DocumentNumberRegister(IDocumentStore store, TimeProvider cl
 
     /// <summary>
     /// Gives the next number of <paramref name="prefix"/> in <paramref name="year"/> to a document, which must be
-    /// signed off (签发); a number taken with no document (<c>luoshi doc render</c> of a SPEC) has no steps to check.
+    /// signed off (签发). A number taken with no document (<c>luoshi doc render</c> of a SPEC drafted elsewhere) has no
+    /// steps to check: only someone who may sign off (a leader, an administrator) takes it, and so signs it off.
     /// </summary>
     public NumberAllocation Next(string prefix, int year, int? documentId, Actor actor)
     {
         Access.Demand(actor, Permission.IssueDocuments, _audit);
         DemandSignedOff(documentId, actor);
+        if (documentId is null && !Access.Allows(actor, Permission.SignDocuments))
+            throw Access.Refuse(actor, _audit, null, NotSignedOff);
         prefix = prefix.Trim();
         if (prefix.Length == 0 || prefix.Length > 20 || prefix.Any(c => char.IsWhiteSpace(c) || "〔〕[]【】()（）".Contains(c)))
             throw new DomainRuleException("机关代字无效：不能为空、不含空格和括号，不超过20字。");
@@ -90,6 +93,9 @@ public sealed class DocumentNumberRegister(IDocumentStore store, TimeProvider cl
             return allocation;
         });
     }
+
+    public const string NotSignedOff = "取号须经签发：不属于系统内公文的取号（如按 SPEC 生成公文时自动取号）须由有签发权限的账号" +
+        "（委领导或系统管理员）进行，取号即视为签发；系统内的公文请在“公文”中经核稿、签发后印发。";
 
     private void DemandSignedOff(int? documentId, Actor actor)
     {

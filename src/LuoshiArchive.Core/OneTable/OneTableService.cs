@@ -13,7 +13,10 @@ namespace LuoshiArchive.Core.OneTable;
 public sealed class OneTableService(IUnitOfWork store, OrganisationDirectory directory, TaskRegistry tasks, ReadAccess reading)
 {
     public const int MaxImportRows = 10_000;
-    private static readonly double[] ColumnWidths = [6, 10, 7, 28, 16, 16, 30, 24, 14, 16, 10, 10, 30, 24, 30, 12, 30, 8, 8, 16];
+    // Printed on A4 landscape fitted to the page width: short columns for codes, dates and status (never broken inside),
+    // the rest wide enough for a phrase a line. The sum (~245) keeps the printed text near 7 pt.
+    private static readonly double[] ColumnWidths =
+        [5, 11, 6, 22, 11, 11, 16, 14, 10, 11, 7, 7, 16, 14, 20, 11, 18, 6, 7, 12];
 
     /// <summary>
     /// The rows <paramref name="actor"/> may read (see <see cref="ReadAccess"/>): as the decomposition tree (each
@@ -33,13 +36,17 @@ public sealed class OneTableService(IUnitOfWork store, OrganisationDirectory dir
     }
 
     /// <summary>
-    /// The rows as XLSX. In the tree, a child's name is indented by two ideographic spaces a level: an import trims
-    /// them, so the file re-imports as the same tasks.
+    /// The rows as XLSX under a title row naming the filter (<see cref="OneTableCaption"/>). In the tree, a child's
+    /// name is indented by two ideographic spaces a level: an import trims them and skips the title row, so the file
+    /// re-imports as the same tasks.
     /// </summary>
     public void ExportXlsx(TaskFilter filter, Actor actor, Stream output, OneTableView view = OneTableView.Tree) =>
         SheetWriter.Write(output, "工作落实清单一览表", OneTableRow.Columns,
             Rows(filter, actor, view).Select(r => (r with { Name = new string('\u3000', 2 * r.Depth) + r.Name }).Cells()),
-            ColumnWidths);
+            ColumnWidths, Caption(filter, view).Title);
+
+    /// <summary>The export's title and file name for this filter and view.</summary>
+    public OneTableCaption Caption(TaskFilter filter, OneTableView view) => OneTableCaption.For(filter, view, directory);
 
     public OneTableImportResult ImportXlsx(Stream input, Actor actor)
     {

@@ -54,6 +54,7 @@ public static partial class ChineseLabels
         [TaskChangeKind.Resumed] = "恢复",
         [TaskChangeKind.Reopened] = "重新打开",
         [TaskChangeKind.Moved] = "调整上级任务",
+        [TaskChangeKind.Instruction] = "领导批示",
     };
 
     public static string Of(TaskListKind value) => ListKinds[value];

@@ -15,6 +15,8 @@ public sealed class TaskHistoryEntry
     public LeaderDecision? Decision { get; set; }
     /// <summary>The proof and confirmation behind a 办结.</summary>
     public TaskClosure? Closure { get; set; }
+    /// <summary>The 委领导's 批示 of an <see cref="TaskChangeKind.Instruction"/> entry.</summary>
+    public TaskInstruction? Instruction { get; set; }
 }
 
 public enum TaskChangeKind
@@ -35,6 +37,8 @@ public enum TaskChangeKind
     Reopened,
     /// <summary>The office hung the task under another task, or took it out of its tree.</summary>
     Moved,
+    /// <summary>A 委领导's 批示 on the task (no field changes).</summary>
+    Instruction,
 }
 
 /// <summary>One field's value before and after a change; <see cref="Field"/> is the Chinese column name.</summary>

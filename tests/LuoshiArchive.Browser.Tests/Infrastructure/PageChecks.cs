@@ -18,10 +18,16 @@ public static class PageChecks
             () => {
               const width = window.innerWidth;
               const culprits = [];
+              // In a box that scrolls or clips sideways (a wide table, the phone's menu row), what sticks out is scrolled.
+              const inScrollBox = e => {
+                for (let a = e.parentElement; a && a !== document.body; a = a.parentElement)
+                  if (getComputedStyle(a).overflowX !== 'visible') return true;
+                return false;
+              };
               for (const e of document.querySelectorAll('body *')) {
                 const r = e.getBoundingClientRect();
                 // Inside a scroll box only what is absolutely positioned can widen the page (its containing block may be outside).
-                if (r.right > width + 1 && (!e.closest('.table-scroll, .extracted-text') || getComputedStyle(e).position === 'absolute')) {
+                if (r.right > width + 1 && (!inScrollBox(e) || getComputedStyle(e).position === 'absolute')) {
                   culprits.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().replace(/\s+/g, '.') : '') + ' right=' + Math.round(r.right));
                   if (culprits.length >= 8) break;
                 }

@@ -50,6 +50,14 @@ public sealed class AnnualBundleJourney(BrowserApp browser)
         // Done: no more refreshing, the summary and the download.
         Assert.Equal(0, await page.Locator("meta[http-equiv=refresh]").CountAsync());
         Assert.Matches(new Regex(@"已生成：\d+ 项任务，\d+ 件材料。"), await s.TextAsync("section.job .ok"));
+        // What the clerk relies on: "done" is a green status message (announced once the page stops refreshing), shown
+        // in the first screen above the download link.
+        var ready = await Visible.MessageAsync(page, "status");
+        Assert.Matches(new Regex(@"^已生成：\d+ 项任务，\d+ 件材料。$"), ready.Text);
+        Assert.Equal("rgb(30, 107, 47)", ready.BorderColor);
+        Assert.True(ready.Box.Y + ready.Box.Height <= BrowserApp.Desktop.Height, $"the message is at y={ready.Box.Y}");
+        var link = await download.BoundingBoxAsync();
+        Assert.True(link is { Width: > 0 } && link.Y > ready.Box.Y, "the download link is not shown below the message");
         await s.StepAsync("ready");
 
         var file = await page.RunAndWaitForDownloadAsync(() => download.ClickAsync());

@@ -63,6 +63,11 @@ public sealed class MeetingMinutesJourney(BrowserApp browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "保存纪要" }).ClickAsync();
         await page.Locator("p.notice", new() { HasText = "纪要已归入" }).WaitForAsync();
         Assert.Equal("纪要已归入 2 项任务的档案。", await s.TextAsync("p.notice"));
+        // What the clerk relies on: the verdict is a green status message, announced, in the first screen.
+        var filed = await Visible.MessageAsync(page, "status");
+        Assert.Equal("纪要已归入 2 项任务的档案。", filed.Text);
+        Assert.Equal("rgb(30, 107, 47)", filed.BorderColor);
+        Assert.True(filed.Box.Y + filed.Box.Height <= BrowserApp.Desktop.Height, $"the message is at y={filed.Box.Y}");
         Assert.Contains("纪要已归档", await s.TextAsync("section[aria-labelledby=h-minutes]"));
         await s.StepAsync("minutes-filed");
 

@@ -39,7 +39,7 @@ public sealed class BundleRecordsTests : IDisposable
             _storage.Audit);
         var supervision = new SupervisionService(_storage.Store, _storage.Tasks, progress, _storage.Directory,
             new LuoshiOptions { StoragePath = _storage.Path }, _storage.Reading, _storage.Audit);
-        var voided = _storage.Numbers.Next("津教委", 2018, null, office);
+        var voided = _storage.Numbers.Next("津教委", 2018, null, Actor.Console());
         _storage.Numbers.Void(voided.Number, "误取号", office);
         var draft = _storage.Documents.StartCriticism([late.Code], office);
         _storage.SignedOff(draft.Id);

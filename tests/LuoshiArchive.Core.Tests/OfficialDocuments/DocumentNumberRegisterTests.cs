@@ -7,9 +7,20 @@ namespace LuoshiArchive.Core.Tests.OfficialDocuments;
 public sealed class DocumentNumberRegisterTests : IDisposable
 {
     private readonly TempStorage _storage = new(new DateOnly(2018, 6, 15));
-    private readonly Actor _office = new("办公室", UserRole.OfficeSupervisor);
+    // Numbers taken with no document are signed off by whoever takes them: an administrator here (see the refusal below).
+    private readonly Actor _office = new("办公室", UserRole.Admin);
 
     public void Dispose() => _storage.Dispose();
+
+    [Fact]
+    public void A_number_for_no_document_is_refused_to_whoever_may_not_sign_off()
+    {
+        var supervisor = new Actor("督查科王", UserRole.OfficeSupervisor);
+        var refused = Assert.Throws<AccessDeniedException>(() => _storage.Numbers.Next("津教委", 2018, null, supervisor));
+        Assert.Equal(DocumentNumberRegister.NotSignedOff, refused.Message);
+        Assert.Empty(_storage.Numbers.List(2018));
+        Assert.Single(_storage.Audit.Find(action: "access.denied"));
+    }
 
     [Fact]
     public void Each_prefix_and_year_counts_from_one()

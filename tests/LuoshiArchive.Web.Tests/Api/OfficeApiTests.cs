@@ -64,6 +64,28 @@ public class OfficeApiTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_spec_takes_a_number_only_from_an_account_that_may_sign_off()
+    {
+        app.Tokens();
+        var supervisor = app.Service<AccountService>().Find("supervisor-render")
+            ?? app.Service<AccountService>().Create("supervisor-render", "督查科王", ApiFactory.AdminPassword,
+                UserRole.OfficeSupervisor, null);
+        var token = app.Service<ApiTokens>().Create(supervisor.Name, "测试", null, Actor.For(supervisor), supervisor.Name)
+            .Secret;
+        var spec = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "examples", "seed-notice.json"));
+        var auto = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(spec)!;
+        auto["number"] = JsonSerializer.SerializeToElement("auto");
+        auto["codePrefix"] = JsonSerializer.SerializeToElement("津教签");
+
+        var refused = await app.ClientWith(token).PostAsync("/api/v1/documents/render",
+            new StringContent(JsonSerializer.Serialize(auto), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("取号须经签发", await refused.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(app.Service<DocumentNumberRegister>().List(), n => n.Prefix == "津教签");
+    }
+
+    [Fact]
     public async Task A_spec_renders_to_a_numbered_docx_and_an_invalid_one_names_the_field()
     {
         var (clerk, office) = app.Tokens();

@@ -33,7 +33,7 @@ public class IndexModel(OneTableService oneTable, TaskRegistry tasks, Organisati
         oneTable.ExportXlsx(filter, User.Actor(), file, ViewOf(view));
         file.Position = 0;
         return File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            $"工作落实清单一览表{(filter.Year is { } y ? "-" + y : "")}.xlsx");
+            oneTable.Caption(filter, ViewOf(view)).FileName);
     }
 
     /// <summary>The view named in the URL; anything but "leaves" is the tree.</summary>

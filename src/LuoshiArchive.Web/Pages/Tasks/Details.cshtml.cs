@@ -18,6 +18,9 @@ public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, D
     public KeyTask Task { get; private set; } = new();
     public TrafficLight Light { get; private set; }
     public IReadOnlyList<TaskHistoryEntry> History { get; private set; } = [];
+    /// <summary>The task's 领导批示, newest first.</summary>
+    public IReadOnlyList<TaskHistoryEntry> Instructions { get; private set; } = [];
+    public bool MayInstruct => TaskRegistry.MayInstruct(User.Actor(), Task);
     /// <summary>The dossier as documents (one row per document, its DOCX and PDF together).</summary>
     public IReadOnlyList<FiledDocument> Dossier { get; private set; } = [];
     /// <summary>Evidence removed from this dossier; listed for those who may restore it.</summary>
@@ -50,6 +53,7 @@ public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, D
             Subtasks = TaskTree.Arrange(year.Where(i => below.Contains(i.Task.Id)), i => i.Task);
         }
         History = tasks.History(task.Id);
+        Instructions = tasks.Instructions(task.Id);
         Dossier = FiledDocument.Group(dossiers.DossierOf(task.Id));
         if (User.May(Core.Accounts.Permission.RestoreEvidence)) Removed = dossiers.RemovedFrom(task.Id);
         Meetings = meetings.AboutTask(task.Id);
@@ -88,6 +92,22 @@ public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, D
         // Saved files in the green status line, refused ones in an alert that names each file and what to do.
         if (report.Count > 0) TempData["Message"] = string.Join("\n", report);
         if (refused.Count > 0) TempData["Error"] = string.Join("\n", refused);
+        return RedirectToPage(new { code });
+    }
+
+    /// <summary>批示: refusals by role or area are 403 (audited by the registry); bad input an alert on the page.</summary>
+    public IActionResult OnPostInstruct(string code, string? text, DateOnly? date, int? leader)
+    {
+        if (tasks.Find(code) is null) return NotFound();
+        try
+        {
+            tasks.RecordInstruction(code, text ?? "", date ?? default, User.Actor(), leader);
+            TempData["Message"] = "批示已记录。";
+        }
+        catch (DomainRuleException e)
+        {
+            TempData["Error"] = e.Message;
+        }
         return RedirectToPage(new { code });
     }
 

@@ -43,7 +43,7 @@ public class OneTablePagesTests : IClassFixture<LuoshiWebFactory>
         var response = await client.GetAsync("/OneTable?handler=Xlsx&year=2018");
 
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
-        Assert.Contains("2018", response.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Equal("工作落实清单一览表-2018-树形.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal((byte)'P', bytes[0]);
         // Importing the same export again must refuse the existing codes and change nothing.
