@@ -40,10 +40,18 @@ public sealed class SmtpSink : IDisposable
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
             UseShellExecute = false,
         })!;
-        var ready = process.StandardOutput.ReadLineAsync();
-        if (!ready.Wait(TimeSpan.FromSeconds(30)) || ready.Result != "ready")
+        // Read on a thread of its own: an async read waiting for the thread pool starved under the parallel suite
+        // (a PostgreSQL pass once saw "no answer in 30 s" from a server that had started).
+        string? first = null;
+        var reader = new Thread(() =>
         {
-            var error = process.HasExited ? process.StandardError.ReadToEnd() : "no answer in 30 s";
+            try { first = process.StandardOutput.ReadLine(); }
+            catch (IOException) { }
+        }) { IsBackground = true };
+        reader.Start();
+        if (!reader.Join(TimeSpan.FromSeconds(60)) || first != "ready")
+        {
+            var error = process.HasExited ? process.StandardError.ReadToEnd() : "no answer in 60 s";
             process.Kill(entireProcessTree: true);
             throw new InvalidOperationException("the test SMTP server did not start: " + error);
         }
