@@ -83,7 +83,10 @@ internal sealed class QueryBuilder(Analyzer analyzer)
         return phrase;
     }
 
-    private List<(string Term, int Position)> Tokens(string field, string text)
+    private List<(string Term, int Position)> Tokens(string field, string text) => Tokens(analyzer, field, text);
+
+    /// <summary>The terms <paramref name="analyzer"/> makes of <paramref name="text"/>, with their positions.</summary>
+    internal static List<(string Term, int Position)> Tokens(Analyzer analyzer, string field, string text)
     {
         var tokens = new List<(string Term, int Position)>();
         using (var stream = analyzer.GetTokenStream(field, text))

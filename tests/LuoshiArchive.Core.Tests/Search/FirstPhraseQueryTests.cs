@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis.Cjk;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -80,22 +79,7 @@ public sealed class FirstPhraseQueryTests : IDisposable
         Assert.Equal(["often", "once"], top.ScoreDocs.Select(d => searcher.Doc(d.Doc).Get("id")).ToArray());
     }
 
-    private List<(string Term, int Position)> Tokens(string text)
-    {
-        var tokens = new List<(string, int)>();
-        using var stream = _analyzer.GetTokenStream(Body, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-        stream.Reset();
-        var position = -1;
-        while (stream.IncrementToken())
-        {
-            position += increment.PositionIncrement;
-            tokens.Add((term.ToString(), position));
-        }
-        stream.End();
-        return tokens;
-    }
+    private List<(string Term, int Position)> Tokens(string text) => Core.Search.QueryBuilder.Tokens(_analyzer, Body, text);
 
     private static HashSet<string> Ids(IndexSearcher searcher, Query query) =>
         searcher.Search(query, 1000).ScoreDocs.Select(d => searcher.Doc(d.Doc).Get("id")).ToHashSet();
