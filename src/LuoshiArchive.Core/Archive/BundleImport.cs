@@ -243,6 +243,8 @@ public sealed class BundleImport(IArchiveStore store, TaskRegistry tasks, Organi
                 What = (string)o["What"]!, Due = Date(o["due"])!.Value, HowToReply = (string?)o["HowToReply"] ?? "",
                 SourceDocument = (string?)o["SourceDocument"] ?? "", IssuedOn = Date(o["issuedOn"])!.Value, IssuedBy = (string?)o["IssuedBy"] ?? "",
                 AnsweredOn = Date(o["answeredOn"]), AnsweredBy = (string?)o["AnsweredBy"] ?? "",
+                WithdrawnOn = Date(o["withdrawnOn"]), WithdrawnBy = (string?)o["WithdrawnBy"] ?? "",
+                WithdrawalReason = (string?)o["WithdrawalReason"] ?? "",
             };
             store.SupervisionOrders.Insert(order);
             orderIds[order.Number] = order.Id;

@@ -77,6 +77,7 @@ public sealed class BundleRecords(IArchiveStore store, OrganisationDirectory dir
             o.Number, o.Year, o.Sequence, department = directory.DepartmentName(o.DepartmentId), o.What, due = o.Due.ToString("yyyy-MM-dd"),
             o.HowToReply, o.SourceDocument, issuedOn = o.IssuedOn.ToString("yyyy-MM-dd"), o.IssuedBy,
             answeredOn = o.AnsweredOn?.ToString("yyyy-MM-dd"), o.AnsweredBy,
+            withdrawnOn = o.WithdrawnOn?.ToString("yyyy-MM-dd"), o.WithdrawnBy, o.WithdrawalReason,
         }),
     };
 

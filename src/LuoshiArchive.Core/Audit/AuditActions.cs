@@ -28,6 +28,7 @@ public static class AuditActions
             new("meeting.added", "登记会议"), new("minutes.filed", "归档会议纪要"), new("decision.task", "议定事项转为任务")]),
         new("督办与自查", "supervision.", [
             new("supervision.issued", "下发督办单"), new("supervision.answered", "回复督办单"),
+            new("supervision.withdrawn", "撤回督办单"),
             new("selfcheck.saved", "保存自查自评"), new("selfcheck.submitted", "提交自查自评"),
             new("leaderreport.saved", "保存季度报告")]),
         new("考核", "assessment.", [

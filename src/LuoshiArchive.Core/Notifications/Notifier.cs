@@ -62,7 +62,7 @@ public sealed class Notifier(NotificationStore notices, AccountService accounts,
                                                       && a.DepartmentId is not null).ToList();
             if (listening.Count == 0) return 0;
             var queued = 0;
-            foreach (var order in orders.List().TakeWhile(o => o.IssuedOn >= since).Where(o => o.AnsweredOn is null))
+            foreach (var order in orders.List().TakeWhile(o => o.IssuedOn >= since).Where(o => o.IsOutstanding))
             {
                 var department = directory.DepartmentName(order.DepartmentId);
                 var taskName = tasks.Find(order.TaskCode)?.Name ?? order.TaskCode;

@@ -18,6 +18,7 @@ public static partial class ChineseLabels
         [SupervisionOrderState.Open] = "待回复",
         [SupervisionOrderState.Answered] = "已回复",
         [SupervisionOrderState.Overdue] = "已逾期",
+        [SupervisionOrderState.Withdrawn] = "已撤回",
     };
 
     private static readonly Dictionary<ReminderKind, string> ReminderKinds = new()

@@ -37,7 +37,7 @@ public sealed class Reminders(ISupervisionStore store, TaskRegistry tasks, Organ
         }
 
         var taskNames = store.Tasks.FindAll().ToDictionary(t => t.Id, t => t.Name);
-        foreach (var order in store.SupervisionOrders.FindAll().Where(o => o.AnsweredOn is null && o.Due <= horizon)
+        foreach (var order in store.SupervisionOrders.FindAll().Where(o => o.IsOutstanding && o.Due <= horizon)
                      .Where(o => department is not { } d || o.DepartmentId == d))
             reminders.Add(new Reminder(ReminderKind.Order, order.TaskCode, taskNames.GetValueOrDefault(order.TaskId, ""),
                 $"{order.Number}：{order.What}", order.Due, order.Due.DayNumber - today.DayNumber, order.DepartmentId,

@@ -28,9 +28,17 @@ public sealed class SupervisionOrder
     public int? ReplyEntryId { get; set; }
     public DateOnly? AnsweredOn { get; set; }
     public string AnsweredBy { get; set; } = "";
+    /// <summary>撤回: the order was withdrawn before a reply (issued in error, or the matter settled otherwise).</summary>
+    public DateOnly? WithdrawnOn { get; set; }
+    public string WithdrawnBy { get; set; } = "";
+    public string WithdrawalReason { get; set; } = "";
+
+    /// <summary>Still awaiting a reply: neither answered nor withdrawn.</summary>
+    public bool IsOutstanding => AnsweredOn is null && WithdrawnOn is null;
 
     public SupervisionOrderState StateOn(DateOnly today) =>
-        AnsweredOn is not null ? SupervisionOrderState.Answered
+        WithdrawnOn is not null ? SupervisionOrderState.Withdrawn
+        : AnsweredOn is not null ? SupervisionOrderState.Answered
         : Due < today ? SupervisionOrderState.Overdue
         : SupervisionOrderState.Open;
 

@@ -9,4 +9,6 @@ public enum SupervisionOrderState
     Answered,
     /// <summary>已逾期: past its date without a reply.</summary>
     Overdue,
+    /// <summary>已撤回: withdrawn by the office (or the leader who may issue it) before a reply, with a reason.</summary>
+    Withdrawn,
 }

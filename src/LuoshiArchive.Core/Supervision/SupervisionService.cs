@@ -91,6 +91,8 @@ public sealed class SupervisionService(ISupervisionStore store, TaskRegistry tas
         var orderedDepartment = actor.DepartmentId == order.DepartmentId && Access.Allows(actor, Permission.FileEvidence, task);
         if (!orderedDepartment) Access.Demand(actor, Permission.EditTask, _audit, task);
         if (order.AnsweredOn is not null) throw new DomainRuleException($"督办单 {order.Number} 已于 {order.AnsweredOn:yyyy-MM-dd} 回复。如有新进展，请在任务页填报。");
+        if (order.WithdrawnOn is { } withdrawn)
+            throw new DomainRuleException($"督办单 {order.Number} 已于 {withdrawn:yyyy-MM-dd} 撤回，无需回复。如有新进展，请在任务页填报。");
         var entry = await progress.AddAsync(task.Code, draft, files, actor, order, cancellationToken);
         store.InTransaction(() =>
         {
@@ -103,6 +105,35 @@ public sealed class SupervisionService(ISupervisionStore store, TaskRegistry tas
                 $"{fresh.Number} 已回复（进展 {entry.Id}）" + (fresh.AnsweredLate ? "，逾期回复" : ""));
         });
         return entry;
+    }
+
+    /// <summary>
+    /// Withdraws an order not yet answered (撤回), with a reason: it no longer awaits a reply, is no longer reminded of
+    /// or counted as overdue, and stays on record with who withdrew it, when and why. Who may issue it may withdraw it.
+    /// </summary>
+    public SupervisionOrder Withdraw(int orderId, string reason, Actor actor)
+    {
+        var order = Find(orderId) ?? throw new DomainRuleException("该督办单不存在。");
+        var task = store.Tasks.FindById(order.TaskId) ?? throw new DomainRuleException("督办单所督办的任务已不存在。");
+        if (actor.Role != UserRole.Leader) Access.Demand(actor, Permission.Supervise, _audit);
+        else if (!LeaderArea.Covers(actor, task)) Access.Refuse(actor, _audit, task, LeaderArea.Outside(actor, task, "撤回督办单"));
+        var why = (reason ?? "").Trim();
+        if (why.Length == 0) throw new DomainRuleException("请填写撤回理由。");
+        if (why.Length > 200) throw new DomainRuleException("撤回理由不能超过200字。");
+        return store.InTransaction(() =>
+        {
+            var fresh = Find(orderId)!;
+            if (fresh.WithdrawnOn is { } withdrawn)
+                throw new DomainRuleException($"督办单 {fresh.Number} 已于 {withdrawn:yyyy-MM-dd} 撤回。");
+            if (fresh.AnsweredOn is { } answered)
+                throw new DomainRuleException($"督办单 {fresh.Number} 已于 {answered:yyyy-MM-dd} 回复，不能撤回。");
+            fresh.WithdrawnOn = Today;
+            fresh.WithdrawnBy = actor.Name;
+            fresh.WithdrawalReason = why;
+            store.SupervisionOrders.Update(fresh);
+            _audit.Record(actor.Name, "supervision.withdrawn", $"任务 {task.Code}", $"{fresh.Number} 撤回：{why}");
+            return fresh;
+        });
     }
 
     /// <summary>The order printed as a 督办单 (GB/T 9704 page).</summary>

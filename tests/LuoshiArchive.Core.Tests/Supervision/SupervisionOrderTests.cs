@@ -82,6 +82,53 @@ public sealed class SupervisionOrderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_withdrawn_order_is_no_longer_reminded_nor_answerable_and_keeps_who_and_why()
+    {
+        var order = Issue();
+        Assert.Contains(_world.Reminders.Due(30), r => r.OrderId == order.Id);
+
+        var withdrawn = _world.Supervision.Withdraw(order.Id, " 督办对象有误，已另行下发 ", _world.Supervisor);
+
+        Assert.Equal(SupervisionOrderState.Withdrawn, withdrawn.StateOn(new DateOnly(2018, 7, 1)));
+        Assert.Equal(("督查科李明", "督办对象有误，已另行下发"), (withdrawn.WithdrawnBy, withdrawn.WithdrawalReason));
+        Assert.Equal(new DateOnly(2018, 6, 15), _world.Supervision.Find(order.Id)!.WithdrawnOn);
+        Assert.DoesNotContain(_world.Reminders.Due(30), r => r.OrderId == order.Id);
+        var reply = await Assert.ThrowsAsync<DomainRuleException>(() => _world.Supervision.ReplyAsync(order.Id,
+            new ProgressDraft { Date = new DateOnly(2018, 6, 15), Text = "回复" }, [], _world.BasicClerk));
+        Assert.Contains("已于 2018-06-15 撤回", reply.Message);
+        Assert.Contains("已于 2018-06-15 撤回", Assert.Throws<DomainRuleException>(() =>
+            _world.Supervision.Withdraw(order.Id, "再撤一次", _world.Supervisor)).Message);
+        var entry = Assert.Single(_world.Storage.Audit.Find(action: "supervision.withdrawn"));
+        Assert.Contains("督办对象有误", entry.Details);
+    }
+
+    [Fact]
+    public async Task An_answered_order_cannot_be_withdrawn_and_a_reason_is_required()
+    {
+        var order = Issue();
+        Assert.Contains("请填写撤回理由", Assert.Throws<DomainRuleException>(() =>
+            _world.Supervision.Withdraw(order.Id, "  ", _world.Supervisor)).Message);
+        await _world.Supervision.ReplyAsync(order.Id, new ProgressDraft { Date = new DateOnly(2018, 6, 15), Text = "已完成" },
+            [], _world.BasicClerk);
+
+        var refused = Assert.Throws<DomainRuleException>(() => _world.Supervision.Withdraw(order.Id, "误发", _world.Supervisor));
+
+        Assert.Contains("已于 2018-06-15 回复，不能撤回", refused.Message);
+        Assert.Equal(SupervisionOrderState.Answered, _world.Supervision.Find(order.Id)!.StateOn(new DateOnly(2018, 7, 1)));
+    }
+
+    [Fact]
+    public void The_ordered_department_cannot_withdraw_its_own_order_and_the_refusal_is_audited()
+    {
+        var order = Issue();
+
+        Assert.Throws<AccessDeniedException>(() => _world.Supervision.Withdraw(order.Id, "不想办", _world.BasicClerk));
+
+        Assert.True(_world.Supervision.Find(order.Id)!.IsOutstanding);
+        Assert.Contains(_world.Storage.Audit.Find(action: "access.denied"), e => e.Who == _world.BasicClerk.Name);
+    }
+
+    [Fact]
     public void The_order_prints_as_a_valid_gbt9704_docx()
     {
         var order = Issue(source: "津教委〔2018〕12号");

@@ -19,8 +19,15 @@ public class DetailsModel(SupervisionService supervision, ProgressLog progress, 
     [BindProperty] public Tasks.ProgressModel.Input Form { get; set; } = new();
 
     /// <summary>Shown the reply form: the ordered department on a task it may file on, or whoever may edit the task.</summary>
-    public bool MayReply(Actor actor) => Order.AnsweredOn is null && Task is not null &&
+    public bool MayReply(Actor actor) => Order.IsOutstanding && Task is not null &&
         (actor.DepartmentId == Order.DepartmentId && Access.Allows(actor, Permission.FileEvidence, Task) || Access.Allows(actor, Permission.EditTask, Task));
+
+    public string? WithdrawError { get; private set; }
+    public string WithdrawReason { get; private set; } = "";
+
+    /// <summary>Shown the withdrawal form: an outstanding order, to those who may issue one on its task.</summary>
+    public bool MayWithdraw(Actor actor) => Order.IsOutstanding && Task is not null &&
+        (actor.Role == UserRole.Leader ? LeaderArea.Covers(actor, Task) : Access.Allows(actor, Permission.Supervise));
 
     public IActionResult OnGet(int id)
     {
@@ -44,6 +51,24 @@ public class DetailsModel(SupervisionService supervision, ProgressLog progress, 
         {
             foreach (var s in streams) await s.Content.DisposeAsync();
         }
+    }
+
+    public IActionResult OnPostWithdraw(int id, string? reason)
+    {
+        if (!Load(id)) return NotFound();
+        try
+        {
+            supervision.Withdraw(id, reason ?? "", User.Actor());
+        }
+        catch (DomainRuleException e)
+        {
+            WithdrawError = e.Message;
+            WithdrawReason = reason ?? "";
+            Form = new Tasks.ProgressModel.Input { Date = Today };
+            return Page();
+        }
+        TempData["Message"] = $"已撤回督办单 {Order.Number}。";
+        return RedirectToPage(new { id });
     }
 
     public IActionResult OnGetDocx(int id)

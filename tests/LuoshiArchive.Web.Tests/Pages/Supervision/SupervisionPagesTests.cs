@@ -133,4 +133,35 @@ public class SupervisionPagesTests : IClassFixture<LuoshiWebFactory>
         Assert.Contains("无权督查督办", await response.Content.ReadAsStringAsync());
         Assert.Equal(before, _app.Service<SupervisionService>().List().Count);
     }
+
+    [Fact]
+    public async Task The_office_withdraws_an_order_with_a_reason_and_the_ordered_department_cannot()
+    {
+        var order = _app.Service<SupervisionService>().Issue(new SupervisionOrderDraft
+            { TaskCode = _seed.Overdue.Code, What = "报送整改台账", Due = new DateOnly(2018, 6, 28) },
+            new Core.Accounts.Actor("督查科李明", Core.Accounts.UserRole.OfficeSupervisor));
+        var url = $"/Supervision/{order.Id}";
+        var clerk = await SupervisionSeed.SignedIn(_app, "clerk");
+        var clerkPage = await clerk.GetDocumentAsync(url);
+        Assert.Null(clerkPage.QuerySelector("form[action*=Withdraw]"));
+        Assert.NotNull(clerkPage.QuerySelector("form[action*=Reply]"));
+
+        var forged = await clerk.PostAsync(url + "?handler=Withdraw", new FormUrlEncodedContent(
+            [new("reason", "不想办"), new("__RequestVerificationToken", clerkPage.AntiforgeryToken())]));
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.True(_app.Service<SupervisionService>().Find(order.Id)!.IsOutstanding);
+
+        var supervisor = await SupervisionSeed.SignedIn(_app, "supervisor");
+        var empty = BrowserLikeClient.Parse(await (await supervisor.PostFormAsync(url, [new("reason", " ")],
+            url + "?handler=Withdraw")).Content.ReadAsStringAsync());
+        Assert.Contains("请填写撤回理由", empty.QuerySelector("[role=alert]")!.TextContent);
+        var withdrawn = await supervisor.PostFormAsync(url, [new("reason", "已并入督办〔2018〕1号")], url + "?handler=Withdraw");
+
+        var page = BrowserLikeClient.Parse(await withdrawn.Content.ReadAsStringAsync());
+        Assert.Contains("已撤回", page.QuerySelector(".status-line")!.TextContent);
+        Assert.Contains("已并入督办〔2018〕1号", page.QuerySelector("dl.order")!.TextContent);
+        Assert.Null(page.QuerySelector("form[action*=Reply]"));
+        Assert.Null((await clerk.GetDocumentAsync(url)).QuerySelector("form[action*=Reply]"));
+        Assert.DoesNotContain("报送整改台账", (await clerk.GetDocumentAsync("/")).QuerySelector(".reminders-home")?.TextContent ?? "");
+    }
 }
