@@ -134,6 +134,8 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
         {
             code = t.Code, parentCode = t.ParentId is { } p ? tasks.FindById(p)?.Code : null, year = t.Year, name = t.Name, listKind = t.ListKind.ToString(), source = t.Source.ToString(), sourceDetail = t.SourceDetail,
             addedOn = t.AddedOn.ToString("yyyy-MM-dd"),
+            carriedFrom = t.CarriedFromId is { } from ? tasks.FindById(from)?.Code : null,
+            carriedTo = t.CarriedToId is { } to ? tasks.FindById(to)?.Code : null,
             taskList = new { t.Target }, responsibility = new { leadDepartment = item.LeadDepartment,
                 cooperatingDepartments = t.CooperatingDepartmentIds.Select(id => directory.DepartmentName(id)), responsiblePerson = directory.PersonName(t.ResponsiblePersonId),
                 supervisingLeader = item.SupervisingLeader },

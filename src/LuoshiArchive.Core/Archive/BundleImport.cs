@@ -107,6 +107,9 @@ public sealed class BundleImport(IArchiveStore store, TaskRegistry tasks, Organi
             }
             // Parent links (细化分解) once every task of the bundle exists; bundles made before decomposition have none.
             tasks.RestoreParents(taskJson.Select(t => ((string)t.Json["code"]!, (string?)t.Json["parentCode"])));
+            // 年度结转 links to tasks of the other year, where the store has them (its bundle imported before or after).
+            tasks.RestoreCarryLinks(taskJson.Select(t =>
+                ((string)t.Json["code"]!, (string?)t.Json["carriedFrom"], (string?)t.Json["carriedTo"])));
             foreach (var m in meetingsJson) ImportMeeting(m!, evidenceBySha);
             // Records added in later versions of the bundle: absent from older bundles, which still import.
             var orderIds = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -15,7 +15,7 @@ public static class AuditActions
         new("任务", "task.", [
             new("task.created", "新建任务"), new("task.edited", "修改任务"), new("task.adjusted", "调整任务"),
             new("task.milestonedone", "完成时间节点"), new("task.milestonereopened", "重开时间节点"),
-            new("task.imported", "导入任务"), new("progress.added", "报送进展")]),
+            new("task.imported", "导入任务"), new("task.carriedover", "年度结转"), new("progress.added", "报送进展")]),
         new("佐证材料", "evidence.", [
             new("evidence.added", "上传材料"), new("evidence.filed", "归入任务"), new("evidence.updated", "修改材料信息"),
             new("evidence.removed", "移出档案"), new("evidence.restored", "恢复材料")]),

@@ -55,6 +55,7 @@ public static partial class ChineseLabels
         [TaskChangeKind.Reopened] = "重新打开",
         [TaskChangeKind.Moved] = "调整上级任务",
         [TaskChangeKind.Instruction] = "领导批示",
+        [TaskChangeKind.CarriedOver] = "年度结转",
     };
 
     public static string Of(TaskListKind value) => ListKinds[value];

@@ -21,6 +21,11 @@ public sealed class KeyTask : ITaskScope
     /// decomposition existed have no such field and read as null.
     /// </summary>
     public int? ParentId { get; set; }
+    /// <summary>年度结转: the task of the year before this one continues (set on the new task).</summary>
+    public int? CarriedFromId { get; set; }
+    /// <summary>年度结转: the task of the next year that continues this one (set on the old task, which then rests).
+    /// </summary>
+    public int? CarriedToId { get; set; }
 
     // 任务清单: the task
     public string Name { get; set; } = "";
@@ -76,8 +81,11 @@ public sealed class KeyTask : ITaskScope
 
     public bool IsComplete => MissingClarities().Count == 0;
 
-    /// <summary>Completed, cancelled or paused: nothing is due from the task while it stands so.</summary>
-    public bool IsSettled => Status is KeyTaskStatus.Completed or KeyTaskStatus.Cancelled or KeyTaskStatus.Paused;
+    /// <summary>
+    /// Completed, cancelled or paused, or carried into the next year: nothing is due from the task while it stands so.
+    /// </summary>
+    public bool IsSettled =>
+        Status is KeyTaskStatus.Completed or KeyTaskStatus.Cancelled or KeyTaskStatus.Paused || CarriedToId is not null;
 
     public bool IsOverdue(DateOnly today) => !IsSettled && Deadline is { } d && d < today;
 

@@ -39,6 +39,9 @@ public enum TaskChangeKind
     Moved,
     /// <summary>A 委领导's 批示 on the task (no field changes).</summary>
     Instruction,
+    /// <summary>年度结转: carried into the next year (on the old task), or continuing last year's (on the new one).
+    /// </summary>
+    CarriedOver,
 }
 
 /// <summary>One field's value before and after a change; <see cref="Field"/> is the Chinese column name.</summary>

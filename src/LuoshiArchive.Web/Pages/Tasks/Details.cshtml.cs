@@ -27,6 +27,9 @@ public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, D
     public IReadOnlyList<Core.Dossiers.Evidence> Removed { get; private set; } = [];
     public IReadOnlyList<Core.Meetings.Meeting> Meetings { get; private set; } = [];
     public Core.Meetings.Meeting? SourceMeeting { get; private set; }
+    /// <summary>年度结转: last year's task this one continues, and next year's task that continues this one.</summary>
+    public KeyTask? CarriedFrom { get; private set; }
+    public KeyTask? CarriedTo { get; private set; }
     /// <summary>The tasks above this one, top first (the breadcrumb).</summary>
     public IReadOnlyList<KeyTask> Ancestors { get; private set; } = [];
     /// <summary>Every task below this one the reader may see, as a tree (depth 0 = direct child).</summary>
@@ -58,6 +61,8 @@ public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, D
         if (User.May(Core.Accounts.Permission.RestoreEvidence)) Removed = dossiers.RemovedFrom(task.Id);
         Meetings = meetings.AboutTask(task.Id);
         SourceMeeting = task.SourceMeetingId is { } m ? meetings.Find(m) : null;
+        CarriedFrom = task.CarriedFromId is { } from ? tasks.FindById(from) : null;
+        CarriedTo = task.CarriedToId is { } to ? tasks.FindById(to) : null;
         return Page();
     }
 
