@@ -53,6 +53,7 @@ public static class LuoshiCore
         services.AddSingleton<Archive.BundleJobs>();
         services.AddSingleton<Archive.BundleRecords>();
         services.AddSingleton<Archive.BundleImport>();
+        services.AddSingleton<Archive.BundleImportJobs>();
         services.AddSingleton<Archive.BundleIncoming>();
         services.AddSingleton<OfficialDocuments.DocumentTemplates>();
         services.AddSingleton<OfficialDocuments.DocumentNumberRegister>();

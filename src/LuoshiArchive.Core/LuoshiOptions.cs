@@ -58,6 +58,10 @@ public sealed class LuoshiOptions
     /// <summary>Largest accepted upload in bytes (XLSX imports now, evidence later).</summary>
     public long MaxUploadBytes { get; set; } = 50 * 1024 * 1024;
 
+    /// <summary>Largest annual bundle an administrator may upload on the import page (a year's archive is large).
+    /// </summary>
+    public long MaxBundleUploadBytes { get; set; } = 16L * 1024 * 1024 * 1024;
+
     /// <summary>Whether department users may read other departments' tasks and dossiers (they edit only their own).</summary>
     public bool DepartmentUsersReadAll { get; set; } = true;
 

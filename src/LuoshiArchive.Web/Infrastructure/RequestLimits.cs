@@ -17,6 +17,9 @@ public static class RequestLimits
 
     public static long BodyLimit(LuoshiOptions options) => options.MaxUploadBytes + FormOverheadBytes;
 
+    /// <summary>The one page that takes larger bodies: an annual bundle uploaded by an administrator.</summary>
+    public const string BundleImportPath = "/Archive/Import";
+
     public static void AddRequestLimits(this WebApplicationBuilder builder, LuoshiOptions options)
     {
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = BodyLimit(options));
@@ -26,9 +29,20 @@ public static class RequestLimits
     /// <summary>Place inside the status-code pages, so a 413 is shown with its message.</summary>
     public static void UseRequestLimits(this WebApplication app)
     {
-        var limit = BodyLimit(app.Services.GetRequiredService<LuoshiOptions>());
+        var options = app.Services.GetRequiredService<LuoshiOptions>();
+        var bundleLimit = options.MaxBundleUploadBytes + FormOverheadBytes;
         app.Use(async (context, next) =>
         {
+            var limit = BodyLimit(options);
+            // The bundle import page (administrators only, checked by the page) reads a whole year's archive: the form
+            // is read with the larger limit too (its file part is buffered to disk, never held in memory).
+            if (context.Request.Path.Equals(BundleImportPath, StringComparison.OrdinalIgnoreCase)
+                && HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType)
+            {
+                limit = bundleLimit;
+                context.Features.Set<IFormFeature>(new FormFeature(context.Request,
+                    new FormOptions { MultipartBodyLengthLimit = bundleLimit }));
+            }
             // The status page re-runs this request to show the 413: let it through then.
             if (context.Request.ContentLength > limit && context.Features.Get<IStatusCodeReExecuteFeature>() is null)
             {
