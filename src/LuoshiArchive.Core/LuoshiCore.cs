@@ -54,6 +54,7 @@ public static class LuoshiCore
         services.AddSingleton<Archive.BundleRecords>();
         services.AddSingleton<Archive.BundleImport>();
         services.AddSingleton<Archive.BundleImportJobs>();
+        services.AddSingleton<Demo.DemoRecords>();
         services.AddSingleton<Archive.BundleIncoming>();
         services.AddSingleton<OfficialDocuments.DocumentTemplates>();
         services.AddSingleton<OfficialDocuments.DocumentNumberRegister>();

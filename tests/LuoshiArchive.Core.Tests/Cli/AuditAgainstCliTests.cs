@@ -28,7 +28,7 @@ public sealed class AuditAgainstCliTests : IDisposable
 
     private async Task<string> InitWithBackup()
     {
-        await Run("init", "--demo");
+        await Run("init", "--demo", "--tasks-only");
         var backup = Path.Combine(_root, "备份.zip");
         Assert.Equal(0, (await Run("backup", "--out", backup)).Exit);
         return backup;

@@ -21,7 +21,7 @@ public sealed class BackupCliTests : IDisposable
     [Fact]
     public async Task Backup_verify_and_restore_bring_the_same_tasks_back()
     {
-        await Run(Storage, "init", "--demo");
+        await Run(Storage, "init", "--demo", "--tasks-only");
         var file = Path.Combine(_root, "备份.zip");
 
         Assert.Equal(0, (await Run(Storage, "backup", "--out", file)).Exit);
@@ -39,7 +39,7 @@ public sealed class BackupCliTests : IDisposable
     [Fact]
     public async Task Backup_while_the_store_is_held_is_taken_by_the_holder()
     {
-        await Run(Storage, "init", "--demo");
+        await Run(Storage, "init", "--demo", "--tasks-only");
         var file = Path.Combine(_root, "运行中备份.zip");
         using var holder = TestDatabase.OnPostgres ? TestDatabase.Open(Storage) : LiteDbStore.Open(Storage, "luoshi-web");
         using var stop = new CancellationTokenSource();

@@ -19,7 +19,7 @@ public sealed class BundleCliTests : IDisposable
     [Fact]
     public async Task Export_then_verify_passes_and_a_deleted_file_fails_verification()
     {
-        await Run("init", "--demo");
+        await Run("init", "--demo", "--tasks-only");
         var notice = Path.Combine(_root, "通知.txt");
         File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "notice.txt"), notice);
         await Run("ingest", notice, "--task", "2018-001");
@@ -40,7 +40,7 @@ public sealed class BundleCliTests : IDisposable
     [Fact]
     public async Task Export_then_import_into_an_empty_store_gives_the_same_tasks_searches_meetings_and_bytes()
     {
-        await Run("init", "--demo");
+        await Run("init", "--demo", "--tasks-only");
         var notice = Path.Combine(_root, "通知.pdf");
         File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "notice.pdf"), notice);
         await Run("ingest", notice, "--task", "2018-001", "--task", "2018-002", "--kind", "policy");
@@ -77,7 +77,7 @@ public sealed class BundleCliTests : IDisposable
     [Fact]
     public async Task A_refused_import_leaves_the_storage_folder_exactly_as_it_was()
     {
-        await Run("init", "--demo");
+        await Run("init", "--demo", "--tasks-only");
         var file = Path.Combine(_root, "bundle.zip");
         await Run("bundle", "export", "--year", "2018", "--out", file);
         Archive.AnnualBundleTests.Rewrite(file, "bag-info.txt", info => info.Replace("Payload-Oxum: ", "Payload-Oxum: 1", StringComparison.Ordinal));

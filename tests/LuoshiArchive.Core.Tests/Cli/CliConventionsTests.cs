@@ -25,7 +25,7 @@ public sealed class CliConventionsTests : IDisposable
     [Fact]
     public async Task The_storage_option_may_come_before_the_command()
     {
-        var init = await Run("", "--storage", _storage, "init", "--demo");
+        var init = await Run("", "--storage", _storage, "init", "--demo", "--tasks-only");
         Assert.Equal(0, init.Exit);
         var list = await Run("", "tasks", "--storage", _storage, "list", "--json");
         Assert.Equal(0, list.Exit);
@@ -35,7 +35,7 @@ public sealed class CliConventionsTests : IDisposable
     [Fact]
     public async Task Users_add_makes_a_department_user_of_a_named_department()
     {
-        Assert.Equal(0, (await Run("", "init", "--demo", "--storage", _storage)).Exit);
+        Assert.Equal(0, (await Run("", "init", "--demo", "--tasks-only", "--storage", _storage)).Exit);
         var added = await Run("Luoshi-2018!\n", "users", "add", "--name", "clerk", "--role", "department",
             "--department", "办公室", "--storage", _storage);
         Assert.Equal(0, added.Exit);
@@ -53,7 +53,7 @@ public sealed class CliConventionsTests : IDisposable
     [Fact]
     public async Task Users_add_links_a_leader_account_to_its_supervising_leader()
     {
-        Assert.Equal(0, (await Run("", "init", "--demo", "--storage", _storage)).Exit);
+        Assert.Equal(0, (await Run("", "init", "--demo", "--tasks-only", "--storage", _storage)).Exit);
         var added = await Run("Luoshi-2018!\n", "users", "add", "--name", "wang", "--role", "leader",
             "--display-name", "王建国", "--person", "王建国", "--storage", _storage);
         Assert.Equal(0, added.Exit);
@@ -78,7 +78,7 @@ public sealed class CliConventionsTests : IDisposable
     [Fact]
     public async Task Minutes_from_an_empty_docx_are_refused_in_one_line_with_exit_1()
     {
-        Assert.Equal(0, (await Run("", "init", "--demo", "--storage", _storage)).Exit);
+        Assert.Equal(0, (await Run("", "init", "--demo", "--tasks-only", "--storage", _storage)).Exit);
         var meeting = await Run("", "meetings", "add", "--kind", "Coordination", "--date", "2018-05-10", "--title", "协调会",
             "--task", "2018-001", "--storage", _storage);
         Assert.Equal(0, meeting.Exit);

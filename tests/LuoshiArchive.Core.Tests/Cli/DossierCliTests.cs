@@ -27,7 +27,7 @@ public sealed class DossierCliTests : IDisposable
     [Fact]
     public async Task A_folder_is_ingested_recursively_each_bad_file_reported_and_the_rest_searchable()
     {
-        await Run("init", "--demo");
+        await Run("init", "--demo", "--tasks-only");
         Inbox("通知.pdf", "notice.pdf");
         Inbox("子目录/通知-GB18030.txt", "notice-gb18030.txt");
         Inbox("子目录/加密.pdf", "notice-encrypted.pdf");
@@ -56,7 +56,7 @@ public sealed class DossierCliTests : IDisposable
     [Fact]
     public async Task Reindex_after_losing_the_index_gives_the_same_results()
     {
-        await Run("init", "--demo");
+        await Run("init", "--demo", "--tasks-only");
         Inbox("通知.txt", "notice.txt");
         await Run("ingest", _inbox, "--task", "2018-002");
         var before = (await Run("search", "落实长效", "--json")).Out;

@@ -35,7 +35,7 @@ public sealed class IncomingCliTests : IDisposable
     [Fact]
     public async Task A_suggestion_is_registered_assigned_completed_and_answered_from_the_command_line()
     {
-        await Run("init", "--demo");
+        await Run("init", "--demo", "--tasks-only");
         Directory.CreateDirectory(_storage);
         var file = Path.Combine(_storage, "建议.txt");
         File.WriteAllText(file, "关于加强中小学体育锻炼的建议：每天校园体育活动一小时。");
@@ -81,7 +81,7 @@ public sealed class IncomingCliTests : IDisposable
     [Fact]
     public async Task The_register_travels_in_the_annual_bundle_and_comes_back_on_import()
     {
-        await Run("init", "--demo");
+        await Run("init", "--demo", "--tasks-only");
         var file = Path.Combine(_storage, "来文.txt");
         File.WriteAllText(file, "关于做好春季学期开学工作的通知：各单位要做好校园安全检查。");
         var assignedId = (await Run("incoming", "add", "--kind", "document", "--from", "市教育两委", "--title", "春季开学通知",

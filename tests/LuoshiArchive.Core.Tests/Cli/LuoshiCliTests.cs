@@ -21,7 +21,7 @@ public sealed class LuoshiCliTests : IDisposable
     [Fact]
     public async Task Init_demo_then_tasks_list_json_prints_the_demo_tasks_in_the_contract_shape()
     {
-        var init = await Run("", "init", "--demo");
+        var init = await Run("", "init", "--demo", "--tasks-only");
         Assert.Equal(0, init.Exit);
         Assert.Contains("30 项任务", init.Err);
 
@@ -50,10 +50,10 @@ public sealed class LuoshiCliTests : IDisposable
     [Fact]
     public async Task Init_demo_twice_refuses_and_leaves_the_data_as_it_was()
     {
-        await Run("", "init", "--demo");
+        await Run("", "init", "--demo", "--tasks-only");
         var before = (await Run("", "tasks", "list", "--json")).Out;
 
-        var second = await Run("", "init", "--demo");
+        var second = await Run("", "init", "--demo", "--tasks-only");
 
         Assert.Equal(1, second.Exit);
         Assert.Contains("只能载入空的数据目录", second.Err);
@@ -107,7 +107,7 @@ public sealed class LuoshiCliTests : IDisposable
     [Fact]
     public async Task Export_then_import_into_another_store_gives_the_same_open_tasks_and_refuses_closed_ones()
     {
-        await Run("", "init", "--demo");
+        await Run("", "init", "--demo", "--tasks-only");
         var file = Path.Combine(_storage, "一览表.xlsx");
         Assert.Equal(0, (await Run("", "tasks", "export", file)).Exit);
         var other = _storage + "-copy";

@@ -38,7 +38,7 @@ public sealed class TasksTreeCliTests : IDisposable
     [Fact]
     public async Task A_child_added_from_the_command_line_comes_back_with_its_parent_after_a_bundle_round_trip()
     {
-        await Run(_storage, "init", "--demo");
+        await Run(_storage, "init", "--demo", "--tasks-only");
         using var list = System.Text.Json.JsonDocument.Parse((await Run(_storage, "tasks", "list", "--json")).Out);
         var open = list.RootElement.GetProperty("tasks").EnumerateArray().First(t =>
             t.GetProperty("status").GetString() == "InProgress" && t.GetProperty("deadline").GetString() is not null);

@@ -159,7 +159,7 @@ public sealed class PostgresEngineTests : IDisposable
     [Fact]
     public async Task Migrate_copies_the_embedded_store_into_an_empty_database_and_refuses_a_second_time()
     {
-        Assert.Equal(0, (await Cli("init", "--demo")).Exit);
+        Assert.Equal(0, (await Cli("init", "--demo", "--tasks-only")).Exit);
         var inbox = Directory.CreateDirectory(Path.Combine(_root, "inbox")).FullName;
         await File.WriteAllTextAsync(Path.Combine(inbox, "会议纪要.txt"), "关于一事一档的会议纪要：落实重点任务。");
         Assert.Equal(0, (await Cli("ingest", inbox, "--task", "2018-001")).Exit);
@@ -192,7 +192,7 @@ public sealed class PostgresEngineTests : IDisposable
     [Fact]
     public async Task The_cli_beside_a_running_node_indexes_in_a_folder_of_its_own_and_both_find_its_files()
     {
-        Assert.Equal(0, (await Cli("init", "--demo", "--database", _database)).Exit);
+        Assert.Equal(0, (await Cli("init", "--demo", "--tasks-only", "--database", _database)).Exit);
         // A web node on the same storage folder holds the default index folder, storage/index.
         var options = new LuoshiOptions { StoragePath = Storage, Database = _database };
         var services = new ServiceCollection();
@@ -241,7 +241,7 @@ public sealed class PostgresEngineTests : IDisposable
     [Fact]
     public async Task Migrate_reports_a_blob_whose_bytes_no_longer_match_its_checksum()
     {
-        Assert.Equal(0, (await Cli("init", "--demo")).Exit);
+        Assert.Equal(0, (await Cli("init", "--demo", "--tasks-only")).Exit);
         var inbox = Directory.CreateDirectory(Path.Combine(_root, "inbox")).FullName;
         await File.WriteAllTextAsync(Path.Combine(inbox, "通知.txt"), "关于印发重点任务清单的通知");
         Assert.Equal(0, (await Cli("ingest", inbox, "--task", "2018-001")).Exit);
