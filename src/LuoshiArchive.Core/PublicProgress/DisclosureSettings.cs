@@ -20,7 +20,9 @@ public sealed class DisclosureSettings
     public DateTime ChangedAt { get; set; }
     public string ChangedBy { get; set; } = "";
 
-    /// <summary>The 索引号 of a publication: prefix/year-number, e.g. 000125225/2018-00008 (2018-00008 without prefix).</summary>
+    /// <summary>
+    /// The 索引号 of a publication: prefix/year-number, e.g. 000125225/2018-00008 (2018-00008 without prefix).
+    /// </summary>
     public string IndexNumber(int year, int sequence)
     {
         var number = $"{year:0000}-{sequence:00000}";

@@ -15,7 +15,9 @@ public sealed class PublicCatalogue(IDisclosureStore store)
     /// <summary>The public tasks of <paramref name="year"/>, by code.</summary>
     public IReadOnlyList<PublicItem> Year(int year) => Items().Where(i => i.Year == year).ToList();
 
-    /// <summary>The public tasks whose public progress changed last first (the feeds), at most <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// The public tasks whose public progress changed last first (the feeds), at most <paramref name="limit"/>.
+    /// </summary>
     public IReadOnlyList<PublicItem> Latest(int limit = 50) =>
         Items().OrderByDescending(i => i.ChangedAt).ThenBy(i => i.Code, StringComparer.Ordinal).Take(limit).ToList();
 

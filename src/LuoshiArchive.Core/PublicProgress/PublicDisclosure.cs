@@ -6,7 +6,8 @@ namespace LuoshiArchive.Core.PublicProgress;
 /// <summary>
 /// 向社会公布: the office marks a task as 重大事项 for public disclosure with the progress worded for the public, words
 /// it again, or takes it off; and keeps the disclosure metadata. Every change is audited. Only the office
-/// (<see cref="Permission.PublishProgress"/>) does this: departments and leaders report inside, the office speaks outside.
+/// (<see cref="Permission.PublishProgress"/>) does this: departments and leaders report inside, the office speaks
+/// outside.
 /// </summary>
 public sealed class PublicDisclosure(IDisclosureStore store, TimeProvider clock, Audit.AuditLog audit)
 {
@@ -51,7 +52,9 @@ public sealed class PublicDisclosure(IDisclosureStore store, TimeProvider clock,
         });
     }
 
-    /// <summary>Takes the task off the public page and feeds; its record and 索引号 are kept for a later publication.</summary>
+    /// <summary>
+    /// Takes the task off the public page and feeds; its record and 索引号 are kept for a later publication.
+    /// </summary>
     public PublicTask Unpublish(string code, Actor actor)
     {
         Access.Demand(actor, Permission.PublishProgress, audit);
@@ -77,7 +80,8 @@ public sealed class PublicDisclosure(IDisclosureStore store, TimeProvider clock,
         Access.Demand(actor, Permission.PublishProgress, audit);
         var saved = new DisclosureSettings
         {
-            IndexPrefix = (indexPrefix ?? "").Trim(), Theme = (theme ?? "").Trim(), Attribute = (attribute ?? "").Trim(),
+            IndexPrefix = (indexPrefix ?? "").Trim(), Theme = (theme ?? "").Trim(),
+            Attribute = (attribute ?? "").Trim(),
         };
         var problems = new List<string>();
         if (saved.IndexPrefix.Length > 30 || saved.IndexPrefix.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '-')))

@@ -4,7 +4,8 @@ using LuoshiArchive.Core.PublicProgress;
 namespace LuoshiArchive.Core.Tests.Cli;
 
 /// <summary>
-/// <c>luoshi tasks publish CODE --progress TEXT</c> and <c>luoshi tasks unpublish CODE</c>: the contract of issue 23, with
+/// <c>luoshi tasks publish CODE --progress TEXT</c> and <c>luoshi tasks unpublish CODE</c>: the contract of issue
+/// 23, with
 /// its messages, exit codes (0, 1 a fixable refusal, 2 usage) and nothing stored on a refusal.
 /// </summary>
 public sealed class TasksPublishCliTests : IDisposable

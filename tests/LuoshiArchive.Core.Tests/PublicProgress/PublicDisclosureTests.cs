@@ -119,7 +119,8 @@ public sealed class PublicDisclosureTests : IDisposable
             Assert.Throws<DomainRuleException>(() => Disclosure.Publish(_task.Code, "  \n ", _office)).Message);
         Assert.Contains("不能超过2000字", Assert.Throws<DomainRuleException>(() =>
             Disclosure.Publish(_task.Code, new string('字', 2001), _office)).Message);
-        Assert.Contains("不存在", Assert.Throws<DomainRuleException>(() => Disclosure.Unpublish("2099-001", _office)).Message);
+        Assert.Contains("不存在",
+            Assert.Throws<DomainRuleException>(() => Disclosure.Unpublish("2099-001", _office)).Message);
 
         var item = Assert.Single(Catalogue.Latest());
         Assert.Equal("公开的进展", item.Progress);

@@ -5,7 +5,9 @@ using LuoshiArchive.Core.Spreadsheets;
 
 namespace LuoshiArchive.Core.Tests.PublicProgress;
 
-/// <summary>The CMS sheet: a valid XLSX with the catalogue's columns and one row per public task, public fields only.</summary>
+/// <summary>
+/// The CMS sheet: a valid XLSX with the catalogue's columns and one row per public task, public fields only.
+/// </summary>
 public sealed class PublicSheetTests
 {
     [Fact]
@@ -23,7 +25,8 @@ public sealed class PublicSheetTests
 
         output.Position = 0;
         using (var document = SpreadsheetDocument.Open(output, false))
-            Assert.Empty(new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Microsoft365).Validate(document));
+            Assert.Empty(new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Microsoft365)
+                .Validate(document));
         output.Position = 0;
         var rows = SheetReader.Read(output, 100);
         Assert.Equal("天津市教育委员会2018年重大事项进展情况（向社会公布）", rows[0].Cells[0]);

@@ -22,7 +22,8 @@ public static class PublicFeeds
         app.MapGet("/public/feed.xml", (HttpContext context, PublicCatalogue catalogue, LuoshiOptions options) =>
             Results.Text(Rss(Site(context), catalogue.Latest(), options.OrganisationName),
                 "application/rss+xml; charset=utf-8")).AllowAnonymous();
-        app.MapGet("/public/export.xlsx", (int? year, PublicCatalogue catalogue, LuoshiOptions options, TimeProvider clock) =>
+        app.MapGet("/public/export.xlsx", (int? year, PublicCatalogue catalogue, LuoshiOptions options,
+            TimeProvider clock) =>
         {
             if (year is < 2000 or > 2100) return Results.NotFound();
             var years = catalogue.Years();
@@ -127,7 +128,8 @@ public static class PublicFeeds
     }
 
     private static string Rfc822(DateTime utc) =>
-        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("ddd, dd MMM yyyy HH:mm:ss 'GMT'", CultureInfo.InvariantCulture);
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc)
+            .ToString("ddd, dd MMM yyyy HH:mm:ss 'GMT'", CultureInfo.InvariantCulture);
 
     private sealed class Utf8StringWriter : StringWriter
     {

@@ -35,7 +35,10 @@ public class PublicExposureTests : IClassFixture<LuoshiWebFactory>
         var basic = directory.DepartmentNamed("基础教育处")
                     ?? directory.SaveDepartment(new Department { Name = "基础教育处", Code = "JJC" });
         var head = directory.People().FirstOrDefault(p => p.Name == "赵志强")
-                   ?? directory.SavePerson(new Person { Name = "赵志强", Role = PersonRole.Head, DepartmentId = basic.Id });
+                   ?? directory.SavePerson(new Person
+                   {
+                       Name = "赵志强", Role = PersonRole.Head, DepartmentId = basic.Id,
+                   });
         var leader = directory.Leaders().FirstOrDefault(p => p.Name == "王建国")
                      ?? directory.SavePerson(new Person { Name = "王建国", Role = PersonRole.SupervisingLeader });
         var accounts = app.Service<AccountService>();
@@ -59,8 +62,8 @@ public class PublicExposureTests : IClassFixture<LuoshiWebFactory>
         var progress = app.Service<ProgressLog>();
         if (progress.Of(_public2018.Id).Count == 0)
         {
-            progress.AddAsync(_public2018.Code, new ProgressDraft { Date = new DateOnly(2018, 6, 1), Text = InternalProgress },
-                [], clerk).GetAwaiter().GetResult();
+            var report = new ProgressDraft { Date = new DateOnly(2018, 6, 1), Text = InternalProgress };
+            progress.AddAsync(_public2018.Code, report, [], clerk).GetAwaiter().GetResult();
             dossiers.AddAsync(new MemoryStream(Encoding.UTF8.GetBytes(EvidenceText)), "内部请示.txt", [_public2018.Code],
                 null, clerk).GetAwaiter().GetResult();
             var disclosure = app.Service<PublicDisclosure>();
@@ -132,7 +135,8 @@ public class PublicExposureTests : IClassFixture<LuoshiWebFactory>
         foreach (var secret in Secrets.Where(s => !url.Contains(s)))
             Assert.False(text.Contains(secret), $"{url} ({response.StatusCode}) shows “{secret}”");
         Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound or HttpStatusCode.Unauthorized
-            || response.Headers.Location?.OriginalString.Contains("/Account/Login") == true, $"{url}: {response.StatusCode}");
+            || response.Headers.Location?.OriginalString.Contains("/Account/Login") == true,
+            $"{url}: {response.StatusCode}");
     }
 
     [Fact]
@@ -141,7 +145,8 @@ public class PublicExposureTests : IClassFixture<LuoshiWebFactory>
         string[] open = ["/Account/Login", "/Setup", "/Error", "/Status/{code}", "/public", "/public/feed.json",
             "/public/feed.xml", "/public/export.xlsx", "/health",
             "/openapi/{documentName}.json", "/api/{**rest}"]; // the API's description; an unknown API path is 404
-        var routes = _app.Services.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+        var routes = _app.Services.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints)
+            .OfType<RouteEndpoint>()
             .Select(e => (Route: "/" + e.RoutePattern.RawText!.TrimStart('/'),
                 Method: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods is { Count: > 0 } methods
                         && !methods.Contains("GET") ? methods[0] : "GET",
@@ -151,7 +156,8 @@ public class PublicExposureTests : IClassFixture<LuoshiWebFactory>
         Assert.Contains(routes, r => r.Route == "/Tasks/{code}");
         var client = _app.NoRedirectClient();
         var checkedCount = 0;
-        foreach (var (route, method, accepts) in routes.Where(r => !open.Contains(r.Route, StringComparer.OrdinalIgnoreCase)))
+        var closed = routes.Where(r => !open.Contains(r.Route, StringComparer.OrdinalIgnoreCase));
+        foreach (var (route, method, accepts) in closed)
         {
             var url = System.Text.RegularExpressions.Regex.Replace(route, @"\{([^}:?]+)[^}]*\}",
                 m => m.Groups[1].Value is "code" ? _public2018.Code : "1");
@@ -167,7 +173,9 @@ public class PublicExposureTests : IClassFixture<LuoshiWebFactory>
         Assert.True(checkedCount > 40, $"only {checkedCount} routes checked");
     }
 
-    /// <summary>The text a reader gets from a response, and the links in it (pages, feeds; the sheet's cells).</summary>
+    /// <summary>
+    /// The text a reader gets from a response, and the links in it (pages, feeds; the sheet's cells).
+    /// </summary>
     private static async Task<(string Text, IReadOnlyList<string> Links)> Read(HttpResponseMessage response)
     {
         var type = response.Content.Headers.ContentType?.MediaType ?? "";
@@ -181,7 +189,8 @@ public class PublicExposureTests : IClassFixture<LuoshiWebFactory>
         {
             using var feed = JsonDocument.Parse(text);
             var urls = new[] { "home_page_url", "feed_url" }.Select(p => feed.RootElement.GetProperty(p).GetString()!)
-                .Concat(feed.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("url").GetString()!));
+                .Concat(feed.RootElement.GetProperty("items").EnumerateArray()
+                    .Select(i => i.GetProperty("url").GetString()!));
             return (text, urls.Select(Local).ToList());
         }
         if (type == "application/rss+xml")

@@ -67,7 +67,8 @@ public class PublicFeedsTests : IClassFixture<LuoshiWebFactory>
         Assert.Equal("http://localhost/public", channel.Element("link")!.Value);
         var item = Assert.Single(channel.Elements("item"));
         Assert.Equal(_task.Name, item.Element("title")!.Value);
-        Assert.Equal(("2018-00001", "false"), (item.Element("guid")!.Value, item.Element("guid")!.Attribute("isPermaLink")!.Value));
+        var guid = item.Element("guid")!;
+        Assert.Equal(("2018-00001", "false"), (guid.Value, guid.Attribute("isPermaLink")!.Value));
         Assert.True(DateTime.TryParseExact(item.Element("pubDate")!.Value, "r", CultureInfo.InvariantCulture,
             DateTimeStyles.None, out _), item.Element("pubDate")!.Value);
         Assert.Contains("已开工建设幼儿园18所。", item.Element("description")!.Value);
@@ -77,7 +78,8 @@ public class PublicFeedsTests : IClassFixture<LuoshiWebFactory>
     public async Task Behind_a_proxy_under_a_path_over_https_every_link_and_feed_address_keeps_the_path_and_scheme()
     {
         using var proxied = new ProxiedApp();
-        var task = proxied.Service<TaskRegistry>().Create(new TaskDraft { Year = 2018, Name = "公开的任务" }, Actor.Console());
+        var task = proxied.Service<TaskRegistry>()
+            .Create(new TaskDraft { Year = 2018, Name = "公开的任务" }, Actor.Console());
         proxied.Service<PublicDisclosure>().Publish(task.Code, "公开的进展", Actor.Console());
         var client = proxied.CreateClient();
         client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
@@ -103,7 +105,8 @@ public class PublicFeedsTests : IClassFixture<LuoshiWebFactory>
         Assert.False(page.DocumentElement.ClassList.Contains("elder"));
         Assert.Null(page.QuerySelector(".site-header nav"));
 
-        var forged = await client.PostAsync("/public?handler=ElderMode", new FormUrlEncodedContent([new("on", "true")]));
+        var forged = await client.PostAsync("/public?handler=ElderMode",
+            new FormUrlEncodedContent([new("on", "true")]));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         var on = await client.PostFormAsync("/public?year=2018", [new("on", "true"), new("year", "2018")],
             "/public?handler=ElderMode");
