@@ -16,7 +16,8 @@ public static class LuoshiCli
     private static readonly ICliCommand[] Commands =
     [
         new InitCommand(), new UsersAddCommand(), new TasksListCommand(), new TasksAddCommand(), new TasksExportCommand(),
-        new TasksImportCommand(), new TasksCompleteCommand(), new TasksProgressCommand(),
+        new TasksImportCommand(), new TasksCompleteCommand(), new TasksProgressCommand(), new TasksPublishCommand(),
+        new TasksUnpublishCommand(),
         new IngestCommand(), new SearchCommand(), new ReindexCommand(),
         new MeetingsListCommand(), new MeetingsAddCommand(), new MinutesAttachCommand(), new MeetingsCadenceCommand(),
         new BackupVerifyCommand(), new BackupCommand(), new RestoreCommand(),

@@ -10,5 +10,5 @@ namespace LuoshiArchive.Core;
 /// The whole store, as an engine implements it (the embedded file in the storage folder, or PostgreSQL): every domain folder's
 /// store interface, and the backup snapshot. Services ask for their folder's interface, not this one.
 /// </summary>
-public interface ILuoshiStore : IArchiveStore, IOrganisationStore, IAccountStore, INotificationStore, IBackupSource,
-    ILeases, IDisposable;
+public interface ILuoshiStore : IArchiveStore, PublicProgress.IDisclosureStore, IOrganisationStore, IAccountStore,
+    INotificationStore, IBackupSource, ILeases, IDisposable;

@@ -78,6 +78,8 @@ public static class LuoshiCore
         services.AddSingleton<Notifications.SmtpRelay>();
         services.AddSingleton<Notifications.MailOutbox>();
         services.AddSingleton<Notifications.InAppMessages>();
+        services.AddSingleton<PublicProgress.PublicDisclosure>();
+        services.AddSingleton<PublicProgress.PublicCatalogue>();
         return services;
     }
 
@@ -103,6 +105,7 @@ public static class LuoshiCore
         services.AddSingleton<Assessment.IAssessmentStore>(p => p.GetRequiredService<ILuoshiStore>());
         services.AddSingleton<Archive.IArchiveStore>(p => p.GetRequiredService<ILuoshiStore>());
         services.AddSingleton<Notifications.INotificationStore>(p => p.GetRequiredService<ILuoshiStore>());
+        services.AddSingleton<PublicProgress.IDisclosureStore>(p => p.GetRequiredService<ILuoshiStore>());
         return services;
     }
 }

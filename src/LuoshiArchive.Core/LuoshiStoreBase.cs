@@ -49,6 +49,8 @@ public abstract class LuoshiStoreBase
     public IRecords<InAppMessage> Inbox { get; protected init; } = null!;
     public IRecords<NotificationRun> NotificationRuns { get; protected init; } = null!;
     public IRecords<Incoming.IncomingItem> IncomingItems { get; protected init; } = null!;
+    public IRecords<PublicProgress.PublicTask> PublicTasks { get; protected init; } = null!;
+    public IRecords<PublicProgress.DisclosureSettings> DisclosureSettings { get; protected init; } = null!;
 
     /// <summary>Pieces of evidence in each task's dossier (removed ones and renditions left out), by task id.</summary>
     public Dictionary<int, int> CountEvidenceByTask() =>

@@ -91,6 +91,9 @@ public sealed class LiteDbStore : LuoshiStoreBase, ILuoshiStore
         NotificationRuns = Collection<NotificationRun>("notification_runs",
             c => c.EnsureIndex(r => r.Name, unique: true));
         IncomingItems = Collection<IncomingItem>("incoming_items", c => c.EnsureIndex(i => i.Year));
+        PublicTasks = Collection<Core.PublicProgress.PublicTask>("public_tasks",
+            c => c.EnsureIndex(p => p.TaskId, unique: true));
+        DisclosureSettings = Collection<Core.PublicProgress.DisclosureSettings>("disclosure_settings", _ => { });
     }
 
     private LiteRecords<T> Collection<T>(string name, Action<ILiteCollection<T>> indexes) where T : class

@@ -64,6 +64,8 @@ public sealed partial class PgStore : LuoshiStoreBase, ILuoshiStore
         Inbox = Table<InAppMessage>("inbox", UniqueOn("Key"), On("UserId"));
         NotificationRuns = Table<NotificationRun>("notification_runs", UniqueOn("Name"));
         IncomingItems = Table<IncomingItem>("incoming_items", On("Year"));
+        PublicTasks = Table<Core.PublicProgress.PublicTask>("public_tasks", UniqueOn("TaskId"));
+        DisclosureSettings = Table<Core.PublicProgress.DisclosureSettings>("disclosure_settings");
     }
 
     private PgRecords<T> Table<T>(string name, params PgIndex[] indexes) where T : class =>

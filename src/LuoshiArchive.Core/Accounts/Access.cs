@@ -84,6 +84,7 @@ public static class Access
         Permission.ReopenTask => "重新打开已办结的任务（由办公室办理）",
         Permission.RecordInstruction => "记录批示",
         Permission.SignDocuments => "签发公文（由委领导以本人账号签发）",
+        Permission.PublishProgress => "向社会公布任务进展（由办公室办理）",
         _ => permission.ToString(),
     };
 }

@@ -41,4 +41,8 @@ public enum Permission
     RecordInstruction,
     /// <summary>签发 an official document reviewed by the office: a leader on their own account.</summary>
     SignDocuments,
+    /// <summary>
+    /// Mark tasks as 重大事项 for public disclosure, word their public progress, keep the disclosure metadata.
+    /// </summary>
+    PublishProgress,
 }

@@ -35,6 +35,9 @@ public static class AuditActions
             new("assessment.scheme", "修改考核办法"), new("assessment.rated", "考核评分"), new("assessment.adjusted", "调整得分"),
             new("assessment.accountability", "问责记录"), new("assessment.closed", "考核定稿"),
             new("assessment.reopened", "重新开放考核")]),
+        new("向社会公布", "disclosure.", [
+            new("disclosure.published", "标记向社会公布"), new("disclosure.reworded", "修改公开进展"),
+            new("disclosure.unpublished", "取消向社会公布"), new("disclosure.settings", "修改公开目录设置")]),
         new("归档", "bundle.", [new("bundle.exported", "生成年度归档包"),
             new("bundle.uploaded", "上传归档包"), new("bundle.imported", "导入年度归档包"), new("archive.fonds-number", "设置全宗号")]),
         new("机构人员", "department.", [

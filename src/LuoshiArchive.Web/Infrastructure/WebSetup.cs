@@ -2,6 +2,7 @@ using System.Security.Claims;
 using LuoshiArchive.Core;
 using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Web.Api;
+using LuoshiArchive.Web.Pages.Public;
 using LuoshiArchive.Storage.LiteDb;
 using LuoshiArchive.Storage.Postgres;
 using Microsoft.AspNetCore.Authentication;
@@ -84,6 +85,7 @@ public static class WebSetup
             pages.Conventions.AllowAnonymousToPage("/Account/Login");
             pages.Conventions.AllowAnonymousToPage("/Setup");
             pages.Conventions.AllowAnonymousToPage("/Error");
+            pages.Conventions.AllowAnonymousToPage("/Public/Index"); // 向社会公布: the one public page
         });
         builder.AddRequestLimits(options);
     }
@@ -140,6 +142,7 @@ public static class WebSetup
         app.UseRateLimiter();
         app.UseLuoshiApi();
         app.MapRazorPages();
+        app.MapPublicFeeds();
         app.MapGet("/health", (LuoshiArchive.Core.ILuoshiStore store, LuoshiArchive.Core.Search.EvidenceIndex index, ClaimsPrincipal user) =>
                 Health.Check(store, index, user.May(Permission.Administer)))
             .AllowAnonymous();
