@@ -54,6 +54,7 @@ public static class LuoshiCore
         services.AddSingleton<Archive.BundleRecords>();
         services.AddSingleton<Archive.BundleImport>();
         services.AddSingleton<Archive.BundleIncoming>();
+        services.AddSingleton<Archive.BundleYearRecords>();
         services.AddSingleton<OfficialDocuments.DocumentTemplates>();
         services.AddSingleton<OfficialDocuments.DocumentNumberRegister>();
         services.AddSingleton<OfficialDocuments.DocumentSigning>();
@@ -64,6 +65,8 @@ public static class LuoshiCore
         services.AddSingleton<Supervision.SupervisionService>();
         services.AddSingleton<Supervision.SelfCheckService>();
         services.AddSingleton<Supervision.ReconciliationService>();
+        services.AddSingleton<Supervision.ReconciliationRecords>();
+        services.AddSingleton<KeptFiles>();
         services.AddSingleton<Supervision.LeaderReportService>();
         services.AddSingleton<Supervision.Reminders>();
         services.AddSingleton<Supervision.Dashboard>();
