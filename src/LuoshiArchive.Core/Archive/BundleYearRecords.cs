@@ -19,15 +19,17 @@ public sealed class BundleYearRecords(IArchiveStore store, OrganisationDirectory
     public const string Folder = "年度记录";
 
     /// <summary>One record as a 件: what the catalogue lists, and its files (extension → bytes).</summary>
-    public sealed record Item(Evidence Catalogued, string DepartmentCode, object Record, IReadOnlyDictionary<string, byte[]> Files);
+    public sealed record Item(Evidence Catalogued, string DepartmentCode, object Record,
+        IReadOnlyDictionary<string, byte[]> Files);
 
-    /// <summary>A record in year-records.json: its 档号, the bag paths of its files (extension → path), the record.</summary>
+    /// <summary>A record in year-records.json: its 档号, its files' bag paths (extension → path), the record.</summary>
     public sealed record Entry<T>(string ArchiveCode, string Owner, Dictionary<string, string> Files, T Record);
 
     public sealed record Contents(List<Entry<SelfCheck>> SelfChecks, List<Entry<LeaderReport>> LeaderReports,
         List<Entry<ClosedReconciliation>> Reconciliations);
 
-    public static readonly JsonSerializerOptions Json = new(BundleRecords.Json) { Converters = { new JsonStringEnumConverter() } };
+    public static readonly JsonSerializerOptions Json =
+        new(BundleRecords.Json) { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>The year's records as catalogue items (negative ids keep them apart from evidence).</summary>
     public IReadOnlyList<Item> Items(int year)
@@ -41,8 +43,10 @@ public sealed class BundleYearRecords(IArchiveStore store, OrganisationDirectory
             var xlsx = Bytes(o => selfChecks.WriteXlsx(form, o));
             (form.DocxSha256, form.XlsxSha256) = (Sha(docx), Sha(xlsx));
             var name = directory.DepartmentName(form.DepartmentId);
-            items.Add(new Item(Catalogued(items, $"{name}{form.Year}年{form.Month}月自查自评表", name, form.SubmittedAt!.Value),
-                codes.GetValueOrDefault(form.DepartmentId, ""), form, new Dictionary<string, byte[]> { ["docx"] = docx, ["xlsx"] = xlsx }));
+            var title = $"{name}{form.Year}年{form.Month}月自查自评表";
+            items.Add(new Item(Catalogued(items, title, name, form.SubmittedAt!.Value),
+                codes.GetValueOrDefault(form.DepartmentId, ""), form,
+                new Dictionary<string, byte[]> { ["docx"] = docx, ["xlsx"] = xlsx }));
         }
         foreach (var report in store.LeaderReports.Find(r => r.Year == year).Where(r => r.SavedAt != null)
                      .OrderBy(r => r.Quarter).ThenBy(r => r.LeaderId))
@@ -54,10 +58,11 @@ public sealed class BundleYearRecords(IArchiveStore store, OrganisationDirectory
                 leader?.DepartmentId is { } d ? codes.GetValueOrDefault(d, "") : "", report,
                 new Dictionary<string, byte[]> { ["docx"] = docx }));
         }
-        foreach (var closed in store.Reconciliations.Find(r => r.Year == year).OrderBy(r => r.Period().To).ThenBy(r => r.Key))
+        foreach (var closed in store.Reconciliations.Find(r => r.Year == year).OrderBy(r => r.Period().To))
         {
             var xlsx = reconciliations.Xlsx(closed);
-            items.Add(new Item(Catalogued(items, $"{closed.Period().Label}对账表", closed.ClosedBy, closed.ClosedAt), "", closed,
+            var title = $"{closed.Period().Label}对账表";
+            items.Add(new Item(Catalogued(items, title, closed.ClosedBy, closed.ClosedAt), "", closed,
                 new Dictionary<string, byte[]> { ["xlsx"] = xlsx }));
         }
         return items;
@@ -88,7 +93,8 @@ public sealed class BundleYearRecords(IArchiveStore store, OrganisationDirectory
             var paths = new Dictionary<string, string>();
             foreach (var (extension, bytes) in item.Files)
             {
-                var path = $"{Folder}/{kind}/" + ArchiveNames.CatalogueFile(code, item.Catalogued.Title.Trim('[', ']'), "x." + extension);
+                var title = item.Catalogued.Title.Trim('[', ']');
+                var path = $"{Folder}/{kind}/" + ArchiveNames.CatalogueFile(code, title, "x." + extension);
                 bag.AddPayload(path, new MemoryStream(bytes), compress: false);
                 paths[extension] = path;
             }
@@ -115,7 +121,8 @@ public sealed class BundleYearRecords(IArchiveStore store, OrganisationDirectory
     {
         void Keep(string what, Dictionary<string, string> paths, string extension, string sha256)
         {
-            if (!paths.TryGetValue(extension, out var path)) throw new DomainRuleException($"{what}缺少 {extension} 文件，未导入。");
+            if (!paths.TryGetValue(extension, out var path))
+                throw new DomainRuleException($"{what}缺少 {extension} 文件，未导入。");
             using var stream = open(path);
             using var copy = new MemoryStream();
             stream.CopyTo(copy);

@@ -10,7 +10,7 @@ public sealed class KeptFiles(IBlobStore blobs)
     /// <summary>A kept file: its SHA-256 (the blob's name) and its length in bytes.</summary>
     public sealed record Kept(string Sha256, long Length);
 
-    /// <summary>Renders the file, stores its bytes (blob first, before any record names it) and returns its digest.</summary>
+    /// <summary>Renders the file and stores its bytes (before any record names them); returns its digest.</summary>
     public Kept Keep(Action<Stream> write)
     {
         using var buffer = new MemoryStream();

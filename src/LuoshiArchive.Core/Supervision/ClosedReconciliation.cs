@@ -24,7 +24,8 @@ public sealed class ClosedReconciliation
     public long XlsxLength { get; set; }
     public List<ClosedReconciliationRow> Rows { get; set; } = [];
 
-    public ReportingPeriod Period() => Quarter is { } q ? ReportingPeriod.OfQuarter(Year, q) : ReportingPeriod.OfMonth(Year, Month!.Value);
+    public ReportingPeriod Period() =>
+        Quarter is { } q ? ReportingPeriod.OfQuarter(Year, q) : ReportingPeriod.OfMonth(Year, Month!.Value);
 
     public int Answered => Rows.Count(r => r.Answer is not null);
 

@@ -14,7 +14,7 @@ public sealed class ReconciliationRecords(ISupervisionStore store, Reconciliatio
 {
     public const int MaxAnswerLength = 2000;
 
-    /// <summary>Closes a period's reconciliation: refused while the period runs, and for a period already closed.</summary>
+    /// <summary>Closes a period's reconciliation; refused while the period runs or when it is closed already.</summary>
     public ClosedReconciliation Close(ReportingPeriod period, DateOnly answerDue, Actor actor)
     {
         Access.Demand(actor, Permission.Supervise, audit);
@@ -25,8 +25,8 @@ public sealed class ReconciliationRecords(ISupervisionStore store, Reconciliatio
         if (answerDue > today.AddDays(90)) throw new DomainRuleException("答复期限不能晚于今天起90天。");
         var key = period.ToString();
         if (store.Reconciliations.FindOne(r => r.Key == key) is { } closed)
-            throw new DomainRuleException($"{period.Label}的对账已于 {Local(closed.ClosedAt):yyyy-MM-dd HH:mm} 由 {closed.ClosedBy} " +
-                                          "关闭，不能重复关闭。");
+            throw new DomainRuleException(
+                $"{period.Label}的对账已于 {Local(closed.ClosedAt):yyyy-MM-dd HH:mm} 由 {closed.ClosedBy} 关闭，不能重复关闭。");
         var report = live.For(period);
         var record = new ClosedReconciliation
         {
@@ -50,8 +50,9 @@ public sealed class ReconciliationRecords(ISupervisionStore store, Reconciliatio
 
     private static ClosedReconciliationRow Frozen(ReconciliationRow row) => new()
     {
-        TaskId = row.Task.Id, TaskCode = row.Task.Code, TaskName = row.Task.Name, LeadDepartmentId = row.Task.LeadDepartmentId,
-        LeadDepartment = row.LeadDepartment, SupervisingLeader = row.SupervisingLeader, Status = ChineseLabels.Of(row.Task.Status),
+        TaskId = row.Task.Id, TaskCode = row.Task.Code, TaskName = row.Task.Name,
+        LeadDepartmentId = row.Task.LeadDepartmentId, LeadDepartment = row.LeadDepartment,
+        SupervisingLeader = row.SupervisingLeader, Status = ChineseLabels.Of(row.Task.Status),
         Light = ChineseLabels.Of(row.Light), LastProgress = row.LastProgress, ProgressInPeriod = row.ProgressInPeriod,
         MilestonesDue = row.MilestonesDue.Select(m => m.ToString()).ToList(), EvidenceAdded = row.EvidenceAdded,
         Flags = row.Flags.Select(f => f.ToString()).ToList(),
@@ -85,8 +86,8 @@ public sealed class ReconciliationRecords(ISupervisionStore store, Reconciliatio
             throw Access.Refuse(actor, audit, null, $"您只能答复本处室牵头的任务：{row.TaskCode} 由{row.LeadDepartment}牵头。");
         var explanation = (text ?? "").Trim();
         if (row.Answer is not null)
-            throw new DomainRuleException($"{row.TaskCode} 已于 {Local(row.AnsweredAt!.Value):yyyy-MM-dd HH:mm} 由 {row.AnsweredBy} " +
-                                          "答复，不能再改。");
+            throw new DomainRuleException(
+                $"{row.TaskCode} 已于 {Local(row.AnsweredAt!.Value):yyyy-MM-dd HH:mm} 由 {row.AnsweredBy} 答复，不能再改。");
         if (confirm && row.Flags.Count > 0) throw new DomainRuleException($"{row.TaskCode} 有问题标记，请填写说明后提交。");
         if (!confirm && explanation.Length == 0) throw new DomainRuleException("请填写说明。");
         if (explanation.Length > MaxAnswerLength) throw new DomainRuleException($"说明不能超过{MaxAnswerLength}字。");
@@ -102,7 +103,8 @@ public sealed class ReconciliationRecords(ISupervisionStore store, Reconciliatio
             stored.AnsweredLate = tasks.Today > fresh.AnswerDue;
             store.Reconciliations.Update(fresh);
             audit.Record(actor.Name, confirm ? "reconciliation.confirmed" : "reconciliation.explained",
-                $"{Subject(fresh)} {row.TaskCode}", (confirm ? "确认无误" : explanation) + (stored.AnsweredLate ? "（逾期）" : ""));
+                $"{Subject(fresh)} {row.TaskCode}",
+                (confirm ? "确认无误" : explanation) + (stored.AnsweredLate ? "（逾期）" : ""));
             row = stored;
         });
         return row;

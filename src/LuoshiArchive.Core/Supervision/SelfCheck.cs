@@ -20,10 +20,10 @@ public sealed class SelfCheck
     public string SubmittedBy { get; set; } = "";
     public DateTime? UpdatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
-    /// <summary>The DOCX and XLSX rendered at submission and kept as blobs (digests; empty while not submitted).</summary>
+    /// <summary>The DOCX and XLSX rendered at submission, kept as blobs (digests; empty until submitted).</summary>
     public string DocxSha256 { get; set; } = "";
     public string XlsxSha256 { get; set; } = "";
-    /// <summary>退回修改: when the office last returned the submitted form for correction (UTC), by whom, and why.</summary>
+    /// <summary>退回修改: when the office last returned the form for correction (UTC), by whom, why.</summary>
     public DateTime? ReturnedAt { get; set; }
     public string ReturnedBy { get; set; } = "";
     public string ReturnReason { get; set; } = "";

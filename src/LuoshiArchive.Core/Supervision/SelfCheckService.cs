@@ -175,8 +175,8 @@ public sealed class SelfCheckService(ISupervisionStore store, TaskRegistry tasks
         else RenderXlsx(form, output);
     }
 
-    private void RenderDocx(SelfCheck form, Stream output) =>
-        SelfCheckDocument.Write(output, form, directory.DepartmentName(form.DepartmentId), form.SubmittedAt is { } at ? ToLocal(at) : null);
+    private void RenderDocx(SelfCheck form, Stream output) => SelfCheckDocument.Write(output, form,
+        directory.DepartmentName(form.DepartmentId), form.SubmittedAt is { } at ? ToLocal(at) : null);
 
     private void RenderXlsx(SelfCheck form, Stream output)
     {

@@ -20,7 +20,8 @@ public sealed class YearRecordsBundleTests : IDisposable
 
     private async Task LiveTheQuarter()
     {
-        var ledger = _world.Task("建立重点任务台账", _world.Office, new DateOnly(2018, 12, 31), (new DateOnly(2018, 6, 10), "形成初稿"));
+        var ledger = _world.Task("建立重点任务台账", _world.Office, new DateOnly(2018, 12, 31),
+            (new DateOnly(2018, 6, 10), "形成初稿"));
         var survey = _world.Task("开展课后服务调研", _world.Basic, new DateOnly(2018, 12, 31));
         await _world.Report(ledger, new DateOnly(2018, 6, 5), "台账初稿起草中");
         _world.Clock.MoveTo(new DateOnly(2018, 7, 3));
@@ -30,7 +31,8 @@ public sealed class YearRecordsBundleTests : IDisposable
         var draft = _world.LeaderReports.Compile(_world.Leader.Id, 2018, 2);
         _world.LeaderReports.Save(_world.Leader.Id, 2018, 2, draft.Title, draft.Progress, draft.Problems, "下季度完成台账定稿",
             _world.LeaderActor);
-        var june = _world.ClosedReconciliations.Close(ReportingPeriod.OfMonth(2018, 6), new DateOnly(2018, 7, 10), _world.Supervisor);
+        var june = _world.ClosedReconciliations.Close(ReportingPeriod.OfMonth(2018, 6), new DateOnly(2018, 7, 10),
+            _world.Supervisor);
         _world.ClosedReconciliations.Answer(june.Id, survey.Id, false, "调研方案6月底才批复", _world.BasicClerk);
     }
 
@@ -47,7 +49,8 @@ public sealed class YearRecordsBundleTests : IDisposable
         _world.Storage.Close();
 
         var bundle = Path.Combine(_out, "2018.zip");
-        Assert.Equal(0, await Cli(["bundle", "export", "--year", "2018", "--out", bundle, .. TestDatabase.StorageOptions(_world.Storage.Path)]));
+        Assert.Equal(0, await Cli(["bundle", "export", "--year", "2018", "--out", bundle,
+            .. TestDatabase.StorageOptions(_world.Storage.Path)]));
         Assert.Empty(BagVerifier.Verify(bundle));
         Assert.Equal(0, await Cli(["bundle", "verify", bundle]));
         using (var zip = ZipFile.OpenRead(bundle))
@@ -65,7 +68,8 @@ public sealed class YearRecordsBundleTests : IDisposable
             Assert.StartsWith("0000-WS·2018-D30-JJC-", checkCode);
             Assert.Contains(payload, e => e.Name == $"{checkCode}-基础教育处2018年6月自查自评表.docx");
             Assert.Contains(payload, e => e.Name == $"{CodeOf("[2018年6月对账表]")}-2018年6月对账表.xlsx");
-            Assert.Contains(payload, e => e.Name.StartsWith(CodeOf($"[{report.Title}]") + "-", StringComparison.Ordinal));
+            Assert.Contains(payload, e => e.Name.StartsWith(CodeOf($"[{report.Title}]") + "-",
+                StringComparison.Ordinal));
         }
 
         var other = Path.Combine(_out, "restored");
@@ -84,11 +88,14 @@ public sealed class YearRecordsBundleTests : IDisposable
         Assert.Equal(restored.Tasks.FindOne(t => t.Code == surveyCode)!.Id, back.Rows[0].TaskId);
         Assert.Equal(("方案批复较晚", SelfRating.FairlyGood), (back.Rows[0].Problems, back.Rows[0].Rating));
         Assert.Equal(restored.People.FindOne(p => p.Name == "王建国")!.Id, backReport.LeaderId);
-        Assert.Equal((report.Title, report.Proposals, report.SavedAt), (backReport.Title, backReport.Proposals, backReport.SavedAt));
-        Assert.Equal((closed.Key, closed.AnswerDue, closed.ClosedBy), (backClosed.Key, backClosed.AnswerDue, backClosed.ClosedBy));
+        Assert.Equal((report.Title, report.Proposals, report.SavedAt),
+            (backReport.Title, backReport.Proposals, backReport.SavedAt));
+        Assert.Equal((closed.Key, closed.AnswerDue, closed.ClosedBy),
+            (backClosed.Key, backClosed.AnswerDue, backClosed.ClosedBy));
         var answered = backClosed.Rows.Single(r => r.Answer is not null);
         Assert.Equal(("调研方案6月底才批复", basic.Id), (answered.AnswerText, answered.LeadDepartmentId));
-        Assert.Equal(closed.Rows.Select(r => string.Join("|", r.Flags)), backClosed.Rows.Select(r => string.Join("|", r.Flags)));
+        Assert.Equal(closed.Rows.Select(r => string.Join("|", r.Flags)),
+            backClosed.Rows.Select(r => string.Join("|", r.Flags)));
     }
 
     private static string Sha(ZipArchiveEntry entry)

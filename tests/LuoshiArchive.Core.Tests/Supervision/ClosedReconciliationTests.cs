@@ -19,7 +19,8 @@ public sealed class ClosedReconciliationTests : IDisposable
 
     public ClosedReconciliationTests()
     {
-        _ledger = _world.Task("建立重点任务台账", _world.Office, new DateOnly(2018, 12, 31), (new DateOnly(2018, 6, 10), "形成初稿"));
+        _ledger = _world.Task("建立重点任务台账", _world.Office, new DateOnly(2018, 12, 31),
+            (new DateOnly(2018, 6, 10), "形成初稿"));
         _survey = _world.Task("开展课后服务调研", _world.Basic, new DateOnly(2018, 12, 31));
     }
 
@@ -43,7 +44,8 @@ public sealed class ClosedReconciliationTests : IDisposable
         Assert.Equal((1, "办公室"), (ledger.ProgressInPeriod, ledger.LeadDepartment));
         Assert.Equal(["本期无进展：从未报送"], june.Rows.Single(r => r.TaskCode == _survey.Code).Flags);
         var xlsx = Records.Xlsx(june);
-        Assert.Equal((june.XlsxSha256, june.XlsxLength), (Convert.ToHexStringLower(SHA256.HashData(xlsx)), xlsx.LongLength));
+        Assert.Equal((june.XlsxSha256, june.XlsxLength),
+            (Convert.ToHexStringLower(SHA256.HashData(xlsx)), xlsx.LongLength));
         var cells = SheetReader.Read(new MemoryStream(xlsx), 100).SelectMany(r => r.Cells.Values).ToList();
         Assert.Contains(cells, c => c.Contains("2018年6月对账表") && c.Contains("答复期限 2018-07-10"));
         Assert.Contains("节点未按期完成：2018-06-10 形成初稿（未完成）", cells);
@@ -52,7 +54,8 @@ public sealed class ClosedReconciliationTests : IDisposable
         await _world.Report(_ledger, new DateOnly(2018, 6, 20), "补报六月进展");
         await _world.Progress.CompleteMilestoneAsync(_ledger.Code, _ledger.Milestones[0].Id, [],
             [SupervisionWorld.File("台账初稿.txt", "重点任务台账初稿")], false, _world.OfficeClerk);
-        var live = _world.Reconciliation.For(ReportingPeriod.OfMonth(2018, 6)).Rows.Single(r => r.Task.Code == _ledger.Code);
+        var live = _world.Reconciliation.For(ReportingPeriod.OfMonth(2018, 6)).Rows
+            .Single(r => r.Task.Code == _ledger.Code);
         Assert.Equal(2, live.ProgressInPeriod);
         _world.Storage.Reopen();
 
@@ -68,13 +71,17 @@ public sealed class ClosedReconciliationTests : IDisposable
     {
         await CloseJune();
 
-        var twice = Assert.Throws<DomainRuleException>(() => Records.Close(ReportingPeriod.OfMonth(2018, 6), _due, _world.Supervisor));
+        var twice = Assert.Throws<DomainRuleException>(() => Records.Close(ReportingPeriod.OfMonth(2018, 6), _due,
+            _world.Supervisor));
         Assert.Contains("2018年6月的对账已于 2018-07-03", twice.Message);
         Assert.Contains("不能重复关闭", twice.Message);
-        var running = Assert.Throws<DomainRuleException>(() => Records.Close(ReportingPeriod.OfMonth(2018, 7), _due, _world.Supervisor));
+        var running = Assert.Throws<DomainRuleException>(() => Records.Close(ReportingPeriod.OfMonth(2018, 7), _due,
+            _world.Supervisor));
         Assert.Contains("2018年7月尚未结束", running.Message);
-        Assert.Throws<DomainRuleException>(() => Records.Close(ReportingPeriod.OfQuarter(2018, 1), new DateOnly(2018, 7, 1), _world.Supervisor));
-        Assert.Throws<AccessDeniedException>(() => Records.Close(ReportingPeriod.OfQuarter(2018, 1), _due, _world.BasicClerk));
+        Assert.Throws<DomainRuleException>(() =>
+            Records.Close(ReportingPeriod.OfQuarter(2018, 1), new DateOnly(2018, 7, 1), _world.Supervisor));
+        Assert.Throws<AccessDeniedException>(() => Records.Close(ReportingPeriod.OfQuarter(2018, 1), _due,
+            _world.BasicClerk));
         Assert.Equal(["2018-06"], _world.Storage.Store.Reconciliations.FindAll().Select(r => r.Key));
 
         // A quarter is a period of its own.
@@ -90,7 +97,8 @@ public sealed class ClosedReconciliationTests : IDisposable
 
         Assert.Equal([_survey.Code], Records.RowsFor(june, _world.BasicClerk).Select(r => r.TaskCode));
         Assert.Equal(2, Records.RowsFor(june, _world.Supervisor).Count);
-        var bare = Assert.Throws<DomainRuleException>(() => Records.Answer(june.Id, _survey.Id, true, "", _world.BasicClerk));
+        var bare = Assert.Throws<DomainRuleException>(() => Records.Answer(june.Id, _survey.Id, true, "",
+            _world.BasicClerk));
         Assert.Contains("有问题标记，请填写说明", bare.Message);
         var foreign = Assert.Throws<AccessDeniedException>(() =>
             Records.Answer(june.Id, _survey.Id, false, "替基教处答复", _world.OfficeClerk));
@@ -108,7 +116,8 @@ public sealed class ClosedReconciliationTests : IDisposable
         var stored = Records.Find(june.Id)!;
         Assert.Equal(2, stored.Answered);
         Assert.Equal("调研方案6月底才批复，7月上旬开展", stored.Rows.Single(r => r.TaskCode == _survey.Code).AnswerText);
-        Assert.Contains(_world.Storage.Audit.Find(action: "reconciliation.explained"), e => e.Details == "初稿7月2日完成（逾期）");
+        Assert.Contains(_world.Storage.Audit.Find(action: "reconciliation.explained"),
+            e => e.Details == "初稿7月2日完成（逾期）");
     }
 
     public void Dispose() => _world.Dispose();

@@ -47,8 +47,10 @@ public sealed class SelfCheckReturnTests : IDisposable
         var submitted = Submit("台账初稿形成");
         var firstDocx = submitted.DocxSha256;
 
-        Assert.Throws<AccessDeniedException>(() => _world.SelfChecks.Return(_world.Office.Id, 2018, 6, "请补充", _world.OfficeClerk));
-        var noReason = Assert.Throws<DomainRuleException>(() => _world.SelfChecks.Return(_world.Office.Id, 2018, 6, " ", _world.Supervisor));
+        Assert.Throws<AccessDeniedException>(() => _world.SelfChecks.Return(_world.Office.Id, 2018, 6, "请补充",
+            _world.OfficeClerk));
+        var noReason = Assert.Throws<DomainRuleException>(() => _world.SelfChecks.Return(_world.Office.Id, 2018, 6,
+            " ", _world.Supervisor));
         Assert.Equal("请填写退回原因。", noReason.Message);
         Assert.NotNull(_world.SelfChecks.Find(_world.Office.Id, 2018, 6)!.SubmittedAt);
 
@@ -59,15 +61,18 @@ public sealed class SelfCheckReturnTests : IDisposable
         Assert.Equal(("进展情况过简，请写明完成的具体工作", "督查科李明"), (returned.ReturnReason, returned.ReturnedBy));
         Assert.Contains(_world.Storage.Audit.Find(action: "selfcheck.returned"),
             e => e.Who == "督查科李明" && e.Details == "进展情况过简，请写明完成的具体工作");
-        var twice = Assert.Throws<DomainRuleException>(() => _world.SelfChecks.Return(_world.Office.Id, 2018, 6, "再退", _world.Supervisor));
+        var twice = Assert.Throws<DomainRuleException>(() => _world.SelfChecks.Return(_world.Office.Id, 2018, 6, "再退",
+            _world.Supervisor));
         Assert.Contains("尚未提交", twice.Message);
 
         var resubmitted = Submit("6月5日形成台账初稿，6月20日征求各处室意见");
 
         Assert.False(resubmitted.IsReturned);
         Assert.NotEqual(firstDocx, resubmitted.DocxSha256);
-        Assert.Contains("征求各处室意见", SupervisionWorld.ValidDocxText(new MemoryStream(Bytes(_world.SelfChecks.WriteDocx, resubmitted))));
-        Assert.Throws<DomainRuleException>(() => _world.SelfChecks.Save(_world.Office.Id, 2018, 6, [], "改", _world.OfficeClerk));
+        var docx = Bytes(_world.SelfChecks.WriteDocx, resubmitted);
+        Assert.Contains("征求各处室意见", SupervisionWorld.ValidDocxText(new MemoryStream(docx)));
+        Assert.Throws<DomainRuleException>(() => _world.SelfChecks.Save(_world.Office.Id, 2018, 6, [], "改",
+            _world.OfficeClerk));
     }
 
     public void Dispose() => _world.Dispose();

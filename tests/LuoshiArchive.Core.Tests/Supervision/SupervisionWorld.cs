@@ -28,8 +28,8 @@ public sealed class SupervisionWorld : IDisposable
         SelfChecks = new SelfCheckService(Storage.Store, Storage.Tasks, Progress, Storage.Directory, Storage.Clock,
             Storage.Reading, Storage.Audit, Kept);
         Reconciliation = new ReconciliationService(Storage.Store, Storage.Tasks, Progress, Storage.Clock);
-        ClosedReconciliations = new ReconciliationRecords(Storage.Store, Reconciliation, Storage.Tasks, Kept, Storage.Clock,
-            Storage.Audit, options);
+        ClosedReconciliations = new ReconciliationRecords(Storage.Store, Reconciliation, Storage.Tasks, Kept,
+            Storage.Clock, Storage.Audit, options);
         LeaderReports = new LeaderReportService(Storage.Store, Storage.Tasks, Progress, SelfChecks, Storage.Directory,
             Storage.Clock, Storage.Audit, Kept);
         Reminders = new Reminders(Storage.Store, Storage.Tasks, Storage.Directory);

@@ -10,8 +10,8 @@ namespace LuoshiArchive.Web.Pages.Reconciliation;
 
 /// <summary>Reconciliation (对账), monthly or quarterly: every task against its progress and evidence, with the flags.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = nameof(Core.Accounts.Permission.Supervise))]
-public class IndexModel(ReconciliationService reconciliation, ReconciliationRecords records, OrganisationDirectory directory,
-    TaskRegistry tasks) : FormPageModel
+public class IndexModel(ReconciliationService reconciliation, ReconciliationRecords records,
+    OrganisationDirectory directory, TaskRegistry tasks) : FormPageModel
 {
     /// <summary>The period's closed record, if the office has closed it.</summary>
     public ClosedReconciliation? Closed { get; private set; }
@@ -30,7 +30,7 @@ public class IndexModel(ReconciliationService reconciliation, ReconciliationReco
         return Page();
     }
 
-    /// <summary>结账: freezes the period's reconciliation as a record and opens it for the departments' answers.</summary>
+    /// <summary>结账: freezes the period's reconciliation as a record, open for the departments' answers.</summary>
     public IActionResult OnPostClose(int? year, int? month, int? quarter, DateOnly? answerDue)
     {
         if (Select(year, month, quarter) is not { } period) return BadRequest();

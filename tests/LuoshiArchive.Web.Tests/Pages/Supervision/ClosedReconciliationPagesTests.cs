@@ -26,14 +26,16 @@ public class ClosedReconciliationPagesTests : IClassFixture<LuoshiWebFactory>
     /// <summary>April closed by the office (once per app), for the tests about answering.</summary>
     private ClosedReconciliation April() =>
         Records.List().FirstOrDefault(r => r.Key == "2018-04")
-        ?? Records.Close(ReportingPeriod.OfMonth(2018, 4), new DateOnly(2018, 6, 22), new Actor("督查科李明", UserRole.OfficeSupervisor));
+        ?? Records.Close(ReportingPeriod.OfMonth(2018, 4), new DateOnly(2018, 6, 22),
+            new Actor("督查科李明", UserRole.OfficeSupervisor));
 
     [Fact]
     public async Task The_office_closes_a_month_on_the_reconciliation_page_and_a_second_closing_is_refused_in_chinese()
     {
         var office = await SupervisionSeed.SignedIn(_app, "supervisor");
         var page = "/Reconciliation?year=2018&month=5";
-        var fields = new KeyValuePair<string, string>[] { new("year", "2018"), new("month", "5"), new("answerDue", "2018-06-25") };
+        var fields = new KeyValuePair<string, string>[]
+            { new("year", "2018"), new("month", "5"), new("answerDue", "2018-06-25") };
 
         var closed = await office.PostFormAsync(page, fields, "/Reconciliation?handler=Close");
 
@@ -55,7 +57,7 @@ public class ClosedReconciliationPagesTests : IClassFixture<LuoshiWebFactory>
     }
 
     [Fact]
-    public async Task A_department_sees_and_answers_only_its_own_rows_and_a_forged_answer_for_another_is_403_and_audited()
+    public async Task A_department_answers_only_its_own_rows_and_a_forged_answer_for_another_is_403_and_audited()
     {
         var april = April();
         var clerk = await SupervisionSeed.SignedIn(_app, "basicclerk");
@@ -68,9 +70,11 @@ public class ClosedReconciliationPagesTests : IClassFixture<LuoshiWebFactory>
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync(url + "?handler=Xlsx")).StatusCode);
 
         var forged = await clerk.PostFormAsync(url,
-            [new("taskId", _seed.Near.Id.ToString()), new("confirm", "false"), new("text", "替办公室答复")], url + "?handler=Answer");
+            [new("taskId", _seed.Near.Id.ToString()), new("confirm", "false"), new("text", "替办公室答复")],
+                url + "?handler=Answer");
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
-        Assert.Contains(_app.Service<AuditLog>().Find(action: "access.denied"), e => e.Who == "基教处卫芳" && e.Details.Contains(_seed.Near.Code));
+        Assert.Contains(_app.Service<AuditLog>().Find(action: "access.denied"),
+            e => e.Who == "基教处卫芳" && e.Details.Contains(_seed.Near.Code));
 
         var noToken = await clerk.PostAsync(url + "?handler=Answer", new FormUrlEncodedContent(
             [new("taskId", _seed.OnTrack.Id.ToString()), new("confirm", "false"), new("text", "无令牌")]));
@@ -78,7 +82,8 @@ public class ClosedReconciliationPagesTests : IClassFixture<LuoshiWebFactory>
         Assert.All(Records.Find(april.Id)!.Rows, r => Assert.Null(r.Answer));
 
         var answered = await clerk.PostFormAsync(url,
-            [new("taskId", _seed.OnTrack.Id.ToString()), new("confirm", "false"), new("text", "调研方案5月报批")], url + "?handler=Answer");
+            [new("taskId", _seed.OnTrack.Id.ToString()), new("confirm", "false"), new("text", "调研方案5月报批")],
+                url + "?handler=Answer");
         var shown = BrowserLikeClient.Parse(await answered.Content.ReadAsStringAsync());
         Assert.Contains("调研方案5月报批", shown.QuerySelector("td.answer")!.TextContent);
         Assert.Equal("调研方案5月报批", Records.Find(april.Id)!.Rows.Single(r => r.TaskId == _seed.OnTrack.Id).AnswerText);
@@ -93,7 +98,8 @@ public class ClosedReconciliationPagesTests : IClassFixture<LuoshiWebFactory>
         var clerk = new Actor("基教处卫芳", UserRole.DepartmentUser, _seed.Basic.Id);
         var form = checks.Prepare(_seed.Basic.Id, 2018, 3);
         checks.Submit(_seed.Basic.Id, 2018, 3,
-            form.Rows.Select(r => new SelfCheckRowInput(r.TaskId, "按计划推进", null, null, SelfRating.Good)).ToList(), "", clerk);
+            form.Rows.Select(r => new SelfCheckRowInput(r.TaskId, "按计划推进", null, null, SelfRating.Good)).ToList(),
+            "", clerk);
         var url = $"/SelfChecks/{_seed.Basic.Id}/2018/3";
         var office = await SupervisionSeed.SignedIn(_app, "supervisor");
 
@@ -110,7 +116,8 @@ public class ClosedReconciliationPagesTests : IClassFixture<LuoshiWebFactory>
         var forged = await department.PostFormAsync(url, [new("reason", "处室自己退回")], url + "?handler=Return");
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
 
-        var fields = page.QuerySelectorAll("table.self-check tbody tr").SelectMany((r, i) => new KeyValuePair<string, string>[]
+        var fields = page.QuerySelectorAll("table.self-check tbody tr").SelectMany((r, i) =>
+            new KeyValuePair<string, string>[]
         {
             new($"Rows[{i}].TaskId", r.QuerySelector("input[type=hidden]")!.GetAttribute("value")!),
             new($"Rows[{i}].Progress", "3月完成调研方案并报批"), new($"Rows[{i}].Rating", "Good"),
@@ -119,6 +126,7 @@ public class ClosedReconciliationPagesTests : IClassFixture<LuoshiWebFactory>
         var resubmitted = checks.Find(_seed.Basic.Id, 2018, 3)!;
         Assert.NotNull(resubmitted.SubmittedAt);
         Assert.Equal("3月完成调研方案并报批", resubmitted.Rows[0].Progress);
-        Assert.Contains(_app.Service<AuditLog>().Find(action: "selfcheck.returned"), e => e.Details == "进展情况过简，请补充具体工作");
+        Assert.Contains(_app.Service<AuditLog>().Find(action: "selfcheck.returned"),
+            e => e.Details == "进展情况过简，请补充具体工作");
     }
 }

@@ -7,7 +7,11 @@ namespace LuoshiArchive.Web.Pages.Reconciliation.Closed;
 /// <summary>The closed reconciliations (对账记录), newest first, with how many of the reader's rows are answered.</summary>
 public class IndexModel(ReconciliationRecords records) : PageModel
 {
-    public IReadOnlyList<(ClosedReconciliation Record, IReadOnlyList<ClosedReconciliationRow> Rows)> Closed { get; private set; } = [];
+    public IReadOnlyList<(ClosedReconciliation Record, IReadOnlyList<ClosedReconciliationRow> Rows)> Closed
+    {
+        get;
+        private set;
+    } = [];
 
     public void OnGet()
     {

@@ -27,7 +27,7 @@ public class ShowModel(ReconciliationRecords records, TaskRegistry tasks) : Form
         return RedirectToPage(new { id });
     }
 
-    /// <summary>The XLSX exactly as kept at closing; it lists every department, so department users are refused.</summary>
+    /// <summary>The XLSX as kept at closing; it lists every department, so department users are refused.</summary>
     public IActionResult OnGetXlsx(int id)
     {
         if (!Load(id)) return NotFound();
@@ -42,7 +42,8 @@ public class ShowModel(ReconciliationRecords records, TaskRegistry tasks) : Form
         return Page();
     }
 
-    public bool MayAnswer(ClosedReconciliationRow row) => row.Answer is null && ReconciliationRecords.MayAnswer(User.Actor(), row);
+    public bool MayAnswer(ClosedReconciliationRow row) =>
+        row.Answer is null && ReconciliationRecords.MayAnswer(User.Actor(), row);
 
     private bool Load(int id)
     {
