@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Spreadsheets;
+using LuoshiArchive.Core.Storage;
 using LuoshiArchive.Core.Supervision;
 using LuoshiArchive.Core.Tasks;
 
@@ -118,6 +119,31 @@ public sealed class ClosedReconciliationTests : IDisposable
         Assert.Equal("调研方案6月底才批复，7月上旬开展", stored.Rows.Single(r => r.TaskCode == _survey.Code).AnswerText);
         Assert.Contains(_world.Storage.Audit.Find(action: "reconciliation.explained"),
             e => e.Details == "初稿7月2日完成（逾期）");
+    }
+
+    [Fact]
+    public async Task A_backup_restores_the_closed_reconciliation_with_its_xlsx_byte_for_byte()
+    {
+        var june = await CloseJune();
+        var scratch = Directory.CreateTempSubdirectory("luoshi-closed-backup-").FullName;
+        try
+        {
+            var file = Path.Combine(scratch, "backup.zip");
+            StoreBackup.Create(_world.Storage.Store, file);
+            var target = Path.Combine(scratch, "restored");
+            string[] restore = ["restore", file, .. TestDatabase.StorageOptions(target)];
+            Assert.Equal(0, await LuoshiArchive.Cli.LuoshiCli.RunAsync(restore,
+                new StringWriter(), new StringWriter(), new StringReader("")));
+
+            using var restored = TestDatabase.Open(target);
+            var back = restored.Reconciliations.FindAll().Single();
+            Assert.Equal((june.Key, june.XlsxSha256, june.Rows.Count), (back.Key, back.XlsxSha256, back.Rows.Count));
+            Assert.Equal(Records.Xlsx(june), new KeptFiles(new BlobStore(target)).Read(back.XlsxSha256));
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
     }
 
     public void Dispose() => _world.Dispose();
