@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
 using LuoshiArchive.Browser.Tests.Infrastructure;
+using LuoshiArchive.Core.Accounts;
+using LuoshiArchive.Core.Organisation;
+using LuoshiArchive.Core.Supervision;
 using Microsoft.Playwright;
 
 namespace LuoshiArchive.Browser.Tests.Pages;
@@ -41,5 +44,35 @@ public sealed class ClosedReconciliationPageTests(BrowserApp browser)
         Assert.Contains("2018年3月", await phone.Page.Locator("table.closed-reconciliations").InnerTextAsync());
         Assert.Empty(s.ConsoleErrors);
         Assert.Empty(phone.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task The_office_returns_a_submitted_self_check_and_the_reason_reads_on_a_laptop_and_a_phone()
+    {
+        var office = browser.App.Service<OrganisationDirectory>().DepartmentNamed("办公室")!;
+        var checks = browser.App.Service<SelfCheckService>();
+        if (checks.Find(office.Id, 2018, 2)?.SubmittedAt is null)
+        {
+            var form = checks.Prepare(office.Id, 2018, 2);
+            checks.Submit(office.Id, 2018, 2, form.Rows.Select(r =>
+                new SelfCheckRowInput(r.TaskId, "按计划推进", null, null, SelfRating.Good)).ToList(), "",
+                new Actor("办公室孙丽娜", UserRole.DepartmentUser, office.Id));
+        }
+        var url = $"/SelfChecks/{office.Id}/2018/2";
+
+        await using var s = await browser.OpenSignedInAsync("self-check-return", BrowserApp.Laptop);
+        await s.Page.GotoAsync(url);
+        await s.Page.GetByLabel("退回原因").FillAsync("进展情况过简，请写明本月完成的具体工作和佐证材料。");
+        await s.StepAsync("return-1366");
+        await s.Page.GetByRole(AriaRole.Button, new() { Name = "退回修改" }).ClickAsync();
+        await s.Page.Locator(".returned").WaitForAsync();
+        Assert.Contains("进展情况过简", await s.Page.Locator(".returned").InnerTextAsync());
+        await s.StepAsync("returned-1366");
+
+        await using var phone = await browser.OpenSignedInAsync("self-check-return-phone", BrowserApp.Phone);
+        await phone.Page.GotoAsync(url);
+        await phone.StepAsync("returned-375");
+        await PageChecks.AssertNoHorizontalOverflowAsync(phone.Page);
+        Assert.Empty(s.ConsoleErrors);
     }
 }
