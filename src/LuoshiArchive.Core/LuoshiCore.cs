@@ -56,6 +56,7 @@ public static class LuoshiCore
         services.AddSingleton<Archive.BundleImportJobs>();
         services.AddSingleton<Demo.DemoRecords>();
         services.AddSingleton<Archive.BundleIncoming>();
+        services.AddSingleton<Archive.BundleYearRecords>();
         services.AddSingleton<OfficialDocuments.DocumentTemplates>();
         services.AddSingleton<OfficialDocuments.DocumentNumberRegister>();
         services.AddSingleton<OfficialDocuments.DocumentSigning>();
@@ -66,6 +67,8 @@ public static class LuoshiCore
         services.AddSingleton<Supervision.SupervisionService>();
         services.AddSingleton<Supervision.SelfCheckService>();
         services.AddSingleton<Supervision.ReconciliationService>();
+        services.AddSingleton<Supervision.ReconciliationRecords>();
+        services.AddSingleton<KeptFiles>();
         services.AddSingleton<Supervision.LeaderReportService>();
         services.AddSingleton<Supervision.Reminders>();
         services.AddSingleton<Supervision.Dashboard>();

@@ -39,6 +39,7 @@ public abstract class LuoshiStoreBase
     public IRecords<SelfCheck> SelfChecks { get; protected init; } = null!;
     public IRecords<SupervisionOrder> SupervisionOrders { get; protected init; } = null!;
     public IRecords<LeaderReport> LeaderReports { get; protected init; } = null!;
+    public IRecords<ClosedReconciliation> Reconciliations { get; protected init; } = null!;
     public IRecords<ScoringScheme> ScoringSchemes { get; protected init; } = null!;
     public IRecords<ResultRating> ResultRatings { get; protected init; } = null!;
     public IRecords<ScoreAdjustment> ScoreAdjustments { get; protected init; } = null!;

@@ -72,6 +72,8 @@ public sealed class LiteDbStore : LuoshiStoreBase, ILuoshiStore
         SelfChecks = Collection<SelfCheck>("self_checks", c => c.EnsureIndex(s => s.Key, unique: true));
         SupervisionOrders = Collection<SupervisionOrder>("supervision_orders", c => c.EnsureIndex(o => o.TaskId));
         LeaderReports = Collection<LeaderReport>("leader_reports", c => c.EnsureIndex(r => r.Key, unique: true));
+        Reconciliations = Collection<ClosedReconciliation>("reconciliations",
+            c => c.EnsureIndex(r => r.Key, unique: true));
         ScoringSchemes = Collection<ScoringScheme>("scoring_schemes", c => c.EnsureIndex(s => s.Year));
         ResultRatings = Collection<ResultRating>("result_ratings", c => c.EnsureIndex(r => r.TaskId, unique: true));
         ScoreAdjustments = Collection<ScoreAdjustment>("score_adjustments", c => c.EnsureIndex(a => a.Year));

@@ -54,6 +54,7 @@ public sealed partial class PgStore : LuoshiStoreBase, ILuoshiStore
         SelfChecks = Table<SelfCheck>("self_checks", UniqueOn("Key"));
         SupervisionOrders = Table<SupervisionOrder>("supervision_orders", On("TaskId"));
         LeaderReports = Table<LeaderReport>("leader_reports", UniqueOn("Key"));
+        Reconciliations = Table<ClosedReconciliation>("reconciliations", UniqueOn("Key"));
         ScoringSchemes = Table<ScoringScheme>("scoring_schemes", On("Year"));
         ResultRatings = Table<ResultRating>("result_ratings", UniqueOn("TaskId"));
         ScoreAdjustments = Table<ScoreAdjustment>("score_adjustments", On("Year"));

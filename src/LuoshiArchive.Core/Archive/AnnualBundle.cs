@@ -19,7 +19,7 @@ namespace LuoshiArchive.Core.Archive;
 public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory directory, DossierService dossiers,
     OneTableService oneTable, MeetingRegister meetings, LuoshiOptions options, TimeProvider clock, Audit.AuditLog audit, BundleRecords records,
     Assessment.AssessmentService? assessment = null, ArchiveSettings? settings = null, PageCounting? pageCounting = null,
-    BundleIncoming? incoming = null)
+    BundleIncoming? incoming = null, BundleYearRecords? yearRecords = null)
 {
     /// <summary>全宗号: as the administrator set it, else the configured one.</summary>
     private string Fonds => settings?.FondsNumber ?? options.FondsNumber;
@@ -64,7 +64,10 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
         var evidence = dossierOf.Values.SelectMany(d => d).DistinctBy(e => e.Id).ToList();
         var departmentOf = evidence.ToDictionary(e => e.Id, e =>
             items.FirstOrDefault(i => e.IsFiledIn(i.Task.Id))?.Task.LeadDepartmentId is { } d && departments.TryGetValue(d, out var dep) ? dep.Code : "");
-        var catalogue = Catalogue.Build(year, Fonds, evidence.Select(e => (e, departmentOf[e.Id])));
+        // The year's kept records (self-checks, leader reports, closed reconciliations) are 件 of the catalogue too.
+        var kept = yearRecords?.Items(year) ?? [];
+        var catalogue = Catalogue.Build(year, Fonds,
+            evidence.Select(e => (e, departmentOf[e.Id])).Concat(kept.Select(k => (k.Catalogued, k.DepartmentCode))));
         var archiveCode = catalogue.ToDictionary(c => c.Evidence.Id, c => c.ArchiveCode);
 
         var total = items.Sum(i => dossierOf[i.Task.Id].Count) + 4;
@@ -112,6 +115,7 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
             }), Json));
             bag.AddPayload(BundleFiles.Documents, records.DocumentsJson(year));
             incoming?.Write(bag, year, tasks.Today);
+            yearRecords?.Write(bag, kept, archiveCode);
             using (var register = new MemoryStream()) { records.DocumentsSheet(year, register); register.Position = 0; bag.AddPayload("发文登记.xlsx", register); }
             bag.AddPayload(BundleFiles.Audit, records.AuditJson(year));
             bag.AddPayload(Audit.AuditHead.FileName, audit.Head().ToJson());
@@ -179,6 +183,8 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
         .AppendLine("data/发文登记.xlsx              本年度印发的公文（发文字号、文种、标题、日期、公开属性、索引号）；documents.json 含发文字号登记簿（含作废号）")
         .AppendLine("data/审计记录.xlsx / audit.json 本年度审计记录（谁在何时改了什么）；audit.json 保留每条记录的哈希链，可复核未被改动")
         .AppendLine("metadata.json 中的 records     每项任务的进展记录和督办单")
+        .AppendLine("data/年度记录/                  已提交的月度自查自评表（DOCX、XLSX）、委领导季度报告（DOCX）、已关闭的对账表（XLSX），")
+        .AppendLine("                               均为提交或关闭时保存的原文件，列入归档文件目录；year-records.json 为其数据，导入时恢复")
         .AppendLine("data/assessment.json            考核记录（评分办法各版本、效果评定、加减分、问责、已确定的结果），导入时恢复")
         .AppendLine("data/考核结果.docx / .xlsx       本年度考核结果（处室排名、分管领域、逐项得分和计分说明、问责情况；年度结果未确定的，为打包时的计算结果）")
         .AppendLine()

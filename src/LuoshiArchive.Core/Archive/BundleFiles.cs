@@ -10,5 +10,6 @@ public static class BundleFiles
     public const string Audit = "audit.json";
     public const string Assessment = "assessment.json";
     public const string Incoming = "incoming.json";
+    public const string YearRecords = "year-records.json";
     public const string IncomingFolder = "来文来件";
 }

@@ -18,7 +18,7 @@ namespace LuoshiArchive.Core.Archive;
 /// </summary>
 public sealed class BundleImport(IArchiveStore store, TaskRegistry tasks, OrganisationDirectory directory, IBlobStore blobs,
     IsolatedTextExtractor extractor, DossierService dossiers, EvidenceIndexing indexing, BundleRecords records,
-    BundleIncoming? incoming = null)
+    BundleIncoming? incoming = null, BundleYearRecords? yearRecords = null)
 {
     public sealed record Summary(int Year, int Tasks, int Evidence, int Meetings);
 
@@ -76,6 +76,12 @@ public sealed class BundleImport(IArchiveStore store, TaskRegistry tasks, Organi
             texts[sha] = text;
             incomingLengths[sha] = staged.Length;
         }
+
+        // The kept files of the year's self-checks, leader reports and reconciliations, byte for byte.
+        var kept = BundleYearRecords.Read(zip.GetEntry(root + "data/" + BundleFiles.YearRecords)?.Open());
+        if (kept is not null && yearRecords is not null)
+            yearRecords.KeepFiles(kept, path => zip.GetEntry(root + "data/" + path)?.Open()
+                                                ?? throw new DomainRuleException($"归档包中缺少 {path}，未导入。"));
 
         // 2. All metadata in one transaction; the index catches up with it at the end (3.).
         using var bulk = indexing.Hold();
@@ -135,6 +141,7 @@ public sealed class BundleImport(IArchiveStore store, TaskRegistry tasks, Organi
                     TextLength = texts[(string)meta["Sha256"]!]?.Text.Length ?? 0,
                     Revision = indexing.NextRevision(),
                 });
+            if (kept is not null) yearRecords?.Insert(kept, code => tasks.Find(code)?.Id);
             if (zip.GetEntry(root + "data/" + BundleFiles.Assessment) is { } assessment)
                 using (var reader = new StreamReader(assessment.Open())) records.ImportAssessment(reader.ReadToEnd());
             return new Summary(years[0], taskJson.Count, evidenceBySha.Count, meetingsJson.Count);

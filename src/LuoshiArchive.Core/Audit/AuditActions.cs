@@ -30,7 +30,9 @@ public static class AuditActions
             new("supervision.issued", "下发督办单"), new("supervision.answered", "回复督办单"),
             new("supervision.withdrawn", "撤回督办单"),
             new("selfcheck.saved", "保存自查自评"), new("selfcheck.submitted", "提交自查自评"),
-            new("leaderreport.saved", "保存季度报告")]),
+            new("selfcheck.returned", "退回自查自评表"), new("leaderreport.saved", "保存季度报告"),
+            new("reconciliation.closed", "关闭对账"), new("reconciliation.confirmed", "确认对账"),
+            new("reconciliation.explained", "说明对账问题")]),
         new("考核", "assessment.", [
             new("assessment.scheme", "修改考核办法"), new("assessment.rated", "考核评分"), new("assessment.adjusted", "调整得分"),
             new("assessment.accountability", "问责记录"), new("assessment.closed", "考核定稿"),

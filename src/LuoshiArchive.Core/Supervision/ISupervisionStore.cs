@@ -17,4 +17,7 @@ public interface ISupervisionStore : Incoming.IIncomingStore
 
     /// <summary>Supervising leaders' quarterly reports, unique by leader and quarter.</summary>
     IRecords<LeaderReport> LeaderReports { get; }
+
+    /// <summary>Closed reconciliations (对账), unique by period key.</summary>
+    IRecords<ClosedReconciliation> Reconciliations { get; }
 }

@@ -24,6 +24,8 @@ public sealed class LeaderReport
     /// <summary>UTC; null for a compiled report not saved yet.</summary>
     public DateTime? SavedAt { get; set; }
     public string SavedBy { get; set; } = "";
+    /// <summary>The DOCX rendered at the last save and kept as a blob (digest; empty for a report not saved).</summary>
+    public string DocxSha256 { get; set; } = "";
 
     public static string KeyOf(int leaderId, int year, int quarter) => $"{leaderId}-{year}-{quarter}";
 }

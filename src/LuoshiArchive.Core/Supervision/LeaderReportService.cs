@@ -12,7 +12,7 @@ namespace LuoshiArchive.Core.Supervision;
 /// quarterly report to the principal leaders is compiled here, edited, saved and exported as DOCX.
 /// </summary>
 public sealed class LeaderReportService(ISupervisionStore store, TaskRegistry tasks, ProgressLog progress, SelfCheckService selfChecks,
-    OrganisationDirectory directory, TimeProvider clock, Audit.AuditLog audit)
+    OrganisationDirectory directory, TimeProvider clock, Audit.AuditLog audit, KeptFiles files)
 {
     private readonly Audit.AuditLog _audit = audit;
 
@@ -101,6 +101,8 @@ public sealed class LeaderReportService(ISupervisionStore store, TaskRegistry ta
         report.Tasks = compiled.Tasks;
         report.SavedAt = clock.GetUtcNow().UtcDateTime;
         report.SavedBy = actor.Name;
+        // Rendered once per save and kept, so the archive holds the report as saved, byte for byte.
+        report.DocxSha256 = files.Keep(output => RenderDocx(report, output)).Sha256;
         store.InTransaction(() =>
         {
             if (report.Id == 0) store.LeaderReports.Insert(report);
@@ -125,7 +127,14 @@ public sealed class LeaderReportService(ISupervisionStore store, TaskRegistry ta
         throw new AccessDeniedException(reason);
     }
 
+    /// <summary>The DOCX: as kept at the last save, else (a compiled report) rendered now.</summary>
     public void WriteDocx(LeaderReport report, Stream output)
+    {
+        if (report.DocxSha256.Length > 0) output.Write(files.Read(report.DocxSha256));
+        else RenderDocx(report, output);
+    }
+
+    private void RenderDocx(LeaderReport report, Stream output)
     {
         var date = report.SavedAt is { } at
             ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(at, DateTimeKind.Utc), clock.LocalTimeZone))

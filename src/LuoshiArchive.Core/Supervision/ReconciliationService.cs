@@ -54,7 +54,7 @@ public sealed class ReconciliationService(ISupervisionStore store, TaskRegistry 
         return new ReconciliationRow(task, item.Light, item.LeadDepartment, item.SupervisingLeader, lastProgress, inPeriod, due, added, flags);
     }
 
-    public void WriteXlsx(ReconciliationReport report, Stream output) =>
+    public void WriteXlsx(ReconciliationReport report, Stream output, string? title = null) =>
         SheetWriter.Write(output, $"{report.Period.Label}对账",
             ["序号", "任务编号", "任务名称", "牵头处室", "分管委领导", "状态", "信号", "最近进展", "本期进展(条)", "本期到期节点", "本期新增佐证(件)", "问题标记"],
             report.Rows.Select((r, i) => (IReadOnlyList<string>)
@@ -64,7 +64,7 @@ public sealed class ReconciliationService(ISupervisionStore store, TaskRegistry 
                 string.Join("\n", r.MilestonesDue.Select(m => m.ToString())), r.EvidenceAdded.ToString(),
                 string.Join("\n", r.Flags.Select(f => f.ToString())),
             ]),
-            [6, 11, 30, 14, 10, 8, 6, 11, 8, 30, 10, 36]);
+            [6, 11, 30, 14, 10, 8, 6, 11, 8, 30, 10, 36], title);
 
     private DateOnly LocalDate(DateTime utc) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), clock.LocalTimeZone));

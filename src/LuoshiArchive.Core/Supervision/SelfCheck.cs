@@ -20,6 +20,16 @@ public sealed class SelfCheck
     public string SubmittedBy { get; set; } = "";
     public DateTime? UpdatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
+    /// <summary>The DOCX and XLSX rendered at submission, kept as blobs (digests; empty until submitted).</summary>
+    public string DocxSha256 { get; set; } = "";
+    public string XlsxSha256 { get; set; } = "";
+    /// <summary>退回修改: when the office last returned the form for correction (UTC), by whom, why.</summary>
+    public DateTime? ReturnedAt { get; set; }
+    public string ReturnedBy { get; set; } = "";
+    public string ReturnReason { get; set; } = "";
+
+    /// <summary>Returned for correction and not resubmitted yet: the department sees the reason.</summary>
+    public bool IsReturned => ReturnedAt is not null && SubmittedAt is null;
 
     public static string KeyOf(int departmentId, int year, int month) => $"{departmentId}-{year}-{month}";
 }

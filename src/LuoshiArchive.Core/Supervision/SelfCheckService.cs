@@ -12,8 +12,10 @@ namespace LuoshiArchive.Core.Supervision;
 /// department's tasks: a department user fills their own department's form only.
 /// </summary>
 public sealed class SelfCheckService(ISupervisionStore store, TaskRegistry tasks, ProgressLog progress, OrganisationDirectory directory,
-    TimeProvider clock, ReadAccess reading, Audit.AuditLog audit)
+    TimeProvider clock, ReadAccess reading, Audit.AuditLog audit, KeptFiles files)
 {
+    public const int MaxReasonLength = 500;
+
     private readonly Audit.AuditLog _audit = audit;
 
     public SelfCheck? Find(int departmentId, int year, int month)
@@ -107,6 +109,9 @@ public sealed class SelfCheckService(ISupervisionStore store, TaskRegistry tasks
             throw new DomainRuleException($"以下任务尚未填写进展情况或自评等次：{string.Join("、", missing)}。草稿已保存。");
         form.SubmittedAt = clock.GetUtcNow().UtcDateTime;
         form.SubmittedBy = actor.Name;
+        // The files are rendered once, now, and kept: what the archive gets is what was submitted, byte for byte.
+        form.DocxSha256 = files.Keep(output => RenderDocx(form, output)).Sha256;
+        form.XlsxSha256 = files.Keep(output => RenderXlsx(form, output)).Sha256;
         store.InTransaction(() =>
         {
             store.SelfChecks.Update(form);
@@ -133,10 +138,47 @@ public sealed class SelfCheckService(ISupervisionStore store, TaskRegistry tasks
     public bool MayFill(Actor actor, int departmentId, int year, int month) =>
         TasksOf(departmentId, year, month).FirstOrDefault() is { } task && Access.Allows(actor, Permission.EditTask, task);
 
-    public void WriteDocx(SelfCheck form, Stream output) =>
-        SelfCheckDocument.Write(output, form, directory.DepartmentName(form.DepartmentId), form.SubmittedAt is { } at ? ToLocal(at) : null);
+    /// <summary>
+    /// 退回修改: the office returns a submitted form with a reason; it is unlocked for the department to correct and
+    /// submit again (its kept files are replaced at the new submission).
+    /// </summary>
+    public SelfCheck Return(int departmentId, int year, int month, string? reason, Actor actor)
+    {
+        Access.Demand(actor, Permission.Supervise, _audit);
+        var form = Find(departmentId, year, month);
+        if (form?.SubmittedAt is null) throw new DomainRuleException("该自查自评表尚未提交，无需退回。");
+        var text = (reason ?? "").Trim();
+        if (text.Length == 0) throw new DomainRuleException("请填写退回原因。");
+        if (text.Length > MaxReasonLength) throw new DomainRuleException($"退回原因不能超过{MaxReasonLength}字。");
+        form.SubmittedAt = null;
+        form.DocxSha256 = form.XlsxSha256 = "";
+        (form.ReturnedAt, form.ReturnedBy, form.ReturnReason) = (clock.GetUtcNow().UtcDateTime, actor.Name, text);
+        store.InTransaction(() =>
+        {
+            store.SelfChecks.Update(form);
+            _audit.Record(actor.Name, "selfcheck.returned", Subject(form), text);
+        });
+        return form;
+    }
 
+    /// <summary>The DOCX: as kept at submission, else (a draft) rendered now.</summary>
+    public void WriteDocx(SelfCheck form, Stream output)
+    {
+        if (form.DocxSha256.Length > 0) output.Write(files.Read(form.DocxSha256));
+        else RenderDocx(form, output);
+    }
+
+    /// <summary>The XLSX: as kept at submission, else (a draft) rendered now.</summary>
     public void WriteXlsx(SelfCheck form, Stream output)
+    {
+        if (form.XlsxSha256.Length > 0) output.Write(files.Read(form.XlsxSha256));
+        else RenderXlsx(form, output);
+    }
+
+    private void RenderDocx(SelfCheck form, Stream output) => SelfCheckDocument.Write(output, form,
+        directory.DepartmentName(form.DepartmentId), form.SubmittedAt is { } at ? ToLocal(at) : null);
+
+    private void RenderXlsx(SelfCheck form, Stream output)
     {
         var rows = form.Rows.Select((r, i) => (IReadOnlyList<string>)
         [

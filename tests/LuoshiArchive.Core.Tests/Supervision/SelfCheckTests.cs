@@ -68,7 +68,7 @@ public sealed class SelfCheckTests : IDisposable
         var kept = new SelfCheckService(_world.Storage.Store, _world.Storage.Tasks,
             new ProgressLog(_world.Storage.Store, _world.Storage.Tasks, _world.Storage.Dossiers, _world.Clock,
                 _world.Storage.Audit),
-            _world.Storage.Directory, _world.Clock, _world.Storage.Reading, _world.Storage.Audit)
+            _world.Storage.Directory, _world.Clock, _world.Storage.Reading, _world.Storage.Audit, _world.Kept)
             .Prepare(_world.Office.Id, 2018, 6);
         Assert.Equal(2, kept.Rows.Count);
         Assert.Equal("6月5日：台账初稿形成", kept.Rows[0].Progress);

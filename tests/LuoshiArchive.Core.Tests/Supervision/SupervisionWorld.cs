@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using LuoshiArchive.Core.Accounts;
 using LuoshiArchive.Core.Organisation;
+using LuoshiArchive.Core.Storage;
 using LuoshiArchive.Core.Supervision;
 using LuoshiArchive.Core.Tasks;
 
@@ -23,11 +24,14 @@ public sealed class SupervisionWorld : IDisposable
         Progress = new ProgressLog(Storage.Store, Storage.Tasks, Storage.Dossiers, Storage.Clock, Storage.Audit);
         Supervision = new SupervisionService(Storage.Store, Storage.Tasks, Progress, Storage.Directory, options,
             Storage.Reading, Storage.Audit);
+        Kept = new KeptFiles(new BlobStore(Storage.Path));
         SelfChecks = new SelfCheckService(Storage.Store, Storage.Tasks, Progress, Storage.Directory, Storage.Clock,
-            Storage.Reading, Storage.Audit);
+            Storage.Reading, Storage.Audit, Kept);
         Reconciliation = new ReconciliationService(Storage.Store, Storage.Tasks, Progress, Storage.Clock);
+        ClosedReconciliations = new ReconciliationRecords(Storage.Store, Reconciliation, Storage.Tasks, Kept,
+            Storage.Clock, Storage.Audit, options);
         LeaderReports = new LeaderReportService(Storage.Store, Storage.Tasks, Progress, SelfChecks, Storage.Directory,
-            Storage.Clock, Storage.Audit);
+            Storage.Clock, Storage.Audit, Kept);
         Reminders = new Reminders(Storage.Store, Storage.Tasks, Storage.Directory);
         Dashboard = new Dashboard(Storage.Store, Storage.Tasks, Progress, Storage.Directory, Storage.Reading,
             Storage.Incoming);
@@ -44,6 +48,10 @@ public sealed class SupervisionWorld : IDisposable
     public SupervisionService Supervision { get; }
     public SelfCheckService SelfChecks { get; }
     public ReconciliationService Reconciliation { get; }
+    /// <summary>Closed reconciliations (对账 kept as records).</summary>
+    public ReconciliationRecords ClosedReconciliations { get; }
+    /// <summary>Generated files kept as blobs in the world's storage folder.</summary>
+    public KeptFiles Kept { get; }
     public LeaderReportService LeaderReports { get; }
     public Reminders Reminders { get; }
     public Dashboard Dashboard { get; }

@@ -10,8 +10,13 @@ namespace LuoshiArchive.Web.Pages.Reconciliation;
 
 /// <summary>Reconciliation (对账), monthly or quarterly: every task against its progress and evidence, with the flags.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = nameof(Core.Accounts.Permission.Supervise))]
-public class IndexModel(ReconciliationService reconciliation, OrganisationDirectory directory, TaskRegistry tasks) : PageModel
+public class IndexModel(ReconciliationService reconciliation, ReconciliationRecords records,
+    OrganisationDirectory directory, TaskRegistry tasks) : FormPageModel
 {
+    /// <summary>The period's closed record, if the office has closed it.</summary>
+    public ClosedReconciliation? Closed { get; private set; }
+    public DateOnly DefaultAnswerDue => tasks.Today.AddDays(7);
+
     public ReconciliationReport Report { get; private set; } = null!;
     public IReadOnlyList<ReconciliationRow> Rows { get; private set; } = [];
     public ReconciliationFlagKind? Flag { get; private set; }
@@ -21,10 +26,28 @@ public class IndexModel(ReconciliationService reconciliation, OrganisationDirect
     public IActionResult OnGet(int? year, int? month, int? quarter, int? department, ReconciliationFlagKind? flag)
     {
         if (Select(year, month, quarter) is not { } period) return BadRequest();
+        Show(period, department, flag);
+        return Page();
+    }
+
+    /// <summary>结账: freezes the period's reconciliation as a record, open for the departments' answers.</summary>
+    public IActionResult OnPostClose(int? year, int? month, int? quarter, DateOnly? answerDue)
+    {
+        if (Select(year, month, quarter) is not { } period) return BadRequest();
+        Show(period, null, null);
+        if (answerDue is not { } due) throw new DomainRuleException("请填写答复期限。");
+        var closed = records.Close(period, due, User.Actor());
+        TempData["Message"] = $"{period.Label}的对账已关闭，各牵头处室请在 {due:yyyy-MM-dd} 前答复。";
+        return Redirect($"/Reconciliation/Closed/{closed.Id}");
+    }
+
+    private void Show(ReportingPeriod period, int? department, ReconciliationFlagKind? flag)
+    {
         (Flag, DepartmentId) = (flag, department);
         Report = reconciliation.For(period, department);
         Rows = flag is { } f ? Report.Rows.Where(r => r.Has(f)).ToList() : Report.Rows;
-        return Page();
+        var key = period.ToString();
+        Closed = records.List().FirstOrDefault(r => r.Key == key);
     }
 
     public IActionResult OnGetXlsx(int? year, int? month, int? quarter, int? department)

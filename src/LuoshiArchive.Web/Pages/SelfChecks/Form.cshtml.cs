@@ -31,6 +31,23 @@ public class FormModel(SelfCheckService selfChecks) : PageModel
 
     public IActionResult OnPostSubmit(int department, int year, int month) => Change(department, year, month, submit: true);
 
+    /// <summary>退回修改: the office returns a submitted form with a reason.</summary>
+    public IActionResult OnPostReturn(int department, int year, int month, string? reason)
+    {
+        if (!Load(department, year, month)) return NotFound();
+        try
+        {
+            selfChecks.Return(department, year, month, reason, User.Actor());
+            TempData["Message"] = "已退回该处室修改，退回原因已告知处室。";
+            return RedirectToPage(new { department, year, month });
+        }
+        catch (DomainRuleException e)
+        {
+            Errors.Add(e.Message);
+            return Page();
+        }
+    }
+
     public IActionResult OnGetDocx(int department, int year, int month) => Export(department, year, month, "docx", selfChecks.WriteDocx);
 
     public IActionResult OnGetXlsx(int department, int year, int month) => Export(department, year, month, "xlsx", selfChecks.WriteXlsx);
