@@ -25,7 +25,8 @@ public sealed class InitCommand : ICliCommand
             context.Error.WriteLine("正在生成演示记录（公文、纪要、进展、自查自评表、季度报告）……");
             var records = await context.Get<DemoRecords>().FillAsync();
             context.Error.WriteLine($"已生成：{records.Evidence} 件佐证材料，{records.Progress} 条进展，{records.Meetings} 次会议及纪要，" +
-                $"{records.SelfChecks} 份自查自评表，{records.LeaderReports} 份季度报告，{records.Documents} 份印发的公文（含督办单）。");
+                $"{records.SelfChecks} 份自查自评表，{records.LeaderReports} 份季度报告，{records.Documents} 份印发的公文（含督办单），" +
+                $"{records.Reconciliations} 份关闭的对账，{records.PublicTasks} 项向社会公布的任务。");
         }
         return Next(context);
     }

@@ -13,15 +13,17 @@ namespace LuoshiArchive.Core.Demo;
 /// The demo commission's year so far, after <see cref="DemoCommission.Load"/>: so a newcomer sees every page working,
 /// it fills the dossiers with documents the app itself makes (an issued notice, meeting minutes, progress reports, a
 /// scanned sign-in sheet), reports progress, holds a monthly meeting, submits each department's self-checks for past
-/// months, writes a leader's quarterly report, and issues a 通报表扬 and a 通报批评 (which opens its 督办单).
+/// months, writes a leader's quarterly report, issues a 通报表扬 and a 通报批评 (which opens its 督办单), closes last
+/// month's reconciliation (对账) and marks a task for public disclosure with its public wording.
 /// Everything goes through the same services as a user's work, so it is audited and bundled like it.
 /// </summary>
 public sealed class DemoRecords(TaskRegistry tasks, OrganisationDirectory directory, DossierService dossiers,
     ProgressLog progress, MeetingRegister meetings, SelfCheckService selfChecks, LeaderReportService leaderReports,
-    OfficialDocumentService documents, DocumentSigning signing)
+    OfficialDocumentService documents, DocumentSigning signing, ReconciliationRecords reconciliations,
+    PublicProgress.PublicDisclosure disclosure)
 {
     public sealed record Summary(int Evidence, int Progress, int Meetings, int SelfChecks, int LeaderReports,
-        int Documents);
+        int Documents, int Reconciliations, int PublicTasks);
 
     public async Task<Summary> FillAsync(CancellationToken cancellationToken = default)
     {
@@ -74,7 +76,25 @@ public sealed class DemoRecords(TaskRegistry tasks, OrganisationDirectory direct
         evidence += issued;
         var checks = SubmitSelfChecks(today);
         var reports = WriteLeaderReport(today);
-        return new Summary(evidence, Math.Min(8, open.Count), 1, checks, reports, issued);
+        var closed = 0;
+        if (today.Month > 1)
+        {
+            reconciliations.Close(ReportingPeriod.OfMonth(today.Year, today.Month - 1), today.AddDays(10), office);
+            closed = 1;
+        }
+        var published = PublishOne(year, office);
+        return new Summary(evidence, Math.Min(8, open.Count), 1, checks, reports, issued, closed, published);
+    }
+
+    /// <summary>One task of broad public interest, shown on /public with wording written for the public.</summary>
+    private int PublishOne(IReadOnlyList<KeyTask> year, Actor office)
+    {
+        var task = year.FirstOrDefault(t => t.Name.Contains("课后服务", StringComparison.Ordinal))
+                   ?? year.FirstOrDefault(t => !t.IsSettled);
+        if (task is null) return 0;
+        disclosure.Publish(task.Code,
+            "已在全市中小学推进课后服务，覆盖面持续扩大，下一步将进一步丰富服务内容、规范服务管理。", office);
+        return 1;
     }
 
     /// <summary>A notice, a 通报表扬 and a 通报批评, each taken through 送核稿, 核稿, 签发 and 印发.</summary>

@@ -7,7 +7,8 @@ namespace LuoshiArchive.Core.Tests.Demo;
 /// <summary>
 /// <c>luoshi init --demo</c> shows every kind of record, made through the app's own services: evidence in the
 /// dossiers (documents it generated, a scan), progress, a meeting with its minutes, self-checks of past months, a
-/// leader's quarterly report, an issued notice, commendation and criticism (with its 督办单).
+/// leader's quarterly report, an issued notice, commendation and criticism (with its 督办单), last month's closed
+/// reconciliation and a task disclosed to the public.
 /// </summary>
 public sealed class DemoRecordsTests : IDisposable
 {
@@ -54,5 +55,8 @@ public sealed class DemoRecordsTests : IDisposable
         Assert.NotEmpty(criticism.SupervisionOrderIds);
         Assert.All(store.SupervisionOrders.FindAll(), o => Assert.Equal(SupervisionOrderState.Open,
             o.StateOn(new DateOnly(2018, 11, 20))));
+        Assert.Equal("2018-10", Assert.Single(store.Reconciliations.FindAll()).Period().ToString());
+        var published = Assert.Single(store.PublicTasks.FindAll());
+        Assert.Contains("课后服务", store.Tasks.FindById(published.TaskId)!.Name);
     }
 }
