@@ -16,7 +16,7 @@ public sealed class FormPagesTests(BrowserApp browser)
         "/Documents/Edit/{draft}", "/Documents/Issue/{draft}", "/Search", "/Search?q=长效机制", "/Evidence/{evidence}", "/Inspection", "/Archive",
         "/Admin/Organisation", "/Admin/Users", "/Audit", "/Account/Password", "/Supervision", "/SelfChecks/1/2018/6",
         "/Reconciliation", "/Reports/Leader", "/Assessment", "/Assessment/Scheme", "/Assessment/Task/{task}",
-        "/Tasks/Close/{task}", "/Incoming", "/Tasks/Edit?parent={task}",
+        "/Tasks/Close/{task}", "/Incoming", "/Tasks/Edit?parent={task}", "/Tasks/CarryOver", "/Archive/Import",
     ];
 
     [Theory]
