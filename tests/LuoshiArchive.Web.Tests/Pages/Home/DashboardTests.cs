@@ -79,17 +79,21 @@ public partial class DashboardTests : IClassFixture<LuoshiWebFactory>
     [Fact]
     public async Task The_navigation_offers_supervision_by_role()
     {
-        var clerk = (await (await SupervisionSeed.SignedIn(_app, "clerk")).GetDocumentAsync("/")).QuerySelectorAll("nav a").Select(a => a.TextContent.Trim()).ToList();
-        var supervisor = (await (await SupervisionSeed.SignedIn(_app, "supervisor")).GetDocumentAsync("/")).QuerySelectorAll("nav a").Select(a => a.TextContent.Trim()).ToList();
-        var leader = (await (await SupervisionSeed.SignedIn(_app, "leader")).GetDocumentAsync("/")).QuerySelectorAll("nav a").Select(a => a.TextContent.Trim()).ToList();
+        async Task<List<(string Text, string Href)>> Nav(string account) =>
+            (await (await SupervisionSeed.SignedIn(_app, account)).GetDocumentAsync("/")).QuerySelectorAll("nav a")
+            .Select(a => (a.TextContent.Trim(), a.GetAttribute("href") ?? "")).ToList();
+        var clerk = await Nav("clerk");
+        var supervisor = await Nav("supervisor");
+        var leader = await Nav("leader");
 
-        Assert.Contains("督办", clerk);
-        Assert.Contains("自查自评", clerk);
-        Assert.DoesNotContain("对账", clerk);
-        Assert.DoesNotContain("季度报告", clerk);
-        Assert.Contains("对账", supervisor);
-        Assert.Contains("季度报告", leader);
-        Assert.DoesNotContain("对账", leader);
+        Assert.Contains(("督办", "/Supervision"), clerk);
+        Assert.Contains(clerk, a => a.Text == "自查自评");
+        // A department answers its rows of the closed reconciliations; only the office closes one.
+        Assert.Contains(("对账", "/Reconciliation/Closed"), clerk);
+        Assert.DoesNotContain(clerk, a => a.Text == "季度报告");
+        Assert.Contains(("对账", "/Reconciliation"), supervisor);
+        Assert.Contains(leader, a => a.Text == "季度报告");
+        Assert.Contains(("对账", "/Reconciliation/Closed"), leader);
     }
 
     [GeneratedRegex(@"共 (\d+) 项")]
