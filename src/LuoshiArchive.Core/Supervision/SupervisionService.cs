@@ -107,6 +107,11 @@ public sealed class SupervisionService(ISupervisionStore store, TaskRegistry tas
         return entry;
     }
 
+    /// <summary>Who may issue (and so withdraw) an order on <paramref name="task"/>: the office, or a leader in their area.
+    /// </summary>
+    public static bool MayIssueOn(Actor actor, KeyTask task) =>
+        actor.Role == UserRole.Leader ? LeaderArea.Covers(actor, task) : Access.Allows(actor, Permission.Supervise);
+
     /// <summary>
     /// Withdraws an order not yet answered (撤回), with a reason: it no longer awaits a reply, is no longer reminded of
     /// or counted as overdue, and stays on record with who withdrew it, when and why. Who may issue it may withdraw it.
@@ -115,8 +120,11 @@ public sealed class SupervisionService(ISupervisionStore store, TaskRegistry tas
     {
         var order = Find(orderId) ?? throw new DomainRuleException("该督办单不存在。");
         var task = store.Tasks.FindById(order.TaskId) ?? throw new DomainRuleException("督办单所督办的任务已不存在。");
-        if (actor.Role != UserRole.Leader) Access.Demand(actor, Permission.Supervise, _audit);
-        else if (!LeaderArea.Covers(actor, task)) Access.Refuse(actor, _audit, task, LeaderArea.Outside(actor, task, "撤回督办单"));
+        if (!MayIssueOn(actor, task))
+        {
+            if (actor.Role != UserRole.Leader) Access.Demand(actor, Permission.Supervise, _audit);
+            Access.Refuse(actor, _audit, task, LeaderArea.Outside(actor, task, "撤回督办单"));
+        }
         var why = (reason ?? "").Trim();
         if (why.Length == 0) throw new DomainRuleException("请填写撤回理由。");
         if (why.Length > 200) throw new DomainRuleException("撤回理由不能超过200字。");

@@ -60,18 +60,7 @@ public sealed partial class TaskRegistry
         draft.Milestones = old.Milestones.Where(m => !m.Done)
             .Select(m => new Milestone { Due = m.Due, Description = m.Description }).ToList();
         draft.ProgressSummary = old.ProgressSummary.Length > 0 ? $"（{old.Year}年）{old.ProgressSummary}" : "";
-        Validate(draft, existing: null);
-        store.LockForWrite("tasks");
-        var carried = new KeyTask
-        {
-            Code = parent is not null ? NextChildCode(parent) : NextCode(draft.Year), AddedOn = Today,
-            ParentId = parent?.Id, CarriedFromId = old.Id,
-        };
-        carried.Apply(draft);
-        store.Tasks.Insert(carried);
-        var fields = Describe(carried).Select(f => new FieldChange(f.Key, "", f.Value)).Where(c => c.After.Length > 0);
-        Record(carried, actor, TaskChangeKind.CarriedOver, fields.Prepend(new FieldChange(CarriedFromField, "", old.Code))
-            .ToList());
+        var carried = Insert(draft, actor, TaskChangeKind.CarriedOver, closure: null, parent, carriedFrom: old);
         old.CarriedToId = carried.Id;
         store.Tasks.Update(old);
         Record(old, actor, TaskChangeKind.CarriedOver, [new FieldChange(CarriedToField, "", carried.Code)]);

@@ -84,7 +84,12 @@ public sealed partial class TaskRegistry(
         return Insert(draft, actor, kind, closure);
     }
 
-    private KeyTask Insert(TaskDraft draft, Actor actor, TaskChangeKind kind, TaskClosure? closure, KeyTask? parent = null)
+    /// <summary>
+    /// Stores a new task: under <paramref name="parent"/> (细化分解) its code follows the parent's; continuing
+    /// <paramref name="carriedFrom"/> (年度结转) it is linked to that task. Its history records every field set.
+    /// </summary>
+    private KeyTask Insert(TaskDraft draft, Actor actor, TaskChangeKind kind, TaskClosure? closure, KeyTask? parent = null,
+        KeyTask? carriedFrom = null)
     {
         Validate(draft, existing: null);
         return store.InTransaction(() =>
@@ -93,11 +98,13 @@ public sealed partial class TaskRegistry(
             var code = parent is not null ? NextChildCode(parent)
                 : string.IsNullOrWhiteSpace(draft.Code) ? NextCode(draft.Year) : draft.Code.Trim();
             if (Find(code) is not null) throw new DomainRuleException($"任务编号“{code}”已被使用。");
-            var task = new KeyTask { Code = code, AddedOn = Today, Closure = closure, ParentId = parent?.Id };
+            var task = new KeyTask
+                { Code = code, AddedOn = Today, Closure = closure, ParentId = parent?.Id, CarriedFromId = carriedFrom?.Id };
             task.Apply(draft);
             store.Tasks.Insert(task);
             var fields = Describe(task).Select(f => new FieldChange(f.Key, "", f.Value)).Where(c => c.After.Length > 0);
             if (parent is not null) fields = fields.Prepend(new FieldChange(ParentField, "", parent.Code));
+            if (carriedFrom is not null) fields = fields.Prepend(new FieldChange(CarriedFromField, "", carriedFrom.Code));
             Record(task, actor, kind, fields.ToList());
             return task;
         });

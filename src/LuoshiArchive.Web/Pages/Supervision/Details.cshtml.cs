@@ -26,8 +26,8 @@ public class DetailsModel(SupervisionService supervision, ProgressLog progress, 
     public string WithdrawReason { get; private set; } = "";
 
     /// <summary>Shown the withdrawal form: an outstanding order, to those who may issue one on its task.</summary>
-    public bool MayWithdraw(Actor actor) => Order.IsOutstanding && Task is not null &&
-        (actor.Role == UserRole.Leader ? LeaderArea.Covers(actor, Task) : Access.Allows(actor, Permission.Supervise));
+    public bool MayWithdraw(Actor actor) =>
+        Order.IsOutstanding && Task is not null && SupervisionService.MayIssueOn(actor, Task);
 
     public IActionResult OnGet(int id)
     {
