@@ -103,7 +103,7 @@ public sealed class DemoRecords(TaskRegistry tasks, OrganisationDirectory direct
     {
         var today = tasks.Today;
         var drafts = new List<OfficialDocument>();
-        if (open.Count > 0) drafts.Add(documents.StartFromTemplate(DocumentGenre.Notice, [open[0].Code], office));
+        if (open.Count > 0) drafts.Add(Notice(open[0], office));
         if (year.Where(Drafting.CompletedOnTime).Take(2).Select(t => t.Code).ToList() is { Count: > 0 } good)
             drafts.Add(documents.StartCommendation(good, office));
         if (year.Where(t => Drafting.Failing(t, today)).Take(2).Select(t => t.Code).ToList() is { Count: > 0 } late)
@@ -117,6 +117,30 @@ public sealed class DemoRecords(TaskRegistry tasks, OrganisationDirectory direct
             await documents.IssueAsync(draft.Id, office, cancellationToken);
         }
         return drafts.Count;
+    }
+
+    /// <summary>The notice template filled in for the task (the template's own text is placeholders: “关于……的通知”).
+    /// </summary>
+    private OfficialDocument Notice(KeyTask task, Actor office)
+    {
+        var draft = documents.StartFromTemplate(DocumentGenre.Notice, [task.Code], office);
+        var spec = OfficialDocumentService.Spec(draft) with
+        {
+            Title = $"关于加快推进{task.Name}工作的通知",
+            Paragraphs =
+            [
+                new(0, $"为贯彻落实全市教育工作会议部署，加快推进{task.Name}，现就有关事项通知如下。"),
+                new(1, "一、压实工作责任"),
+                new(0, "各牵头处室要对照任务清单、责任清单，细化工作措施，明确时间节点，确保任务按期完成。"),
+                new(1, "二、按时报送进展"),
+                new(0, "请于每月25日前在落实档案系统中填报工作进展，同时上传相关佐证材料。"),
+                new(1, "三、工作要求"),
+                new(0, "办公室将定期督查督办，对进展滞后的任务予以通报。"),
+                new(0, "特此通知。"),
+            ],
+            Note = "联系人：孙丽娜，联系电话：23456789",
+        };
+        return documents.UpdateDraft(draft.Id, spec, null, office);
     }
 
     /// <summary>Each department's 自查自评表 for the two months before this one (this year's only).</summary>

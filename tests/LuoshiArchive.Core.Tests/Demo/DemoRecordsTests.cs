@@ -51,6 +51,9 @@ public sealed class DemoRecordsTests : IDisposable
         var issued = store.Documents.FindAll().Where(d => d.IsIssued).ToList();
         Assert.Equal([DocumentGenre.Notice, DocumentGenre.Commendation, DocumentGenre.Criticism],
             issued.Select(d => OfficialDocumentService.Spec(d).Genre));
+        // Issued as a person would issue it: the template's placeholders are filled in.
+        Assert.All(issued, d => Assert.DoesNotContain("……", OfficialDocumentService.Spec(d).Title));
+        Assert.DoesNotContain(OfficialDocumentService.Spec(issued[0]).Paragraphs, p => p.Text.Contains("……"));
         var criticism = issued.Single(d => OfficialDocumentService.Spec(d).Genre == DocumentGenre.Criticism);
         Assert.NotEmpty(criticism.SupervisionOrderIds);
         Assert.All(store.SupervisionOrders.FindAll(), o => Assert.Equal(SupervisionOrderState.Open,
