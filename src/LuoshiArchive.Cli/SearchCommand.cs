@@ -18,6 +18,7 @@ public sealed class SearchCommand : ICliCommand
     public Task<int> RunAsync(CommandLine line, CliContext context)
     {
         if (line.Positionals.Count == 0) throw new UsageException("请给出检索词。");
+        EvidenceIndex.WarmUp(); // SmartCn's dictionaries load on the other core while the store opens
         var top = line.Int("top") ?? 20;
         if (top is < 1 or > 1000) throw new UsageException("--top 应在 1 到 1000 之间。");
         var dossiers = context.Get<DossierService>();

@@ -98,11 +98,28 @@ public sealed class LiteDbStore : LuoshiStoreBase, ILuoshiStore
         DisclosureSettings = Collection<Core.PublicProgress.DisclosureSettings>("disclosure_settings", _ => { });
     }
 
+    /// <summary>
+    /// A collection opened on first use: its type's mapping built and its indexes ensured then, so that a command
+    /// that reads two collections does not pay for thirty (start-up, issue 24). A new or upgraded store opens them
+    /// all at once (<see cref="OpenEveryCollection"/>), so that its indexes are made before any transaction.
+    /// </summary>
     private LiteRecords<T> Collection<T>(string name, Action<ILiteCollection<T>> indexes) where T : class
     {
-        var collection = _db.GetCollection<T>(name);
-        indexes(collection);
-        return new LiteRecords<T>(collection);
+        var records = new LiteRecords<T>(() =>
+        {
+            var collection = _db.GetCollection<T>(name);
+            indexes(collection);
+            return collection;
+        });
+        _collections.Add(records);
+        return records;
+    }
+
+    private readonly List<ILazyCollection> _collections = [];
+
+    internal void OpenEveryCollection()
+    {
+        foreach (var collection in _collections) collection.Open();
     }
 
     public string StoragePath { get; }
@@ -283,14 +300,22 @@ public sealed class LiteDbStore : LuoshiStoreBase, ILuoshiStore
         mapper.RegisterType<DateOnly>(
             d => new BsonValue(d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             b => DateOnly.ParseExact(b.AsString, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        mapper.Entity<KeyTask>().Ignore(t => t.IsComplete);
-        mapper.Entity<Adjustment>().Ignore(a => a.ChangesAnything);
-        mapper.Entity<Meeting>().Ignore(m => m.TaskIds);
-        mapper.Entity<Evidence>().Ignore(e => e.IsRemoved);
-        mapper.Entity<Milestone>().Ignore(m => m.AwaitsEvidence).Ignore(m => m.WasDoneLate);
-        mapper.Entity<SupervisionOrder>().Ignore(o => o.AnsweredLate);
+        // Computed properties are not stored. Named here rather than with Entity<T>().Ignore(…), which builds each
+        // type's mapping at once: a type's mapping is built when its collection is first used.
+        mapper.ResolveMember = (type, member, mapping) =>
+        {
+            if (NotStored.Contains((type, member.Name))) mapping.FieldName = null;
+        };
         return mapper;
     }
+
+    private static readonly HashSet<(Type, string)> NotStored =
+    [
+        (typeof(KeyTask), nameof(KeyTask.IsComplete)), (typeof(Adjustment), nameof(Adjustment.ChangesAnything)),
+        (typeof(Meeting), nameof(Meeting.TaskIds)), (typeof(Core.Dossiers.Evidence), nameof(Core.Dossiers.Evidence.IsRemoved)),
+        (typeof(Milestone), nameof(Milestone.AwaitsEvidence)), (typeof(Milestone), nameof(Milestone.WasDoneLate)),
+        (typeof(SupervisionOrder), nameof(SupervisionOrder.AnsweredLate)),
+    ];
 
     public void WriteSnapshot(string file) => Snapshot.Write(_db, file);
 

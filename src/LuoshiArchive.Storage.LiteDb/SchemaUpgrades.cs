@@ -35,6 +35,8 @@ internal static class SchemaUpgrades
             StoreBackup.Create(store, Path.Combine(backups, $"auto-before-schema-{found}-to-{LiteDbStore.SchemaVersion}-{DateTime.UtcNow:yyyyMMddHHmmss}.zip"));
             for (var version = found; version < LiteDbStore.SchemaVersion; version++) Steps[version](db);
         }
+        // New collections and indexes are made now, before any transaction uses them.
+        store.OpenEveryCollection();
         Write(db, LiteDbStore.SchemaVersion);
     }
 

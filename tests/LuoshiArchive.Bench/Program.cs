@@ -4,6 +4,7 @@
 //     [--search-only --index DIR [--query TEXT]]   search latency only, on an index kept in DIR between runs (built once
 //                                                  per seed and size); --query measures that query alone
 //     [--web-only --web-docs 2000 --web-clients 8 --web-seconds 10]   web cold start, and pages under load
+//     [--web-store DIR]   with --web-only on LiteDB: the store is kept in DIR and reused by later runs of the same size
 //     [--large PERCENT]   that share of the documents (every n-th) holds 1–10 MB of text
 //     [--web-memory --web-docs 2000 --web-clients 16 --web-seconds 20 --uploads 3 --upload-mb 25]   the web process's
 //                         working set while the clients search and the uploads (text files, at once) go through the API
@@ -44,7 +45,8 @@ try
         var documents = new SyntheticCorpus(options.Seed).Generate(options.WebDocuments).ToList();
         foreach (var engine in engines)
         {
-            var store = Path.Combine(work, "web-store-" + engine.Name);
+            var store = options.WebStore is { } kept && engine.Name == "LiteDB"
+                ? kept : Path.Combine(work, "web-store-" + engine.Name);
             report.Web.Add(await WebBench.Run(documents, store, options.WebClients, options.WebSeconds, engine));
         }
     }
@@ -117,7 +119,7 @@ finally
 internal sealed record BenchOptions(int Documents, int Ingest, int Seed, bool Json, int[] BundleSizes,
     int[] BundleVolumes, int VolumeFiles, bool VolumeOnly, string[] Formats, bool SearchOnly, string? IndexPath,
     string? Query, bool WebOnly, int WebDocuments, int WebClients, double WebSeconds, string? Database,
-    int LargePercent, bool WebMemory, int Uploads, int UploadMegabytes)
+    int LargePercent, bool WebMemory, int Uploads, int UploadMegabytes, string? WebStore)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -134,7 +136,8 @@ internal sealed record BenchOptions(int Documents, int Ingest, int Seed, bool Js
             int.Parse(Value("--web-clients") ?? "8"),
             double.Parse(Value("--web-seconds") ?? "10", System.Globalization.CultureInfo.InvariantCulture),
             Value("--database"), int.Parse(Value("--large") ?? "0"), args.Contains("--web-memory"),
-            int.Parse(Value("--uploads") ?? "3"), int.Parse(Value("--upload-mb") ?? "25"));
+            int.Parse(Value("--uploads") ?? "3"), int.Parse(Value("--upload-mb") ?? "25"),
+            Value("--web-store") is { } webStore ? Path.GetFullPath(webStore) : null);
     }
 }
 

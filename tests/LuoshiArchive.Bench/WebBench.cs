@@ -36,7 +36,15 @@ public static partial class WebBench
         int clients, double seconds, BenchEngine engine)
     {
         var options = engine.NewStore(storagePath);
-        await Prepare(corpus, options, engine);
+        // A store kept between runs (--web-store) is prepared once per seed and size.
+        var marker = Path.Combine(storagePath, "bench-web-store.txt");
+        var wanted = $"{corpus.Count} documents, first {corpus.FirstOrDefault()?.Text.Length} characters";
+        if (!File.Exists(marker) || File.ReadAllText(marker) != wanted)
+        {
+            if (Directory.Exists(storagePath)) Directory.Delete(storagePath, recursive: true);
+            await Prepare(corpus, options, engine);
+            File.WriteAllText(marker, wanted);
+        }
         var result = new Result(engine.Name, corpus.Count, [], []);
         for (var run = 1; run <= 3; run++)
         {

@@ -78,7 +78,7 @@ public sealed class EvidenceIndex : IDisposable
         _writer.Commit(); // an empty new index must be openable by the searcher
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
         _queries = new QueryBuilder(_analyzer);
-        Warm();
+        WarmUp();
     }
 
     // Set by every change, cleared by the search that makes the changes visible: a change is searchable from the
@@ -167,14 +167,21 @@ public sealed class EvidenceIndex : IDisposable
         finally { _searchers.Release(searcher); }
     }
 
-    // SmartCn loads its dictionaries on first use (~0.4 s): pay that at start-up, not on the first search.
-    private void Warm()
+    private static readonly Lazy<Task> Warming = new(() => Task.Run(() =>
     {
-        using var stream = _analyzer.GetTokenStream(EvidenceFields.TextWords, "建立健全推进工作落实长效机制");
+        using var analyzer = new SmartChineseAnalyzer(Version);
+        using var stream = analyzer.GetTokenStream(EvidenceFields.TextWords, "建立健全推进工作落实长效机制");
         stream.Reset();
         while (stream.IncrementToken()) { }
         stream.End();
-    }
+    }));
+
+    /// <summary>
+    /// SmartCn loads its dictionaries (and ICU its sentence rules) on first use, ~0.4 s of one core: started on another
+    /// thread when the process starts, so that it overlaps with opening the store instead of delaying the first search
+    /// or the first page (issue 24). Idempotent; a search that comes first simply waits for the dictionaries.
+    /// </summary>
+    public static Task WarmUp() => Warming.Value;
 
     public void Dispose()
     {

@@ -6,9 +6,33 @@ namespace LuoshiArchive.Core.Text;
 /// The optional converters found on this machine: LibreOffice for legacy DOC/WPS, tesseract (with chi_sim) plus
 /// pdftoppm for scanned PDFs. Without them such files are stored with the "no text could be read" flag.
 /// </summary>
-public sealed record ConverterPaths(string? Soffice, string? Tesseract, string? Pdftoppm)
+public sealed record ConverterPaths
 {
-    public static ConverterPaths None { get; } = new(null, null, null);
+    // Whether tesseract has the Chinese model is asked of tesseract (a process) the first time OCR is wanted, not at
+    // start-up: a search never needs it (issue 24).
+    private readonly Lazy<string?> _tesseract;
+
+    public ConverterPaths(string? soffice, string? tesseract, string? pdftoppm)
+        : this(soffice, new Lazy<string?>(tesseract), pdftoppm)
+    {
+    }
+
+    private ConverterPaths(string? soffice, Lazy<string?> tesseract, string? pdftoppm)
+    {
+        Soffice = soffice;
+        _tesseract = tesseract;
+        Pdftoppm = pdftoppm;
+    }
+
+    public static ConverterPaths None { get; } = new(null, (string?)null, null);
+
+    /// <summary>LibreOffice's <c>soffice</c>, for legacy DOC/WPS and PDF renditions.</summary>
+    public string? Soffice { get; }
+
+    /// <summary>tesseract, when it has the chi_sim model.</summary>
+    public string? Tesseract => _tesseract.Value;
+
+    public string? Pdftoppm { get; }
 
     public bool CanOcr => Tesseract is not null && Pdftoppm is not null;
 
@@ -19,8 +43,9 @@ public sealed record ConverterPaths(string? Soffice, string? Tesseract, string? 
     {
         var soffice = OnPath("soffice") ?? OnPath("libreoffice");
         var tesseract = OnPath("tesseract");
-        if (tesseract is not null && !HasChineseModel(tesseract)) tesseract = null;
-        return new ConverterPaths(soffice, tesseract, OnPath("pdftoppm"));
+        return new ConverterPaths(soffice,
+            new Lazy<string?>(() => tesseract is not null && HasChineseModel(tesseract) ? tesseract : null),
+            OnPath("pdftoppm"));
     }
 
     private static string? OnPath(string name) =>

@@ -29,6 +29,7 @@ public static class WebSetup
 
     public static void AddLuoshiWeb(this WebApplicationBuilder builder)
     {
+        Core.Search.EvidenceIndex.WarmUp(); // on another core while the host and the store open
         var options = builder.Configuration.GetSection(LuoshiOptions.Section).Get<LuoshiOptions>() ?? new LuoshiOptions();
         // --storage DIR on the command line arrives as the configuration key "storage".
         options.StoragePath = LuoshiOptions.ResolveStoragePath(builder.Configuration["storage"]);
@@ -153,20 +154,33 @@ public static class WebSetup
     /// another process holds it ("storage is in use by …"), a newer build wrote it, or the audit key cannot be used
     /// (a key file inside the storage folder, a damaged one): the app then ends with exit
     /// code 1 instead of an unhandled exception (SIGABRT).
+    /// Start-up uses both cores (issue 24): the search index opens on another thread while the store opens here, and
+    /// the background jobs' services are built there while the pages are mapped; <paramref name="services"/> ends
+    /// when they are built (and fails as the start-up did before, when one cannot be).
     /// </summary>
-    public static bool OpenStore(this WebApplication app, TextWriter error)
+    public static bool OpenStore(this WebApplication app, TextWriter error, out Task services)
     {
+        var index = Task.Run(() => app.Services.GetRequiredService<Core.Search.EvidenceIndex>());
         try
         {
             app.Services.GetRequiredService<LuoshiArchive.Core.ILuoshiStore>();
             app.Services.GetRequiredService<Core.Audit.AuditKey>(); // made here on the first start on an empty store
-            return true;
         }
         catch (Exception e) when (Refusal(e) is { } refusal)
         {
             error.WriteLine(refusal.Message);
+            services = index.ContinueWith(_ => { }, TaskScheduler.Default); // ends; its failure does not matter now
+            services.Wait();
             return false;
         }
+        services = index.ContinueWith(opened =>
+        {
+            opened.GetAwaiter().GetResult();
+            app.Services.GetRequiredService<Core.Dossiers.DossierService>();
+            app.Services.GetRequiredService<Core.Notifications.Notifier>();
+            app.Services.GetRequiredService<Core.Notifications.MailOutbox>();
+        }, TaskScheduler.Default);
+        return true;
     }
 
     private static Exception? Refusal(Exception? e)
