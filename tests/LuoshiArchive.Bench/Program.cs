@@ -5,6 +5,8 @@
 //                                                  per seed and size); --query measures that query alone
 //     [--web-only --web-docs 2000 --web-clients 8 --web-seconds 10]   web cold start, and pages under load
 //     [--web-store DIR]   with --web-only on LiteDB: the store is kept in DIR and reused by later runs of the same size
+//     [--no-publish]      with --web-only: start-up of the build output only (by default also of `dotnet publish`'s
+//                         ReadyToRun apps, published into the work folder first, ~1–4 minutes)
 //     [--large PERCENT]   that share of the documents (every n-th) holds 1–10 MB of text
 //     [--web-memory --web-docs 2000 --web-clients 16 --web-seconds 20 --uploads 3 --upload-mb 25]   the web process's
 //                         working set while the clients search and the uploads (text files, at once) go through the API
@@ -43,11 +45,13 @@ try
     if (options.WebOnly)
     {
         var documents = new SyntheticCorpus(options.Seed).Generate(options.WebDocuments).ToList();
+        var published = options.NoPublish ? null : PublishedApps.Publish(work);
         foreach (var engine in engines)
         {
             var store = options.WebStore is { } kept && engine.Name == "LiteDB"
                 ? kept : Path.Combine(work, "web-store-" + engine.Name);
-            report.Web.Add(await WebBench.Run(documents, store, options.WebClients, options.WebSeconds, engine));
+            report.Web.Add(await WebBench.Run(documents, store, options.WebClients, options.WebSeconds, engine,
+                published));
         }
     }
     else if (options.SearchOnly)
@@ -119,7 +123,7 @@ finally
 internal sealed record BenchOptions(int Documents, int Ingest, int Seed, bool Json, int[] BundleSizes,
     int[] BundleVolumes, int VolumeFiles, bool VolumeOnly, string[] Formats, bool SearchOnly, string? IndexPath,
     string? Query, bool WebOnly, int WebDocuments, int WebClients, double WebSeconds, string? Database,
-    int LargePercent, bool WebMemory, int Uploads, int UploadMegabytes, string? WebStore)
+    int LargePercent, bool WebMemory, int Uploads, int UploadMegabytes, string? WebStore, bool NoPublish)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -137,7 +141,7 @@ internal sealed record BenchOptions(int Documents, int Ingest, int Seed, bool Js
             double.Parse(Value("--web-seconds") ?? "10", System.Globalization.CultureInfo.InvariantCulture),
             Value("--database"), int.Parse(Value("--large") ?? "0"), args.Contains("--web-memory"),
             int.Parse(Value("--uploads") ?? "3"), int.Parse(Value("--upload-mb") ?? "25"),
-            Value("--web-store") is { } webStore ? Path.GetFullPath(webStore) : null);
+            Value("--web-store") is { } webStore ? Path.GetFullPath(webStore) : null, args.Contains("--no-publish"));
     }
 }
 

@@ -30,10 +30,21 @@ public static partial class WebBench
     {
         /// <summary>`luoshi search 落实 --json` on the unchanged store, process start to exit, seconds per run.</summary>
         public List<double> CliSearches { get; } = [];
+
+        /// <summary>The same with the CLI as `dotnet publish` makes it (ReadyToRun), as a server installs it.</summary>
+        public List<double> PublishedCliSearches { get; } = [];
+
+        /// <summary>Cold starts of the web app as `dotnet publish` makes it (ReadyToRun).</summary>
+        public List<ColdStart> PublishedColdStarts { get; } = [];
     }
 
+    /// <summary>
+    /// Cold starts and CLI searches of the build output and, when <paramref name="published"/> is given, of the
+    /// published apps, interleaved (build, published, build…) so that both meet the same machine; then the pages
+    /// under load, on the published app when there is one.
+    /// </summary>
     public static async Task<Result> Run(IReadOnlyList<SyntheticCorpus.Document> corpus, string storagePath,
-        int clients, double seconds, BenchEngine engine)
+        int clients, double seconds, BenchEngine engine, PublishedApps? published)
     {
         var options = engine.NewStore(storagePath);
         // A store kept between runs (--web-store) is prepared once per seed and size.
@@ -45,33 +56,51 @@ public static partial class WebBench
             await Prepare(corpus, options, engine);
             File.WriteAllText(marker, wanted);
         }
+        var built = new PublishedApps(BuiltDll("LuoshiArchive.Cli", "luoshi.dll"),
+            BuiltDll("LuoshiArchive.Web", "LuoshiArchive.Web.dll"));
         var result = new Result(engine.Name, corpus.Count, [], []);
         for (var run = 1; run <= 3; run++)
         {
-            result.CliSearches.Add(await CliSearch(options));
-            Console.Error.WriteLine($"luoshi search {run} ({engine.Name}): {result.CliSearches[^1]:0.00} s");
+            result.CliSearches.Add(await CliSearch(options, built.Cli));
+            Console.Error.WriteLine($"luoshi search {run} ({engine.Name}, build): {result.CliSearches[^1]:0.00} s");
+            if (published is null) continue;
+            result.PublishedCliSearches.Add(await CliSearch(options, published.Cli));
+            Console.Error.WriteLine(
+                $"luoshi search {run} ({engine.Name}, published): {result.PublishedCliSearches[^1]:0.00} s");
         }
         for (var run = 1; run <= 3; run++)
         {
-            var (process, started, url) = await Launch(options);
-            using (process)
+            result.ColdStarts.Add(new ColdStart(run, await ColdStartOf(options, built.Web)));
+            Console.Error.WriteLine($"web cold start {run} ({engine.Name}, build): {result.ColdStarts[^1].Seconds:0.00} s");
+            if (published is null) continue;
+            result.PublishedColdStarts.Add(new ColdStart(run, await ColdStartOf(options, published.Web)));
+            Console.Error.WriteLine(
+                $"web cold start {run} ({engine.Name}, published): {result.PublishedColdStarts[^1].Seconds:0.00} s");
+        }
+        var (process, _, url) = await Launch(options, (published ?? built).Web);
+        using (process)
+        {
+            foreach (var page in new[] { "/Tasks", "/Search?q=落实", "/Search?q=督查督办%20河西区&year=2019" })
             {
-                result.ColdStarts.Add(new ColdStart(run, started));
-                Console.Error.WriteLine($"web cold start {run} ({engine.Name}): {started:0.00} s");
-                if (run == 3)
-                {
-                    foreach (var page in new[] { "/Tasks", "/Search?q=落实", "/Search?q=督查督办%20河西区&year=2019" })
-                    {
-                        var load = await Load(url, page, clients, seconds);
-                        result.Pages.Add(load);
-                        Console.Error.WriteLine($"web ({engine.Name}) {load}");
-                    }
-                }
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
+                var load = await Load(url, page, clients, seconds);
+                result.Pages.Add(load);
+                Console.Error.WriteLine($"web ({engine.Name}) {load}");
             }
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
         }
         return result;
+    }
+
+    private static async Task<double> ColdStartOf(LuoshiOptions options, string webDll)
+    {
+        var (process, started, _) = await Launch(options, webDll);
+        using (process)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        return started;
     }
 
     /// <summary>The demo commission, an administrator, and the corpus filed as TXT into the demo tasks.</summary>
@@ -97,14 +126,14 @@ public static partial class WebBench
             $"{corpus.Count} documents filed in {watch.Elapsed.TotalSeconds:0.0} s");
     }
 
-    /// <summary>Runs the built CLI's <c>luoshi search 落实 --json</c> on the store; seconds from launch to exit.</summary>
-    private static async Task<double> CliSearch(LuoshiOptions options)
+    /// <summary>Runs <c>luoshi search 落实 --json</c> (that luoshi.dll) on the store; seconds from launch to exit.</summary>
+    private static async Task<double> CliSearch(LuoshiOptions options, string cliDll)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
         };
-        foreach (var arg in new[] { BuiltDll("LuoshiArchive.Cli", "luoshi.dll"), "--storage", options.StoragePath,
+        foreach (var arg in new[] { cliDll, "--storage", options.StoragePath,
                      "search", "落实", "--json" })
             start.ArgumentList.Add(arg);
         start.Environment[LuoshiOptions.DatabaseEnvironmentVariable] = options.Database;
@@ -119,8 +148,10 @@ public static partial class WebBench
         return seconds;
     }
 
-    /// <summary>Starts the built web app on a free port; the time is from launch to the sign-in page answered.</summary>
-    internal static async Task<(Process Process, double Seconds, string Url)> Launch(LuoshiOptions options)
+    /// <summary>Starts the web app (the built one by default) on a free port; the time is from launch to the sign-in
+    /// page answered.</summary>
+    internal static async Task<(Process Process, double Seconds, string Url)> Launch(LuoshiOptions options,
+        string? webDll = null)
     {
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
@@ -128,7 +159,9 @@ public static partial class WebBench
         {
             UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
         };
-        foreach (var arg in new[] { BuiltDll("LuoshiArchive.Web", "LuoshiArchive.Web.dll"), "--storage", options.StoragePath, "--urls", url }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { webDll ?? BuiltDll("LuoshiArchive.Web", "LuoshiArchive.Web.dll"), "--storage",
+                     options.StoragePath, "--urls", url })
+            start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment[LuoshiOptions.DatabaseEnvironmentVariable] = options.Database;
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
@@ -210,13 +243,19 @@ public static partial class WebBench
     }
 
     /// <summary>A project's build output beside this one: src/<paramref name="project"/>/bin/&lt;configuration&gt;/net10.0.</summary>
-    private static string BuiltDll(string project, string file)
+    internal static string BuiltDll(string project, string file)
+    {
+        var root = RepositoryRoot();
+        var output = Path.GetRelativePath(Path.Combine(root, "tests", "LuoshiArchive.Bench"), AppContext.BaseDirectory);
+        var dll = Path.Combine(root, "src", project, output, file);
+        return File.Exists(dll) ? dll : throw new FileNotFoundException(project + " not built", dll);
+    }
+
+    internal static string RepositoryRoot()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "LuoshiArchive.sln"))) root = root.Parent;
-        if (root is null) throw new InvalidOperationException("run the bench from the repository (LuoshiArchive.sln not found above it)");
-        var output = Path.GetRelativePath(Path.Combine(root.FullName, "tests", "LuoshiArchive.Bench"), AppContext.BaseDirectory);
-        var dll = Path.Combine(root.FullName, "src", project, output, file);
-        return File.Exists(dll) ? dll : throw new FileNotFoundException(project + " not built", dll);
+        return root?.FullName
+            ?? throw new InvalidOperationException("run the bench from the repository (LuoshiArchive.sln not found above it)");
     }
 }
