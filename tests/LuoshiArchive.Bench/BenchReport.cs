@@ -56,15 +56,14 @@ public sealed class BenchReport(string machine, int cores, DateTime date, string
         foreach (var b in Bundle) md.AppendLine(c, $"| annual bundle | {b.Files} | {b.Megabytes:0.0} | {b.BundleSeconds:0.00} | {b.PlainZipSeconds:0.00} | {b.Ratio:0.00} | {b.PeakMegabytes:0.0} |");
         foreach (var web in Web)
         {
-            string Seconds(IEnumerable<double> runs) => string.Join(", ", runs.Select(s => s.ToString("0.00 s", c)));
-            md.AppendLine().AppendLine(c, $"Web on {web.Engine}, {web.Documents} documents, cold start (launch to the " +
-                $"sign-in page served): build output {Seconds(web.ColdStarts.Select(s => s.Seconds))}");
-            if (web.PublishedColdStarts.Count > 0)
-                md.AppendLine(c, $"; published (ReadyToRun) {Seconds(web.PublishedColdStarts.Select(s => s.Seconds))}");
-            md.AppendLine().AppendLine(c, $"`luoshi search 落实 --json` on the unchanged store ({web.Engine}): " +
-                $"build output {Seconds(web.CliSearches)}");
-            if (web.PublishedCliSearches.Count > 0)
-                md.AppendLine(c, $"; published (ReadyToRun) {Seconds(web.PublishedCliSearches)}");
+            string Runs(IEnumerable<double> runs) => string.Join(", ", runs.Select(s => s.ToString("0.00 s", c)));
+            string Both(IEnumerable<double> built, IEnumerable<double> published) => "build output " + Runs(built)
+                + (published.Any() ? "; published (ReadyToRun) " + Runs(published) : "");
+            var starts = Both(web.ColdStarts.Select(s => s.Seconds), web.PublishedColdStarts.Select(s => s.Seconds));
+            var searches = Both(web.CliSearches, web.PublishedCliSearches);
+            md.AppendLine().AppendLine(c,
+                $"Web on {web.Engine}, {web.Documents} documents, cold start (launch to the sign-in page served): {starts}");
+            md.AppendLine().AppendLine(c, $"`luoshi search 落实 --json` on the unchanged store ({web.Engine}): {searches}");
         }
         if (Web.Count > 0)
             md.AppendLine().AppendLine("| engine | page under load | clients | requests | requests/s | p50 ms | p95 ms | p99 ms | failures |")
