@@ -81,7 +81,7 @@ public static class BundleBench
             blobs.Commit(staged, "");
             store.Evidence.Insert(new Evidence
             {
-                Sha256 = staged.Sha256, Length = staged.Length, OriginalFileName = $"{i:00000}.bin", Format = "Pdf", Title = $"材料{i}",
+                Sha256 = staged.Sha256, Sha512 = staged.Sha512, Length = staged.Length, OriginalFileName = $"{i:00000}.bin", Format = "Pdf", Title = $"材料{i}",
                 AddedAt = DateTime.UtcNow, AddedBy = "bench", NoTextRead = true,
                 Links = [new EvidenceLink { TaskId = taskIds[i % taskIds.Count], LinkedAt = DateTime.UtcNow, LinkedBy = "bench" }],
             });
