@@ -56,27 +56,7 @@ public sealed class BagZipWriter : IDisposable
         using var computed256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using var computed512 = sha512 is null ? IncrementalHash.CreateHash(HashAlgorithmName.SHA512) : null;
         using (var target = entry.Open())
-        {
-            // Two buffers: while the digests take one on the other core, this thread reads the next one and feeds the
-            // ZIP (its CRC). The digests see the buffers in order: each starts after the previous ends.
-            byte[][] buffers = [new byte[BufferSize], new byte[BufferSize]];
-            var pending = Task.CompletedTask;
-            for (var k = 0; ; k++)
-            {
-                var buffer = buffers[k % 2];
-                var read = ReadFull(content, buffer);
-                if (read == 0) break;
-                target.Write(buffer, 0, read);
-                _octets += read;
-                pending.Wait();
-                pending = Task.Run(() =>
-                {
-                    computed512?.AppendData(buffer, 0, read);
-                    computed256.AppendData(buffer, 0, read);
-                });
-            }
-            pending.Wait();
-        }
+            _octets += DigestingCopy.Copy(content, target, computed512 is null ? [computed256] : [computed256, computed512]);
         var actual256 = Convert.ToHexStringLower(computed256.GetHashAndReset());
         if (sha256 is not null && actual256 != sha256)
             throw new DomainRuleException($"原件已损坏：{path} 的内容与入库时的 SHA-256 不符，未生成此包。" +
@@ -85,16 +65,6 @@ public sealed class BagZipWriter : IDisposable
         var encoded = EncodePath(full);
         _sha256.Append(actual256).Append(' ').Append(encoded).Append('\n');
         _sha512.Append(sha512 ?? Convert.ToHexStringLower(computed512!.GetHashAndReset())).Append(' ').Append(encoded).Append('\n');
-    }
-
-    private const int BufferSize = 1 << 20;
-
-    private static int ReadFull(Stream content, byte[] buffer)
-    {
-        var total = 0;
-        int read;
-        while (total < buffer.Length && (read = content.Read(buffer, total, buffer.Length - total)) > 0) total += read;
-        return total;
     }
 
     public void AddPayload(string path, string text) => AddPayload(path, new MemoryStream(new UTF8Encoding(false).GetBytes(text)));
