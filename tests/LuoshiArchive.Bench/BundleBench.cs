@@ -161,22 +161,25 @@ public static class BundleBench
         using (var sync = Process.Start(new ProcessStartInfo("sync") { UseShellExecute = false })) sync?.WaitForExit();
         var baseline = Environment.WorkingSet;
         long peak = 0;
-        using var stop = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
+        var stop = false;
+        // A thread of its own that sleeps: a pool thread woken every 5 ms spun between wake-ups (perf: 18 % of the
+        // process's samples during an export), taking the second core from the export's digest.
+        var sampler = new Thread(() =>
         {
-            while (!stop.IsCancellationRequested)
+            while (!Volatile.Read(ref stop))
             {
                 peak = Math.Max(peak, Environment.WorkingSet - baseline);
-                await Task.Delay(5);
+                Thread.Sleep(5);
             }
-        });
+        }) { IsBackground = true };
+        sampler.Start();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         action();
         var seconds = watch.Elapsed.TotalSeconds;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-        stop.Cancel();
-        sampler.Wait();
+        Volatile.Write(ref stop, true);
+        sampler.Join();
         return (seconds, peak, cpuSeconds);
     }
 }
