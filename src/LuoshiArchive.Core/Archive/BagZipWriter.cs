@@ -8,8 +8,8 @@ namespace LuoshiArchive.Core.Archive;
 
 /// <summary>
 /// Writes a BagIt 1.0 bag (RFC 8493) straight into a ZIP with UTF-8 names: payload files are streamed once, hashed
-/// with SHA-256 on the way, and with SHA-512 too unless it was recorded at intake; manifests, bag-info and the tag manifests (SHA-256, SHA-512) are written at
-/// the end. Nothing larger than a copy buffer is held in memory.
+/// with SHA-256 on the way, and with SHA-512 too unless it was recorded at intake; manifests, bag-info and the tag
+/// manifests (SHA-256, SHA-512) are written at the end. Nothing larger than a few copy buffers is held in memory.
 /// </summary>
 public sealed class BagZipWriter : IDisposable
 {
@@ -48,7 +48,8 @@ public sealed class BagZipWriter : IDisposable
         string? sha256 = null, string? sha512 = null)
     {
         if (sha512 is not null && sha256 is null)
-            throw new ArgumentException("a recorded SHA-512 is trusted only beside the SHA-256 it is checked by", nameof(sha512));
+            throw new ArgumentException("a recorded SHA-512 is trusted only beside the SHA-256 it is checked by",
+                nameof(sha512));
         var full = "data/" + path;
         if (!_paths.Add(full)) throw new InvalidOperationException($"duplicate payload path {full}");
         var entry = _zip.CreateEntry(_root + full, compress ? CompressionLevel.Fastest : CompressionLevel.NoCompression);
@@ -56,7 +57,8 @@ public sealed class BagZipWriter : IDisposable
         using var computed256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using var computed512 = sha512 is null ? IncrementalHash.CreateHash(HashAlgorithmName.SHA512) : null;
         using (var target = entry.Open())
-            _octets += DigestingCopy.Copy(content, target, computed512 is null ? [computed256] : [computed256, computed512]);
+            _octets += DigestingCopy.Copy(content, target,
+                computed512 is null ? [computed256] : [computed256, computed512]);
         var actual256 = Convert.ToHexStringLower(computed256.GetHashAndReset());
         if (sha256 is not null && actual256 != sha256)
             throw new DomainRuleException($"原件已损坏：{path} 的内容与入库时的 SHA-256 不符，未生成此包。" +
@@ -64,7 +66,8 @@ public sealed class BagZipWriter : IDisposable
         _files++;
         var encoded = EncodePath(full);
         _sha256.Append(actual256).Append(' ').Append(encoded).Append('\n');
-        _sha512.Append(sha512 ?? Convert.ToHexStringLower(computed512!.GetHashAndReset())).Append(' ').Append(encoded).Append('\n');
+        _sha512.Append(sha512 ?? Convert.ToHexStringLower(computed512!.GetHashAndReset()))
+            .Append(' ').Append(encoded).Append('\n');
     }
 
     public void AddPayload(string path, string text) => AddPayload(path, new MemoryStream(new UTF8Encoding(false).GetBytes(text)));

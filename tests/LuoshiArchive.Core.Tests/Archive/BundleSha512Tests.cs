@@ -21,18 +21,21 @@ public sealed class BundleSha512Tests : IDisposable
     private readonly string _out = Directory.CreateTempSubdirectory("luoshi-sha512-").FullName;
     private static readonly byte[] Minutes = "会议纪要\n研究课后服务。\n2018年5月6日"u8.ToArray();
     private static readonly string MinutesSha512 = Convert.ToHexStringLower(SHA512.HashData(Minutes));
+    // 1.7 MB: copied and digested in several buffers on two threads (a small file is done in one, on one).
+    private static readonly byte[] LongMinutes =
+        System.Text.Encoding.UTF8.GetBytes("会议纪要\n" + string.Concat(Enumerable.Repeat("研究课后服务。\n", 80_000)));
 
     /// <summary>
     /// Files the minutes; with <paramref name="keptSha512"/> false, the record is then written as a build before this
     /// one wrote it (no SHA-512 property at all).
     /// </summary>
-    private async Task<Evidence> FileMinutes(bool keptSha512 = true)
+    private async Task<Evidence> FileMinutes(bool keptSha512 = true, bool longText = false)
     {
         var office = _storage.Directory.SaveDepartment(new Department { Name = "办公室", Code = "BGS" });
         var task = _storage.Tasks.Create(new TaskDraft { Year = 2018, Name = "建立佐证材料档案", LeadDepartmentId = office.Id },
             Actor.Console("t"));
-        var added = (await _storage.Dossiers.AddAsync(new MemoryStream(Minutes), "纪要.txt", [task.Code],
-            new EvidenceDetails { Kind = EvidenceKind.Minutes }, Actor.Console("t"))).Evidence;
+        var added = (await _storage.Dossiers.AddAsync(new MemoryStream(longText ? LongMinutes : Minutes), "纪要.txt",
+            [task.Code], new EvidenceDetails { Kind = EvidenceKind.Minutes }, Actor.Console("t"))).Evidence;
         if (!keptSha512)
         {
             _storage.Close();
@@ -100,26 +103,34 @@ public sealed class BundleSha512Tests : IDisposable
             new StringReader(""), _storage.Clock));
     }
 
-    [Fact]
-    public async Task A_record_stored_before_SHA_512_was_kept_exports_a_bag_that_verifies()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_record_stored_before_SHA_512_was_kept_exports_a_bag_that_verifies(bool longText)
     {
-        var minutes = await FileMinutes(keptSha512: false);
+        var minutes = await FileMinutes(keptSha512: false, longText);
         Assert.Null(minutes.Sha512);
 
         var bundle = Export();
 
-        Assert.Equal(MinutesSha512, ListedSha512(bundle, "纪要.txt"));
+        Assert.Equal(Convert.ToHexStringLower(SHA512.HashData(longText ? LongMinutes : Minutes)),
+            ListedSha512(bundle, "纪要.txt"));
         Assert.Empty(BagVerifier.Verify(bundle));
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task A_stored_copy_changed_after_intake_stops_the_export_whether_or_not_its_SHA_512_was_kept(bool kept)
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    [InlineData(false, true)]
+    public async Task A_stored_copy_changed_after_intake_stops_the_export_whether_or_not_its_SHA_512_was_kept(bool kept,
+        bool longText)
     {
-        var minutes = await FileMinutes(kept);
+        var minutes = await FileMinutes(kept, longText);
         var blob = Path.Combine(_storage.Path, "blobs", minutes.Sha256[..2], minutes.Sha256[2..4], minutes.Sha256);
-        File.WriteAllText(blob, "会议纪要\n研究课后服务。\n2018年5月7日");
+        var changed = File.ReadAllBytes(blob);
+        changed[^2] ^= 1; // one bit, in the last buffer of a long text
+        File.WriteAllBytes(blob, changed);
 
         var refused = Assert.Throws<DomainRuleException>(Export);
 
