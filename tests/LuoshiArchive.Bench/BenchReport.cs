@@ -52,8 +52,14 @@ public sealed class BenchReport(string machine, int cores, DateTime date, string
             md.AppendLine(c, $"| {t.What} | {t.Documents} | {t.Seconds:0.00} | {t.DocsPerSecond:0.0} | {t.MegabytesPerSecond:0.00} | {(t.What.StartsWith("bare", StringComparison.Ordinal) || BareSample is null ? "1" : (t.DocsPerSecond / BareSample.DocsPerSecond).ToString("0.000", c))} |");
         if (Search.Count > 0) md.AppendLine().AppendLine(c, $"| search ({SearchDocuments} docs, warm) | runs | p50 ms | p95 ms | p99 ms | hits |").AppendLine("|---|---|---|---|---|---|");
         foreach (var s in Search) md.AppendLine(c, $"| {s.Query} | {s.Runs} | {s.P50:0.0} | {s.P95:0.0} | {s.P99:0.0} | {s.Hits} |");
-        if (Bundle.Count > 0) md.AppendLine().AppendLine("| bundle export | files | MB | bundle s | plain zip s | ratio (plain/bundle) | peak working set above start, MB |").AppendLine("|---|---|---|---|---|---|---|");
-        foreach (var b in Bundle) md.AppendLine(c, $"| annual bundle | {b.Files} | {b.Megabytes:0.0} | {b.BundleSeconds:0.00} | {b.PlainZipSeconds:0.00} | {b.Ratio:0.00} | {b.PeakMegabytes:0.0} |");
+        if (Bundle.Count > 0)
+            md.AppendLine().AppendLine("| bundle export | files | MB | bundle s | plain zip s | ratio (plain/bundle) | " +
+                "peak working set above start, MB | CPU s bundle / plain | records without SHA-512: bundle s | ratio |")
+                .AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var b in Bundle)
+            md.AppendLine(c, $"| annual bundle | {b.Files} | {b.Megabytes:0.0} | {b.BundleSeconds:0.00} | {b.PlainZipSeconds:0.00} | " +
+                $"{b.Ratio:0.00} | {b.PeakMegabytes:0.0} | {b.BundleCpuSeconds:0.00} / {b.PlainZipCpuSeconds:0.00} | " +
+                $"{b.OldRecordsSeconds:0.00} | {b.OldRecordsRatio:0.00} |");
         foreach (var web in Web)
         {
             string Runs(IEnumerable<double> runs) => string.Join(", ", runs.Select(s => s.ToString("0.00 s", c)));

@@ -33,13 +33,19 @@ public static class TestDatabase
     /// Removes a property from every stored task of a closed test store, on the chosen engine: a store written by a
     /// build that did not know the property yet.
     /// </summary>
-    public static void RemoveTaskField(string storagePath, string property)
+    public static void RemoveTaskField(string storagePath, string property) => RemoveField(storagePath, "tasks", property);
+
+    /// <summary>
+    /// Removes a property from every record of one collection (LiteDB) or table (PostgreSQL) of a closed test store:
+    /// records as a build that did not know the property wrote them.
+    /// </summary>
+    public static void RemoveField(string storagePath, string collection, string property)
     {
         if (OnPostgres)
         {
             using var connection = new NpgsqlConnection(DatabaseFor(storagePath));
             connection.Open();
-            using var update = new NpgsqlCommand($"update tasks set doc = doc - '{property}'", connection);
+            using var update = new NpgsqlCommand($"update {collection} set doc = doc - '{property}'", connection);
             update.ExecuteNonQuery();
             return;
         }
@@ -47,11 +53,11 @@ public static class TestDatabase
         {
             Filename = System.IO.Path.Combine(storagePath, LiteDbStore.DatabaseFileName), Connection = LiteDB.ConnectionType.Direct,
         });
-        var tasks = db.GetCollection("tasks");
-        foreach (var doc in tasks.FindAll().ToList())
+        var records = db.GetCollection(collection);
+        foreach (var doc in records.FindAll().ToList())
         {
             doc.Remove(property);
-            tasks.Update(doc);
+            records.Update(doc);
         }
     }
 

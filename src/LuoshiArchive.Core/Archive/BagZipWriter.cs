@@ -8,8 +8,8 @@ namespace LuoshiArchive.Core.Archive;
 
 /// <summary>
 /// Writes a BagIt 1.0 bag (RFC 8493) straight into a ZIP with UTF-8 names: payload files are streamed once, hashed
-/// with SHA-256 and SHA-512 on the way; manifests, bag-info and the tag manifests (SHA-256, SHA-512) are written at
-/// the end. Nothing larger than a copy buffer is held in memory.
+/// with SHA-256 on the way, and with SHA-512 too unless it was recorded at intake; manifests, bag-info and the tag
+/// manifests (SHA-256, SHA-512) are written at the end. Nothing larger than a few copy buffers is held in memory.
 /// </summary>
 public sealed class BagZipWriter : IDisposable
 {
@@ -37,38 +37,28 @@ public sealed class BagZipWriter : IDisposable
     /// <param name="sha256">
     /// The content's SHA-256 as recorded when it was stored (a blob's content address): the content is checked against
     /// it, and a stored copy changed after intake is refused (<see cref="DomainRuleException"/>) instead of being
-    /// certified anew. It is hashed beside SHA-512 on the other core, off the reading thread.
+    /// certified anew. It is hashed on the other core, off the reading thread.
     /// </param>
-    public void AddPayload(string path, Stream content, DateTimeOffset? modified = null, bool compress = true, string? sha256 = null)
+    /// <param name="sha512">
+    /// The content's SHA-512 as recorded at intake, listed in manifest-sha512 as it is. Only with
+    /// <paramref name="sha256"/>: the SHA-256 check shows the bytes are the ones both digests were taken of, so SHA-512
+    /// (the dearer digest) is not computed again. Without it, SHA-512 is computed beside SHA-256.
+    /// </param>
+    public void AddPayload(string path, Stream content, DateTimeOffset? modified = null, bool compress = true,
+        string? sha256 = null, string? sha512 = null)
     {
+        if (sha512 is not null && sha256 is null)
+            throw new ArgumentException("a recorded SHA-512 is trusted only beside the SHA-256 it is checked by",
+                nameof(sha512));
         var full = "data/" + path;
         if (!_paths.Add(full)) throw new InvalidOperationException($"duplicate payload path {full}");
         var entry = _zip.CreateEntry(_root + full, compress ? CompressionLevel.Fastest : CompressionLevel.NoCompression);
         if (modified is { } when) entry.LastWriteTime = when;
         using var computed256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using var sha512 = IncrementalHash.CreateHash(HashAlgorithmName.SHA512);
+        using var computed512 = sha512 is null ? IncrementalHash.CreateHash(HashAlgorithmName.SHA512) : null;
         using (var target = entry.Open())
-        {
-            // Two buffers: while SHA-512 and SHA-256 digest one on the other core, this thread reads the next one and
-            // feeds the ZIP (its CRC). The digests see the buffers in order: each starts after the previous ends.
-            byte[][] buffers = [new byte[BufferSize], new byte[BufferSize]];
-            var pending = Task.CompletedTask;
-            for (var k = 0; ; k++)
-            {
-                var buffer = buffers[k % 2];
-                var read = ReadFull(content, buffer);
-                if (read == 0) break;
-                target.Write(buffer, 0, read);
-                _octets += read;
-                pending.Wait();
-                pending = Task.Run(() =>
-                {
-                    sha512.AppendData(buffer, 0, read);
-                    computed256.AppendData(buffer, 0, read);
-                });
-            }
-            pending.Wait();
-        }
+            _octets += DigestingCopy.Copy(content, target,
+                computed512 is null ? [computed256] : [computed256, computed512]);
         var actual256 = Convert.ToHexStringLower(computed256.GetHashAndReset());
         if (sha256 is not null && actual256 != sha256)
             throw new DomainRuleException($"原件已损坏：{path} 的内容与入库时的 SHA-256 不符，未生成此包。" +
@@ -76,17 +66,8 @@ public sealed class BagZipWriter : IDisposable
         _files++;
         var encoded = EncodePath(full);
         _sha256.Append(actual256).Append(' ').Append(encoded).Append('\n');
-        _sha512.Append(Convert.ToHexStringLower(sha512.GetHashAndReset())).Append(' ').Append(encoded).Append('\n');
-    }
-
-    private const int BufferSize = 1 << 20;
-
-    private static int ReadFull(Stream content, byte[] buffer)
-    {
-        var total = 0;
-        int read;
-        while (total < buffer.Length && (read = content.Read(buffer, total, buffer.Length - total)) > 0) total += read;
-        return total;
+        _sha512.Append(sha512 ?? Convert.ToHexStringLower(computed512!.GetHashAndReset()))
+            .Append(' ').Append(encoded).Append('\n');
     }
 
     public void AddPayload(string path, string text) => AddPayload(path, new MemoryStream(new UTF8Encoding(false).GetBytes(text)));

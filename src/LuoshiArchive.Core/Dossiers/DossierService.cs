@@ -175,7 +175,7 @@ public sealed class DossierService(
         var proposed = MetadataProposer.Propose(extracted.Text, fileName);
         var evidence = new Evidence
         {
-            Sha256 = staged.Sha256, Length = staged.Length, OriginalFileName = fileName,
+            Sha256 = staged.Sha256, Sha512 = staged.Sha512, Length = staged.Length, OriginalFileName = fileName,
             Format = extracted.Format.ToString(), Kind = details?.Kind ?? EvidenceKind.Other,
             Title = Pick(details?.Title, proposed.Title, Path.GetFileNameWithoutExtension(fileName)),
             Number = DocumentNumbers.Normalise(Pick(details?.Number, proposed.DocumentNumber, "")) ?? "",

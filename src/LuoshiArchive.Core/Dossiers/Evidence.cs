@@ -8,6 +8,12 @@ public sealed class Evidence
 {
     public int Id { get; set; }
     public string Sha256 { get; set; } = "";
+
+    /// <summary>
+    /// SHA-512 of the original, taken at intake beside <see cref="Sha256"/>: the annual bundle's manifest-sha512 lists
+    /// it without hashing the file again. Null on records stored before it was kept (the export computes it then).
+    /// </summary>
+    public string? Sha512 { get; set; }
     public long Length { get; set; }
     public string OriginalFileName { get; set; } = "";
     /// <summary>Detected format (EvidenceFormat name): Docx, Pdf, Xlsx, PlainText, Markdown, Html, Doc, Wps.</summary>

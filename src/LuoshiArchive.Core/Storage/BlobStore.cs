@@ -42,10 +42,13 @@ public sealed class BlobStore : IBlobStore
     }
 
     /// <summary>A staged upload: in the temp folder, fsynced, hashed; <see cref="Commit"/> moves it into place.</summary>
-    public sealed class Staged(string path, string sha256, long length) : IDisposable
+    public sealed class Staged(string path, string sha256, string sha512, long length) : IDisposable
     {
         public string Path { get; } = path;
         public string Sha256 { get; } = sha256;
+
+        /// <summary>The bag's second digest, taken on the same pass so that an export need not read the file for it.</summary>
+        public string Sha512 { get; } = sha512;
         public long Length { get; } = length;
 
         public void Dispose()
@@ -54,13 +57,17 @@ public sealed class BlobStore : IBlobStore
         }
     }
 
-    /// <summary>Copies <paramref name="content"/> to a temp file while hashing it; refuses more than <paramref name="maxBytes"/>.</summary>
+    /// <summary>
+    /// Copies <paramref name="content"/> to a temp file while hashing it (SHA-256, its name, and SHA-512, which the
+    /// annual bundle's second manifest lists); refuses more than <paramref name="maxBytes"/>.
+    /// </summary>
     public Staged Stage(Stream content, long maxBytes)
     {
         var path = Path.Combine(_temp, "upload-" + Guid.NewGuid().ToString("N"));
         try
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            using var sha512 = IncrementalHash.CreateHash(HashAlgorithmName.SHA512);
             long length = 0;
             using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920))
             {
@@ -72,11 +79,13 @@ public sealed class BlobStore : IBlobStore
                     if (length > maxBytes)
                         throw new DomainRuleException(TooLarge(maxBytes) + "。");
                     hash.AppendData(buffer, 0, read);
+                    sha512.AppendData(buffer, 0, read);
                     file.Write(buffer, 0, read);
                 }
                 file.Flush(flushToDisk: true);
             }
-            return new Staged(path, Convert.ToHexStringLower(hash.GetHashAndReset()), length);
+            return new Staged(path, Convert.ToHexStringLower(hash.GetHashAndReset()),
+                Convert.ToHexStringLower(sha512.GetHashAndReset()), length);
         }
         catch
         {
