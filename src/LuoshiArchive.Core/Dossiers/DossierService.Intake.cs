@@ -153,12 +153,9 @@ public sealed partial class DossierService
         foreach (var (item, result) in results) item.Result = result;
         foreach (var evidence in relinked) indexing.Reindex(evidence, blobs.ReadText(evidence.Sha256));
         // Analysis (SmartCn) is the costliest step of all: on two threads, as bare indexing is measured.
-        Parallel.ForEach(results.Where(r => !r.Result.AlreadyStored), new ParallelOptions { MaxDegreeOfParallelism = 2 },
-            added =>
-            {
-                indexing.Index(added.Result.Evidence, added.Item.Text!);
-                added.Item.Text = null;
-            });
+        var added = results.Where(r => !r.Result.AlreadyStored).Select(r => (r.Result.Evidence, r.Item.Text!)).ToList();
+        indexing.IndexBatch(added, taskList);
+        foreach (var (item, _) in results) item.Text = null;
     }
 
     private Evidence NewEvidence(string fileName, BlobStore.Staged staged, ExtractedFile read, string text,
