@@ -44,7 +44,8 @@ public sealed class IngestCommand : ICliCommand
             var intake = batch.Intake;
             (added, linked, done) = (added + intake.Added, linked + intake.Linked, done + intake.Files.Count);
             for (var i = 0; i < intake.Files.Count; i++)
-                if (intake.Files[i].Error is { } error) failures.Add(batch.First + i, $"{batch.Paths[i]}：{error.Message}");
+                if (intake.Files[i].Error is { } error)
+                    failures.Add(batch.First + i, $"{batch.Paths[i]}：{error.Message}");
             // Confirmed: the batch's transaction has committed; these files survive a crash from here on.
             context.Error.WriteLine(("\r" + Confirmed(batch)).PadRight(90));
             progress.Report(done, Path.GetFileName(batch.Paths[^1]));

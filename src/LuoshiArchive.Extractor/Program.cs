@@ -1,6 +1,7 @@
 // luoshi-extract: reads untrusted files in its own process (started by IsolatedTextExtractor with a memory limit and
 // watched with a time limit), so a parser crash cannot take the server down.
-//   luoshi-extract --serve       one request a line on stdin (a JSON array of ExtractorArguments), one JSON reply a line;
+//   luoshi-extract --serve       one request a line on stdin (a JSON array of ExtractorArguments), one JSON reply
+//                                a line;
 //                                a batch (a JSON array of such arrays) gets one reply line per file, in order, each
 //                                flushed as soon as that file is read (files one at a time: the memory limit holds)
 //   luoshi-extract ARGS…         one file, one reply

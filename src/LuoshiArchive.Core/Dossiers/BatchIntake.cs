@@ -1,13 +1,17 @@
 namespace LuoshiArchive.Core.Dossiers;
 
-/// <summary>A file to add: the name the user gave it and how to open it (opened once, when it is staged, then closed).</summary>
+/// <summary>
+/// A file to add: the name the user gave it and how to open it (opened once, when it is staged, then closed).
+/// </summary>
 public sealed record IntakeFile(string FileName, Func<Stream> Open)
 {
     /// <summary>The caller closes the stream (a single upload's request body).</summary>
     internal bool LeaveOpen { get; init; }
 }
 
-/// <summary>What became of one file of a batch: stored or linked (<see cref="Result"/>), or refused with the reason.</summary>
+/// <summary>
+/// What became of one file of a batch: stored or linked (<see cref="Result"/>), or refused with the reason.
+/// </summary>
 public sealed record FileIntake(string FileName, IntakeResult? Result, Exception? Error)
 {
     public bool Stored => Result is not null;

@@ -74,7 +74,9 @@ public sealed partial class DossierService
             throw new ExtractionException(ExtractionProblem.Empty, $"“{item.FileName}”是空文件（0 字节），未保存。请检查原文件后重新上传。");
     }
 
-    /// <summary>The first file of each content in the batch; a later file with the same content shares its outcome.</summary>
+    /// <summary>
+    /// The first file of each content in the batch; a later file with the same content shares its outcome.
+    /// </summary>
     private static List<PendingFile> FirstOfEachContent(List<PendingFile> items)
     {
         var firsts = new Dictionary<string, PendingFile>();
@@ -146,7 +148,8 @@ public sealed partial class DossierService
                     _audit.Record(actor.Name, "evidence.added", $"材料 {evidence.Id}",
                         $"{evidence.Title}（{evidence.OriginalFileName}，SHA-256 {evidence.Sha256[..16]}…）" +
                         (taskList.Count > 0 ? $"归入 {string.Join("、", taskList.Select(t => t.Code))}" : "登记为来文"));
-                    results.Add((item, new IntakeResult(evidence, AlreadyStored: false, taskList.Select(t => t.Code).ToList())));
+                    var codes = taskList.Select(t => t.Code).ToList();
+                    results.Add((item, new IntakeResult(evidence, AlreadyStored: false, codes)));
                 }
             });
         }

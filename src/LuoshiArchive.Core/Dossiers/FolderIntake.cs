@@ -17,7 +17,9 @@ public sealed class FolderIntake(DossierService dossiers, IsolatedTextExtractor 
     /// <summary>Bytes of originals in one batch at most (a larger file is a batch of its own).</summary>
     public const long BatchBytes = 16L * 1024 * 1024;
 
-    /// <summary>One confirmed batch: its number (from 1), where its files start in the list (from 0), and the outcome.</summary>
+    /// <summary>
+    /// One confirmed batch: its number (from 1), where its files start in the list (from 0), and the outcome.
+    /// </summary>
     public sealed record Batch(int Number, int First, IReadOnlyList<string> Paths, BatchIntake Intake);
 
     /// <summary>

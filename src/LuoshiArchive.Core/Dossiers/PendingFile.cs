@@ -17,7 +17,9 @@ internal sealed class PendingFile(IntakeFile file) : IDisposable
     public IntakeResult? Result { get; set; }
     public Exception? Error { get; set; }
 
-    /// <summary>Runs a step of this file; a refusal the user can act on becomes this file's error, not the batch's.</summary>
+    /// <summary>
+    /// Runs a step of this file; a refusal the user can act on becomes this file's error, not the batch's.
+    /// </summary>
     public void Try(Action step)
     {
         try
@@ -30,7 +32,9 @@ internal sealed class PendingFile(IntakeFile file) : IDisposable
         }
     }
 
-    /// <summary>Same content as <paramref name="first"/>: stored once, so this one is "already stored" (or failed alike).</summary>
+    /// <summary>
+    /// Same content as <paramref name="first"/>: stored once, so this one is "already stored" (or failed alike).
+    /// </summary>
     public void CopyOutcome(PendingFile first)
     {
         Result = first.Result is { } result ? result with { AlreadyStored = true, NewlyFiledIn = [] } : null;

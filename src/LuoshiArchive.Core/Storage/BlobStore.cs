@@ -55,9 +55,9 @@ public sealed class BlobStore : IBlobStore
     }
 
     /// <summary>
-    /// Copies <paramref name="content"/> to a temp file while hashing it; refuses more than <paramref name="maxBytes"/>.
-    /// Without <paramref name="flush"/> the file is not fsynced here: the caller makes a batch durable at once
-    /// (<see cref="MakeDurable"/>) before committing it.
+    /// Copies <paramref name="content"/> to a temp file while hashing it; refuses more than
+    /// <paramref name="maxBytes"/>. Without <paramref name="flush"/> the file is not fsynced here: the caller makes a
+    /// batch durable at once (<see cref="MakeDurable"/>) before committing it.
     /// </summary>
     public Staged Stage(Stream content, long maxBytes, bool flush = true)
     {

@@ -3,7 +3,9 @@ using Microsoft.Win32.SafeHandles;
 
 namespace LuoshiArchive.Core.Storage;
 
-/// <summary>Linux's <c>syncfs(2)</c>: writes out every dirty page and inode of one file system, with one cache flush.</summary>
+/// <summary>
+/// Linux's <c>syncfs(2)</c>: writes out every dirty page and inode of one file system, with one cache flush.
+/// </summary>
 internal static class FileSystemSync
 {
     /// <summary>0 when the file system holding <paramref name="file"/> was synced; -1 when the call failed.</summary>

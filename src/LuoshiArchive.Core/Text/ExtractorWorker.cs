@@ -45,10 +45,13 @@ internal sealed class ExtractorWorker : IDisposable
         get { lock (_lastErrors) return string.Join('\n', _lastErrors); }
     }
 
-    /// <summary>Sends one request line: several files (each an ExtractorArguments array) the worker reads in turn.</summary>
+    /// <summary>
+    /// Sends one request line: several files (each an ExtractorArguments array) the worker reads in turn.
+    /// </summary>
     public async Task SendAsync(IEnumerable<string[]> files, CancellationToken cancellationToken)
     {
-        await _process.StandardInput.WriteLineAsync(JsonSerializer.Serialize(files.ToArray()).AsMemory(), cancellationToken);
+        var line = JsonSerializer.Serialize(files.ToArray());
+        await _process.StandardInput.WriteLineAsync(line.AsMemory(), cancellationToken);
         await _process.StandardInput.FlushAsync(cancellationToken);
     }
 

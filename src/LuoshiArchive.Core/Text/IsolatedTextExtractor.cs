@@ -68,19 +68,20 @@ public sealed class IsolatedTextExtractor(ExtractionLimits limits, ConverterPath
     /// (<see cref="ExtractedFile.TextFileOf"/>; the caller deletes it). A file that times out or kills its worker
     /// gets its own message, and the files after it go to a new worker.
     /// </summary>
-    public async Task<IReadOnlyList<ExtractionOutcome>> ExtractBatchAsync(IReadOnlyList<(string Path, string Name)> files,
-        CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ExtractionOutcome>> ExtractBatchAsync(
+        IReadOnlyList<(string Path, string Name)> files, CancellationToken cancellationToken = default)
     {
         var outcomes = new ExtractionOutcome[files.Count];
         var next = 0;
         while (next < files.Count)
         {
-            var worker = _idle.TryTake(out var reused) && !reused.HasExited ? reused : new ExtractorWorker(limits.MemoryLimitBytes);
+            var worker = _idle.TryTake(out var reused) && !reused.HasExited
+                ? reused : new ExtractorWorker(limits.MemoryLimitBytes);
             var healthy = true;
             try
             {
-                await worker.SendAsync(files.Skip(next).Select(f => ExtractorArguments.For(f.Path, f.Name, limits, converters,
-                    ExtractedFile.TextFileOf(f.Path)).ToArray()), cancellationToken);
+                await worker.SendAsync(files.Skip(next).Select(f => ExtractorArguments.For(f.Path, f.Name, limits,
+                    converters, ExtractedFile.TextFileOf(f.Path)).ToArray()), cancellationToken);
             }
             catch (IOException)
             {
@@ -101,9 +102,11 @@ public sealed class IsolatedTextExtractor(ExtractionLimits limits, ConverterPath
         return outcomes;
     }
 
-    /// <summary>The next file's outcome, and whether the worker lives on (a dead or late one is disposed here).</summary>
-    private async Task<(ExtractionOutcome, bool WorkerAlive)> ReplyAsync(ExtractorWorker worker, string path, string name,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The next file's outcome, and whether the worker lives on (a dead or late one is disposed here).
+    /// </summary>
+    private async Task<(ExtractionOutcome, bool WorkerAlive)> ReplyAsync(ExtractorWorker worker, string path,
+        string name, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // The converters inside have their own limit; the worker gets a little longer to report it.
@@ -117,7 +120,8 @@ public sealed class IsolatedTextExtractor(ExtractionLimits limits, ConverterPath
         {
             worker.Dispose();
             if (cancellationToken.IsCancellationRequested) throw;
-            return (new(null, e is IOException ? Crashed(worker, name) : new ExtractionException(ExtractionProblem.TimedOut,
+            return (new(null, e is IOException ? Crashed(worker, name) : new ExtractionException(
+                ExtractionProblem.TimedOut,
                 $"解析“{name}”超时（{limits.Timeout.TotalSeconds:0} 秒），文件可能已损坏或结构异常，未保存。请另存为 PDF 或 DOCX 后重新上传。")),
                 false);
         }
@@ -127,11 +131,13 @@ public sealed class IsolatedTextExtractor(ExtractionLimits limits, ConverterPath
             return (new(null, Crashed(worker, name)), false);
         }
         if (reply.Text is null)
-            return (new(null, new ExtractionException(Enum.Parse<ExtractionProblem>(reply.Problem!), reply.Message ?? "")), true);
+            return (new(null, new ExtractionException(Enum.Parse<ExtractionProblem>(reply.Problem!),
+                reply.Message ?? "")), true);
         var textFile = ExtractedFile.TextFileOf(path);
-        if (reply.TextFile is not { Length: > 0 }) await File.WriteAllTextAsync(textFile, reply.Text, cancellationToken);
-        return (new(new ExtractedFile(textFile, Enum.Parse<EvidenceFormat>(reply.Format!), reply.PageCount, reply.NoTextRead,
-            reply.Note), null), true);
+        if (reply.TextFile is not { Length: > 0 })
+            await File.WriteAllTextAsync(textFile, reply.Text, cancellationToken);
+        var format = Enum.Parse<EvidenceFormat>(reply.Format!);
+        return (new(new ExtractedFile(textFile, format, reply.PageCount, reply.NoTextRead, reply.Note), null), true);
     }
 
     /// <summary>

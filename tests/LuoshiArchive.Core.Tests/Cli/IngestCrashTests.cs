@@ -58,7 +58,9 @@ public sealed class IngestCrashTests : IDisposable
         Assert.Equal(0, (await Run("check")).Exit);
     }
 
-    /// <summary>Runs the CLI as its own process and SIGKILLs it once a batch is reported; the numbers reported.</summary>
+    /// <summary>
+    /// Runs the CLI as its own process and SIGKILLs it once a batch is reported; returns the numbers reported.
+    /// </summary>
     private async Task<List<int>> IngestAndKillAfterFirstConfirmedBatchAsync()
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };

@@ -83,13 +83,15 @@ public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, D
             try
             {
                 // One batch: one transaction for all the files; each still gets its own verdict.
-                var batch = await dossiers.AddBatchAsync(files.Select(f => new IntakeFile(f.FileName, f.OpenReadStream)).ToList(),
-                    [code], new EvidenceDetails { Kind = kind }, User.Actor(), cancellationToken);
+                var upload = files.Select(f => new IntakeFile(f.FileName, f.OpenReadStream)).ToList();
+                var batch = await dossiers.AddBatchAsync(upload, [code], new EvidenceDetails { Kind = kind },
+                    User.Actor(), cancellationToken);
                 foreach (var (file, intake) in files.Zip(batch.Files))
                 {
                     if (intake.Error is { } error) refused.Add(error.Message);
                     else if (intake.Result is { AlreadyStored: true } linked)
-                        report.Add($"“{file.FileName}”：已存在相同文件，{(linked.NewlyFiledIn.Count > 0 ? "已归入本任务" : "本任务已有，未重复保存")}。");
+                        report.Add($"“{file.FileName}”：已存在相同文件，" +
+                            $"{(linked.NewlyFiledIn.Count > 0 ? "已归入本任务" : "本任务已有，未重复保存")}。");
                     else report.Add($"“{file.FileName}”：已保存{(intake.Result!.Evidence.NoTextRead ? "（未能读取文字）" : "")}。");
                 }
             }
