@@ -8,7 +8,8 @@ namespace LuoshiArchive.Cli;
 
 /// <summary>
 /// <c>luoshi ingest PATH… --task CODE [--kind K] [--title T] [--number 文号] [--date YYYY-MM-DD] [--author 责任者]</c>:
-/// files and folders (recursively) into the dossiers; every file gets its own verdict, exit 1 if any failed.
+/// files and folders (recursively) into the dossiers, in batches (<see cref="FolderIntake"/>): each batch is confirmed
+/// (one store transaction) and said so on stderr, every file gets its own verdict, exit 1 if any failed.
 /// </summary>
 public sealed class IngestCommand : ICliCommand
 {
@@ -34,29 +35,33 @@ public sealed class IngestCommand : ICliCommand
         if (files.Count > 1 && (details.Title is not null || details.Number is not null))
             throw new UsageException("--title 和 --number 只能用于单个文件。");
 
-        var dossiers = context.Get<DossierService>();
         var progress = new ProgressBar(context.Error, files.Count);
-        var failures = new List<string>();
-        var added = 0;
-        var linked = 0;
-        for (var i = 0; i < files.Count; i++)
+        progress.Report(0, Path.GetFileName(files[0]));
+        var failures = new SortedList<int, string>();
+        var (added, linked, done) = (0, 0, 0);
+        await context.Get<FolderIntake>().RunAsync(files, tasks, details, Actor.Console(), batch =>
         {
-            progress.Report(i, Path.GetFileName(files[i]));
-            try
-            {
-                await using var stream = File.OpenRead(files[i]);
-                var result = await dossiers.AddAsync(stream, Path.GetFileName(files[i]), tasks, details, Actor.Console());
-                if (result.AlreadyStored) linked++; else added++;
-            }
-            catch (Exception e) when (e is ExtractionException or DomainRuleException or IOException or UnauthorizedAccessException)
-            {
-                failures.Add($"{files[i]}：{e.Message}");
-            }
-        }
-        progress.Report(files.Count);
+            var intake = batch.Intake;
+            (added, linked, done) = (added + intake.Added, linked + intake.Linked, done + intake.Files.Count);
+            for (var i = 0; i < intake.Files.Count; i++)
+                if (intake.Files[i].Error is { } error)
+                    failures.Add(batch.First + i, $"{batch.Paths[i]}：{error.Message}");
+            // Confirmed: the batch's transaction has committed; these files survive a crash from here on.
+            context.Error.WriteLine(("\r" + Confirmed(batch)).PadRight(90));
+            progress.Report(done, Path.GetFileName(batch.Paths[^1]));
+        });
         context.Error.WriteLine($"新增 {added} 件，已有并归入 {linked} 件，失败 {failures.Count} 件。");
-        foreach (var failure in failures) context.Error.WriteLine("  失败：" + failure);
+        foreach (var failure in failures.Values) context.Error.WriteLine("  失败：" + failure);
         return failures.Count == 0 ? LuoshiCli.Success : LuoshiCli.Failure;
+    }
+
+    /// <summary>"已确认 第 3 批 49 个文件（第 101–150 个：新增 48 件，已有并归入 1 件，失败 1 件）".</summary>
+    private static string Confirmed(FolderIntake.Batch batch)
+    {
+        var intake = batch.Intake;
+        var failed = intake.Failed > 0 ? $"，失败 {intake.Failed} 件" : "";
+        return $"已确认 第 {batch.Number} 批 {intake.Added + intake.Linked} 个文件（第 {batch.First + 1}–" +
+            $"{batch.First + batch.Paths.Count} 个：新增 {intake.Added} 件，已有并归入 {intake.Linked} 件{failed}）";
     }
 
     private static EvidenceDetails Details(CommandLine line)

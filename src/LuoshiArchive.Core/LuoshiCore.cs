@@ -42,6 +42,7 @@ public static class LuoshiCore
         services.AddSingleton<EvidenceIndexing>();
         services.AddSingleton<IndexFollower>();
         services.AddSingleton<DossierService>();
+        services.AddSingleton<FolderIntake>();
         services.AddSingleton<PageCounting>();
         services.AddSingleton<IntegrityCheck>();
         services.AddSingleton<InspectionService>();

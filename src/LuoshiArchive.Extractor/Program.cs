@@ -1,6 +1,9 @@
 // luoshi-extract: reads untrusted files in its own process (started by IsolatedTextExtractor with a memory limit and
 // watched with a time limit), so a parser crash cannot take the server down.
-//   luoshi-extract --serve       one request a line on stdin (a JSON array of ExtractorArguments), one JSON reply a line
+//   luoshi-extract --serve       one request a line on stdin (a JSON array of ExtractorArguments), one JSON reply
+//                                a line;
+//                                a batch (a JSON array of such arrays) gets one reply line per file, in order, each
+//                                flushed as soon as that file is read (files one at a time: the memory limit holds)
 //   luoshi-extract ARGS…         one file, one reply
 using System.Text;
 using System.Text.Json;
@@ -13,8 +16,14 @@ if (args is ["--serve"])
     string? line;
     while ((line = Console.ReadLine()) is not null)
     {
-        Console.WriteLine(Reply(JsonSerializer.Deserialize<string[]>(line) ?? []));
-        Console.Out.Flush();
+        var batch = line.StartsWith("[[", StringComparison.Ordinal)
+            ? JsonSerializer.Deserialize<string[][]>(line) ?? []
+            : [JsonSerializer.Deserialize<string[]>(line) ?? []];
+        foreach (var request in batch)
+        {
+            Console.WriteLine(Reply(request));
+            Console.Out.Flush();
+        }
     }
     return 0;
 }

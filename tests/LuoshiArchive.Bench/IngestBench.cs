@@ -27,7 +27,11 @@ public static class IngestBench
         return new Throughput($"bare indexing", docs.Count, seconds, Megabytes(docs));
     }
 
-    /// <summary>Files <paramref name="docs"/> written as <paramref name="format"/> into ten tasks, on two threads.</summary>
+    /// <summary>
+    /// Files <paramref name="docs"/> written as <paramref name="format"/> into a folder, then through the path
+    /// <c>luoshi ingest FOLDER --task CODE</c> takes (<see cref="FolderIntake"/>: batches, two in flight), timed from
+    /// the first file staged to the last batch confirmed and indexed.
+    /// </summary>
     public static async Task<Throughput> EndToEnd(
         IReadOnlyList<SyntheticCorpus.Document> docs, string format, string storagePath, BenchEngine engine)
     {
@@ -37,17 +41,13 @@ public static class IngestBench
         await using var services = engine.Services(engine.NewStore(storagePath));
         var tasks = services.GetRequiredService<TaskRegistry>();
         var actor = Actor.Console("bench");
-        var codes = Enumerable.Range(0, 10)
-            .Select(i => tasks.Create(new TaskDraft { Year = 2018, Name = $"任务{i}" }, actor).Code).ToList();
-        var dossiers = services.GetRequiredService<DossierService>();
+        var code = tasks.Create(new TaskDraft { Year = 2018, Name = "任务" }, actor).Code;
+        var intake = services.GetRequiredService<FolderIntake>();
+        var failed = 0;
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 2 };
-        await Parallel.ForEachAsync(files.Select((f, i) => (f, i)), parallel, async (item, ct) =>
-        {
-            await using var stream = File.OpenRead(item.f);
-            await dossiers.AddAsync(stream, Path.GetFileName(item.f), [codes[item.i % codes.Count]], null, actor, ct);
-        });
+        await intake.RunAsync(files, [code], null, actor, batch => failed += batch.Intake.Failed);
         var seconds = watch.Elapsed.TotalSeconds;
+        if (failed > 0) throw new InvalidOperationException($"{failed} files of the bench were refused");
         var megabytes = format == "pdf" ? docs.Count * PdfTextMegabytes : Megabytes(docs);
         return new Throughput($"end-to-end {format} ({engine.Name})", docs.Count, seconds, megabytes);
     }

@@ -11,7 +11,7 @@ namespace LuoshiArchive.Core.Dossiers;
 /// blob (fsynced, renamed) → metadata (the store) → index (Lucene), so a crash at any point leaves either nothing
 /// visible or evidence that the index catches up with at the next start (<see cref="BringIndexUpToDate"/>).
 /// </summary>
-public sealed class DossierService(
+public sealed partial class DossierService(
     IEvidenceStore store, IBlobStore blobs, EvidenceIndex index, IsolatedTextExtractor extractor, TaskRegistry tasks,
     EvidenceIndexing indexing, TimeProvider clock, LuoshiOptions options, ReadAccess reading,
     Audit.AuditLog audit)
@@ -21,7 +21,10 @@ public sealed class DossierService(
     // Indexing a text of millions of characters holds a few hundred MB of postings until it is flushed: one at a time.
     private readonly SemaphoreSlim _longText = new(1);
 
-    /// <summary>Texts longer than this are indexed one at a time (bounded memory under concurrent large uploads).</summary>
+    /// <summary>
+    /// Texts longer than this many bytes of UTF-8 are stored and indexed one at a time, each in its own transaction,
+    /// outside the batch they came in (bounded memory under concurrent large uploads).
+    /// </summary>
     public const int LongTextLength = 1_000_000;
     private readonly Audit.AuditLog _audit = audit;
 
@@ -126,7 +129,7 @@ public sealed class DossierService(
     {
         var taskList = ResolveTasks(taskCodes);
         foreach (var task in taskList) Access.Demand(actor, Permission.FileEvidence, _audit, task);
-        return IntakeAsync(content, originalFileName, taskList, details, actor, cancellationToken);
+        return IntakeOneAsync(content, originalFileName, taskList, details, actor, cancellationToken);
     }
 
     /// <summary>
@@ -137,68 +140,7 @@ public sealed class DossierService(
         CancellationToken cancellationToken = default)
     {
         Access.Demand(actor, Permission.Supervise, _audit);
-        return IntakeAsync(content, originalFileName, [], details, actor, cancellationToken);
-    }
-
-    private async Task<IntakeResult> IntakeAsync(Stream content, string originalFileName, List<KeyTask> taskList,
-        EvidenceDetails? details, Actor actor, CancellationToken cancellationToken)
-    {
-        var fileName = SafeFileName(originalFileName);
-        CheckKind(details?.Kind);
-        using var staged = blobs.Stage(content, options.MaxUploadBytes);
-        if (staged.Length == 0) throw new ExtractionException(ExtractionProblem.Empty, $"“{fileName}”是空文件（0 字节），未保存。请检查原文件后重新上传。");
-
-        if (TryLinkExisting(staged.Sha256, taskList, details, actor) is { } linked) return linked;
-
-        // One turn from reading to indexing: a long text costs memory in the worker, then here while it is indexed.
-        using var turn = await extractor.TurnAsync(fileName, cancellationToken);
-        var extracted = await extractor.ExtractAsync(staged.Path, fileName, cancellationToken, turnHeld: true);
-        var isLong = extracted.Text.Length > LongTextLength;
-        if (isLong)
-        {
-            turn.Dispose(); // read: let the next file be read while this one waits to be indexed
-            await _longText.WaitAsync(cancellationToken);
-        }
-        try
-        {
-            return Store(staged, extracted, fileName, taskList, details, actor);
-        }
-        finally
-        {
-            if (isLong) _longText.Release();
-        }
-    }
-
-    private IntakeResult Store(BlobStore.Staged staged, ExtractedText extracted, string fileName, List<KeyTask> taskList,
-        EvidenceDetails? details, Actor actor)
-    {
-        var proposed = MetadataProposer.Propose(extracted.Text, fileName);
-        var evidence = new Evidence
-        {
-            Sha256 = staged.Sha256, Sha512 = staged.Sha512, Length = staged.Length, OriginalFileName = fileName,
-            Format = extracted.Format.ToString(), Kind = details?.Kind ?? EvidenceKind.Other,
-            Title = Pick(details?.Title, proposed.Title, Path.GetFileNameWithoutExtension(fileName)),
-            Number = DocumentNumbers.Normalise(Pick(details?.Number, proposed.DocumentNumber, "")) ?? "",
-            Date = details?.Date ?? proposed.Date, Author = Pick(details?.Author, proposed.IssuingBody, ""),
-            PageCount = extracted.PageCount ?? details?.PageCount, RenditionOf = details?.RenditionOf,
-            NoTextRead = extracted.NoTextRead, ExtractionNote = extracted.Note ?? "",
-            TextLength = extracted.Text.Length, AddedAt = clock.GetUtcNow().UtcDateTime, AddedBy = actor.Name,
-            AddedByAccount = actor.Account,
-            Links = taskList.Select(t => Link(t.Id, actor)).ToList(),
-        };
-
-        lock (_write)
-        {
-            // Another request may have stored the same content while we extracted.
-            if (TryLinkExisting(staged.Sha256, taskList, details, actor) is { } raced) return raced;
-            blobs.Commit(staged, extracted.Text);
-            Save(evidence, isNew: true);
-        }
-        indexing.Index(evidence, extracted.Text);
-        _audit.Record(actor.Name, "evidence.added", $"材料 {evidence.Id}",
-            $"{evidence.Title}（{evidence.OriginalFileName}，SHA-256 {evidence.Sha256[..16]}…）" +
-            (taskList.Count > 0 ? $"归入 {string.Join("、", taskList.Select(t => t.Code))}" : "登记为来文"));
-        return new IntakeResult(evidence, AlreadyStored: false, taskList.Select(t => t.Code).ToList());
+        return IntakeOneAsync(content, originalFileName, [], details, actor, cancellationToken);
     }
 
     /// <summary>Corrects the metadata of a piece of evidence; the index follows.</summary>
@@ -322,29 +264,6 @@ public sealed class DossierService(
         if (isNew) store.Evidence.Insert(evidence);
         else store.Evidence.Update(evidence);
         store.EvidenceChanged();
-    }
-
-    private IntakeResult? TryLinkExisting(string sha256, IReadOnlyList<KeyTask> taskList, EvidenceDetails? details, Actor actor)
-    {
-        lock (_write)
-        {
-            var existing = store.Evidence.FindOne(e => e.Sha256 == sha256);
-            if (existing is null) return null;
-            var newTasks = taskList.Where(t => !existing.IsFiledIn(t.Id)).ToList();
-            var cameBack = existing.Removal is not null;
-            // Filing the same file again is a new, deliberate act: the removed evidence comes back (and is audited so).
-            existing.Removal = null;
-            existing.Links.AddRange(newTasks.Select(t => Link(t.Id, actor)));
-            if (details?.Kind is { } kind && existing.Kind == EvidenceKind.Other) existing.Kind = kind;
-            if (newTasks.Count > 0 || details?.Kind is not null || cameBack)
-            {
-                Save(existing);
-                indexing.Reindex(existing, blobs.ReadText(existing.Sha256));
-                _audit.Record(actor.Name, cameBack ? "evidence.restored" : "evidence.filed", $"材料 {existing.Id}",
-                    $"相同文件再次上传{(cameBack ? "（此前已删除，现恢复）" : "")}，归入 {string.Join("、", newTasks.Select(t => t.Code))}");
-            }
-            return new IntakeResult(existing, AlreadyStored: true, newTasks.Select(t => t.Code).ToList());
-        }
     }
 
     private List<KeyTask> ResolveTasks(IReadOnlyList<string> codes)

@@ -97,10 +97,26 @@ public sealed class EvidenceIndexing(IEvidenceStore store, IBlobStore blobs, Evi
     /// Indexes one new piece of evidence; the next search finds it. The durable commit (an fsync) is batched: the
     /// store already holds the evidence, and start-up indexes whatever a crash left out (<see cref="Repair"/>).
     /// </summary>
-    public void Index(Evidence evidence, string text)
+    public void Index(Evidence evidence, string text) => IndexOne(evidence, () => ToIndexed(evidence, text));
+
+    /// <summary>
+    /// Indexes new evidence filed in the same <paramref name="tasks"/> (a batch), on two threads, as
+    /// <see cref="Index(Evidence, string)"/> does one; the tasks and their departments are read from the store once,
+    /// not per document while another batch's transaction holds the store.
+    /// </summary>
+    public void IndexBatch(IReadOnlyList<(Evidence Evidence, string Text)> added, IReadOnlyList<Tasks.KeyTask> tasks)
+    {
+        var tasksById = tasks.ToDictionary(t => t.Id);
+        var departments = tasks.Select(t => t.LeadDepartmentId).Distinct()
+            .ToDictionary(id => id ?? 0, id => directory.DepartmentName(id));
+        Parallel.ForEach(added, new ParallelOptions { MaxDegreeOfParallelism = 2 }, a =>
+            IndexOne(a.Evidence, () => ToIndexed(a.Evidence, a.Text, tasksById, id => departments[id ?? 0])));
+    }
+
+    private void IndexOne(Evidence evidence, Func<IndexedEvidence> document)
     {
         // A rendition (the PDF of an issued DOCX) has the same text: search finds the document once, by its main file.
-        if (evidence.RenditionOf is null) index.Upsert(ToIndexed(evidence, text));
+        if (evidence.RenditionOf is null) index.Upsert(document());
         Indexed(evidence);
         if (evidence.RenditionOf is not null) return;
         lock (_commit)
@@ -264,15 +280,17 @@ public sealed class EvidenceIndexing(IEvidenceStore store, IBlobStore blobs, Evi
         ToIndexed(evidence, text, evidence.Links.Select(l => store.Tasks.FindById(l.TaskId)).OfType<Tasks.KeyTask>()
             .ToDictionary(t => t.Id));
 
-    private IndexedEvidence ToIndexed(Evidence evidence, string text, IReadOnlyDictionary<int, Tasks.KeyTask> tasksById)
+    private IndexedEvidence ToIndexed(Evidence evidence, string text, IReadOnlyDictionary<int, Tasks.KeyTask> tasksById,
+        Func<int?, string>? departmentName = null)
     {
+        departmentName ??= directory.DepartmentName;
         var linked = evidence.Links.Select(l => tasksById.GetValueOrDefault(l.TaskId)).OfType<Tasks.KeyTask>().ToList();
         return new IndexedEvidence(
             evidence.Id, evidence.Title, evidence.Number, evidence.Date, evidence.Kind.ToString(),
             linked.Select(t => t.Code).ToList(),
             linked.Select(t => t.Year).Distinct().ToList(),
             linked.Select(t => t.ListKind.ToString()).Distinct().ToList(),
-            linked.Select(t => directory.DepartmentName(t.LeadDepartmentId)).Where(n => n.Length > 0).Distinct().ToList(),
+            linked.Select(t => departmentName(t.LeadDepartmentId)).Where(n => n.Length > 0).Distinct().ToList(),
             evidence.Author, text);
     }
 }

@@ -60,8 +60,10 @@ public sealed class BlobStore : IBlobStore
     /// <summary>
     /// Copies <paramref name="content"/> to a temp file while hashing it (SHA-256, its name, and SHA-512, which the
     /// annual bundle's second manifest lists); refuses more than <paramref name="maxBytes"/>.
+    /// Without <paramref name="flush"/> the file is not fsynced here: the caller makes a batch durable at once
+    /// (<see cref="MakeDurable"/>) before committing it.
     /// </summary>
-    public Staged Stage(Stream content, long maxBytes)
+    public Staged Stage(Stream content, long maxBytes, bool flush = true)
     {
         var path = Path.Combine(_temp, "upload-" + Guid.NewGuid().ToString("N"));
         try
@@ -82,7 +84,7 @@ public sealed class BlobStore : IBlobStore
                     sha512.AppendData(buffer, 0, read);
                     file.Write(buffer, 0, read);
                 }
-                file.Flush(flushToDisk: true);
+                file.Flush(flushToDisk: flush);
             }
             return new Staged(path, Convert.ToHexStringLower(hash.GetHashAndReset()),
                 Convert.ToHexStringLower(sha512.GetHashAndReset()), length);
@@ -125,7 +127,11 @@ public sealed class BlobStore : IBlobStore
     public void Commit(Staged staged, string text)
     {
         WriteAtomically(PathOf(staged.Sha256) + ".txt", System.Text.Encoding.UTF8.GetBytes(text));
-        var target = PathOf(staged.Sha256);
+        MoveIntoPlace(staged, PathOf(staged.Sha256));
+    }
+
+    private static void MoveIntoPlace(Staged staged, string target)
+    {
         if (File.Exists(target)) return;
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         try
@@ -136,6 +142,39 @@ public sealed class BlobStore : IBlobStore
         {
             // Another request stored the same content first: identical bytes, nothing to do.
         }
+    }
+
+    /// <summary>
+    /// Makes files written without an fsync (staged originals, texts a worker wrote) durable, all at once: on Linux one
+    /// <c>syncfs</c> of the file system that holds them (one flush of the disk's cache instead of one per file, which
+    /// cost ~4 ms each on the bench's virtual disk); elsewhere an fsync of each.
+    /// </summary>
+    public void MakeDurable(IEnumerable<string> paths)
+    {
+        var list = paths.ToList();
+        if (list.Count == 0) return;
+        if (OperatingSystem.IsLinux())
+        {
+            using var file = File.OpenHandle(list[0]);
+            if (FileSystemSync.SyncFs(file) == 0) return;
+        }
+        foreach (var path in list)
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+            file.Flush(flushToDisk: true);
+        }
+    }
+
+    /// <summary>
+    /// Moves a durable staged file into place (or drops it when that content is stored) and its durable text file
+    /// (in the temp folder, UTF-8) beside it, both by rename.
+    /// </summary>
+    public void CommitWithTextFile(Staged staged, string textFile)
+    {
+        var target = PathOf(staged.Sha256);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Move(textFile, target + ".txt", overwrite: true);
+        MoveIntoPlace(staged, target);
     }
 
     public Stream OpenRead(string sha256) =>

@@ -9,11 +9,21 @@ public interface IBlobStore
 {
     /// <summary>
     /// Copies <paramref name="content"/> into a temp file, hashing it; refuses more than <paramref name="maxBytes"/>.
+    /// Fsynced unless <paramref name="flush"/> is false (then <see cref="MakeDurable"/> before committing).
     /// </summary>
-    BlobStore.Staged Stage(Stream content, long maxBytes);
+    BlobStore.Staged Stage(Stream content, long maxBytes, bool flush = true);
 
     /// <summary>Moves a staged file into place (or drops it when that content is stored); writes its text.</summary>
     void Commit(BlobStore.Staged staged, string text);
+
+    /// <summary>Fsyncs files of a batch written without it, once all of them are written.</summary>
+    void MakeDurable(IEnumerable<string> paths);
+
+    /// <summary>
+    /// Moves a durable staged file into place (or drops it when that content is stored), and the durable text file
+    /// beside it (UTF-8, in the temp folder), both by rename.
+    /// </summary>
+    void CommitWithTextFile(BlobStore.Staged staged, string textFile);
 
     bool Exists(string sha256);
 

@@ -45,11 +45,21 @@ internal sealed class ExtractorWorker : IDisposable
         get { lock (_lastErrors) return string.Join('\n', _lastErrors); }
     }
 
-    /// <summary>The reply, or null when the worker died without one. Throws OperationCanceledException on timeout.</summary>
-    public async Task<ExtractorReply?> AskAsync(IEnumerable<string> request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one request line: several files (each an ExtractorArguments array) the worker reads in turn.
+    /// </summary>
+    public async Task SendAsync(IEnumerable<string[]> files, CancellationToken cancellationToken)
     {
-        await _process.StandardInput.WriteLineAsync(JsonSerializer.Serialize(request.ToArray()).AsMemory(), cancellationToken);
+        var line = JsonSerializer.Serialize(files.ToArray());
+        await _process.StandardInput.WriteLineAsync(line.AsMemory(), cancellationToken);
         await _process.StandardInput.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The next file's reply, or null when the worker died without one. Throws OperationCanceledException on timeout.
+    /// </summary>
+    public async Task<ExtractorReply?> ReadReplyAsync(CancellationToken cancellationToken)
+    {
         var line = await _process.StandardOutput.ReadLineAsync(cancellationToken);
         return line is null ? null : JsonSerializer.Deserialize<ExtractorReply>(line);
     }

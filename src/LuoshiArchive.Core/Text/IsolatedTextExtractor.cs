@@ -37,56 +37,107 @@ public sealed class IsolatedTextExtractor(ExtractionLimits limits, ConverterPath
         }
     }
 
+    /// <summary>
+    /// Starts workers until <paramref name="count"/> are idle, so that their start (~150 ms and more each) overlaps
+    /// with the caller's staging instead of delaying the first batch.
+    /// </summary>
+    public void Prestart(int count)
+    {
+        for (var i = _idle.Count; i < count; i++) _idle.Add(new ExtractorWorker(limits.MemoryLimitBytes));
+    }
+
     /// <summary>The file's text, read in a worker process; waits for a turn unless the caller holds one.</summary>
     public async Task<ExtractedText> ExtractAsync(string path, string originalFileName,
         CancellationToken cancellationToken = default, bool turnHeld = false)
     {
         using var turn = turnHeld ? null : await TurnAsync(originalFileName, cancellationToken);
-        // The text comes back in a file beside the staged one, not in the reply line: a 46 MB text is ~90 MB of JSON.
-        var textFile = path + ".text";
         try
         {
-            return await AskWorkerAsync(path, originalFileName, textFile, cancellationToken);
+            var outcome = (await ExtractBatchAsync([(path, originalFileName)], cancellationToken))[0];
+            return outcome.Read?.ReadText() ?? throw outcome.Problem!;
         }
         finally
         {
-            File.Delete(textFile);
+            File.Delete(ExtractedFile.TextFileOf(path));
         }
     }
 
-    private async Task<ExtractedText> AskWorkerAsync(string path, string originalFileName, string textFile,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Several files read by one worker in one request, one after the other (so the worker's memory limit holds for
+    /// each); the caller holds a turn (<see cref="TurnAsync"/>). Each file's text waits in a file beside it
+    /// (<see cref="ExtractedFile.TextFileOf"/>; the caller deletes it). A file that times out or kills its worker
+    /// gets its own message, and the files after it go to a new worker.
+    /// </summary>
+    public async Task<IReadOnlyList<ExtractionOutcome>> ExtractBatchAsync(
+        IReadOnlyList<(string Path, string Name)> files, CancellationToken cancellationToken = default)
     {
-        var worker = _idle.TryTake(out var reused) && !reused.HasExited ? reused : new ExtractorWorker(limits.MemoryLimitBytes);
+        var outcomes = new ExtractionOutcome[files.Count];
+        var next = 0;
+        while (next < files.Count)
+        {
+            var worker = _idle.TryTake(out var reused) && !reused.HasExited
+                ? reused : new ExtractorWorker(limits.MemoryLimitBytes);
+            var healthy = true;
+            try
+            {
+                await worker.SendAsync(files.Skip(next).Select(f => ExtractorArguments.For(f.Path, f.Name, limits,
+                    converters, ExtractedFile.TextFileOf(f.Path)).ToArray()), cancellationToken);
+            }
+            catch (IOException)
+            {
+                // It died before reading the request: the first file is reported as what killed it, as below.
+            }
+            catch (OperationCanceledException)
+            {
+                worker.Dispose();
+                throw;
+            }
+            while (healthy && next < files.Count)
+            {
+                var (path, name) = files[next];
+                (outcomes[next++], healthy) = await ReplyAsync(worker, path, name, cancellationToken);
+            }
+            if (healthy) _idle.Add(worker);
+        }
+        return outcomes;
+    }
+
+    /// <summary>
+    /// The next file's outcome, and whether the worker lives on (a dead or late one is disposed here).
+    /// </summary>
+    private async Task<(ExtractionOutcome, bool WorkerAlive)> ReplyAsync(ExtractorWorker worker, string path,
+        string name, CancellationToken cancellationToken)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // The converters inside have their own limit; the worker gets a little longer to report it.
         timeout.CancelAfter(limits.Timeout + TimeSpan.FromSeconds(15));
         ExtractorReply? reply;
         try
         {
-            reply = await worker.AskAsync(ExtractorArguments.For(path, originalFileName, limits, converters, textFile),
-                timeout.Token);
+            reply = await worker.ReadReplyAsync(timeout.Token);
         }
         catch (Exception e) when (e is OperationCanceledException or IOException)
         {
             worker.Dispose();
             if (cancellationToken.IsCancellationRequested) throw;
-            if (e is IOException) throw Crashed(worker, originalFileName);
-            throw new ExtractionException(ExtractionProblem.TimedOut,
-                $"解析“{originalFileName}”超时（{limits.Timeout.TotalSeconds:0} 秒），文件可能已损坏或结构异常，未保存。请另存为 PDF 或 DOCX 后重新上传。");
+            return (new(null, e is IOException ? Crashed(worker, name) : new ExtractionException(
+                ExtractionProblem.TimedOut,
+                $"解析“{name}”超时（{limits.Timeout.TotalSeconds:0} 秒），文件可能已损坏或结构异常，未保存。请另存为 PDF 或 DOCX 后重新上传。")),
+                false);
         }
         if (reply is null)
         {
             worker.Dispose();
-            throw Crashed(worker, originalFileName);
+            return (new(null, Crashed(worker, name)), false);
         }
-        _idle.Add(worker);
-        if (reply.Text is { } text)
-        {
-            if (reply.TextFile is { Length: > 0 } file) text = await File.ReadAllTextAsync(file, cancellationToken);
-            return new ExtractedText(Enum.Parse<EvidenceFormat>(reply.Format!), text, reply.PageCount, reply.NoTextRead, reply.Note);
-        }
-        throw new ExtractionException(Enum.Parse<ExtractionProblem>(reply.Problem!), reply.Message ?? "");
+        if (reply.Text is null)
+            return (new(null, new ExtractionException(Enum.Parse<ExtractionProblem>(reply.Problem!),
+                reply.Message ?? "")), true);
+        var textFile = ExtractedFile.TextFileOf(path);
+        if (reply.TextFile is not { Length: > 0 })
+            await File.WriteAllTextAsync(textFile, reply.Text, cancellationToken);
+        var format = Enum.Parse<EvidenceFormat>(reply.Format!);
+        return (new(new ExtractedFile(textFile, format, reply.PageCount, reply.NoTextRead, reply.Note), null), true);
     }
 
     /// <summary>

@@ -66,7 +66,10 @@ public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, D
         return Page();
     }
 
-    /// <summary>Adds the uploaded files to this task's dossier; each file gets its own verdict, a bad one stops no other.</summary>
+    /// <summary>
+    /// Adds the uploaded files to this task's dossier as one batch (one store transaction); each file gets its own
+    /// verdict, a bad one stops no other.
+    /// </summary>
     public async Task<IActionResult> OnPostUploadAsync(string code, List<IFormFile> files, EvidenceKind kind, CancellationToken cancellationToken)
     {
         if (tasks.Find(code) is null) return NotFound();
@@ -77,21 +80,24 @@ public class DetailsModel(TaskRegistry tasks, OrganisationDirectory directory, D
             refused.Add($"一次最多上传 {MaxFilesPerUpload} 个文件，本次选择了 {files.Count} 个，均未保存。请分批上传。");
         else
         {
-            foreach (var file in files)
+            try
             {
-                try
+                // One batch: one transaction for all the files; each still gets its own verdict.
+                var upload = files.Select(f => new IntakeFile(f.FileName, f.OpenReadStream)).ToList();
+                var batch = await dossiers.AddBatchAsync(upload, [code], new EvidenceDetails { Kind = kind },
+                    User.Actor(), cancellationToken);
+                foreach (var (file, intake) in files.Zip(batch.Files))
                 {
-                    await using var stream = file.OpenReadStream();
-                    var result = await dossiers.AddAsync(stream, file.FileName, [code], new EvidenceDetails { Kind = kind },
-                        User.Actor(), cancellationToken);
-                    report.Add(result.AlreadyStored
-                        ? $"“{file.FileName}”：已存在相同文件，{(result.NewlyFiledIn.Count > 0 ? "已归入本任务" : "本任务已有，未重复保存")}。"
-                        : $"“{file.FileName}”：已保存{(result.Evidence.NoTextRead ? "（未能读取文字）" : "")}。");
+                    if (intake.Error is { } error) refused.Add(error.Message);
+                    else if (intake.Result is { AlreadyStored: true } linked)
+                        report.Add($"“{file.FileName}”：已存在相同文件，" +
+                            $"{(linked.NewlyFiledIn.Count > 0 ? "已归入本任务" : "本任务已有，未重复保存")}。");
+                    else report.Add($"“{file.FileName}”：已保存{(intake.Result!.Evidence.NoTextRead ? "（未能读取文字）" : "")}。");
                 }
-                catch (Exception e) when (e is DomainRuleException or ExtractionException)
-                {
-                    refused.Add(e.Message);
-                }
+            }
+            catch (DomainRuleException e)
+            {
+                refused.Add(e.Message);
             }
         }
         // Saved files in the green status line, refused ones in an alert that names each file and what to do.
