@@ -105,7 +105,7 @@ public sealed class LiteDbStore : LuoshiStoreBase, ILuoshiStore
     /// </summary>
     private LiteRecords<T> Collection<T>(string name, Action<ILiteCollection<T>> indexes) where T : class
     {
-        var records = new LiteRecords<T>(() =>
+        var records = new LiteRecords<T>(_db.Mapper, _opening, () =>
         {
             var collection = _db.GetCollection<T>(name);
             indexes(collection);
@@ -116,6 +116,7 @@ public sealed class LiteDbStore : LuoshiStoreBase, ILuoshiStore
     }
 
     private readonly List<ILazyCollection> _collections = [];
+    private readonly object _opening = new(); // one collection opens at a time (LiteRecords)
 
     internal void OpenEveryCollection()
     {

@@ -6,16 +6,28 @@ namespace LuoshiArchive.Storage.LiteDb;
 
 /// <summary>
 /// One LiteDB collection as Core's <see cref="IRecords{T}"/>: LiteDB translates the predicates itself. The collection is
-/// opened (its type's mapping built, its indexes ensured) on first use.
+/// opened (its type's mapping built, its indexes ensured) on first use, one collection at a time: LiteDB publishes a
+/// type's mapping before it has filled it in, so a query on another thread could meet it half built ("Member … not
+/// found on BsonMapper").
 /// </summary>
-internal sealed class LiteRecords<T>(Func<ILiteCollection<T>> open) : IRecords<T>, ILazyCollection where T : class
+internal sealed class LiteRecords<T>(BsonMapper mapper, object gate, Func<ILiteCollection<T>> open)
+    : IRecords<T>, ILazyCollection where T : class
 {
-    // PublicationOnly: a failure (a lock timeout while ensuring an index) is not remembered; the next use tries again.
-    private readonly Lazy<ILiteCollection<T>> _collection = new(open, LazyThreadSafetyMode.PublicationOnly);
+    private volatile ILiteCollection<T>? _collection;
 
-    public ILiteCollection<T> Collection => _collection.Value;
+    public ILiteCollection<T> Collection => _collection ?? Open();
 
-    public void Open() => _ = _collection.Value;
+    void ILazyCollection.Open() => Open();
+
+    private ILiteCollection<T> Open()
+    {
+        lock (gate)
+        {
+            if (_collection is { } opened) return opened;
+            mapper.Entity<T>(); // the whole mapping of T, built here before any query can ask for it
+            return _collection = open(); // not set when opening fails: the next use tries again
+        }
+    }
 
     public T? FindById(int id) => Collection.FindById(id);
     public IEnumerable<T> FindAll() => Collection.FindAll();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LiteDB;
 using LuoshiArchive.Core.Dossiers;
 using LuoshiArchive.Core.Tasks;
@@ -71,6 +72,38 @@ public sealed class LiteDbOpeningTests : IDisposable
         var evidence = db.GetCollection("evidence").FindAll().Single();
         Assert.Equal("通知", evidence["Title"].AsString);
         Assert.False(evidence.ContainsKey("IsRemoved"));
+    }
+
+    [Fact]
+    public void Threads_that_use_collections_for_the_first_time_at_once_all_get_their_answer()
+    {
+        // LiteDB publishes a type's mapping before filling it in: a query on another thread could meet it half built
+        // ("Member RenditionOf not found on BsonMapper", seen when two ingest batches first queried the evidence).
+        for (var round = 0; round < 10; round++)
+        {
+            var folder = Path.Combine(_scratch, "race-" + round);
+            using (LiteDbStore.Open(folder, "test")) { } // made; the next open is lazy
+            using var store = LiteDbStore.Open(folder, "test");
+            using var start = new Barrier(8);
+            var errors = new ConcurrentBag<Exception>();
+            var threads = Enumerable.Range(0, 8).Select(i => new Thread(() =>
+            {
+                start.SignalAndWait();
+                try
+                {
+                    _ = i % 2 == 0
+                        ? store.Evidence.Find(e => e.RenditionOf == 1 && e.Revision > 0).Count()
+                        : store.Tasks.Find(t => t.ParentId == 1 && t.Year == 2018).Count();
+                }
+                catch (Exception e)
+                {
+                    errors.Add(e);
+                }
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+            Assert.Empty(errors);
+        }
     }
 
     private static HashSet<string> IndexNames(LiteDatabase db, string collection) =>
