@@ -313,7 +313,8 @@ public sealed class LiteDbStore : LuoshiStoreBase, ILuoshiStore
     private static readonly HashSet<(Type, string)> NotStored =
     [
         (typeof(KeyTask), nameof(KeyTask.IsComplete)), (typeof(Adjustment), nameof(Adjustment.ChangesAnything)),
-        (typeof(Meeting), nameof(Meeting.TaskIds)), (typeof(Core.Dossiers.Evidence), nameof(Core.Dossiers.Evidence.IsRemoved)),
+        (typeof(Meeting), nameof(Meeting.TaskIds)),
+        (typeof(Core.Dossiers.Evidence), nameof(Core.Dossiers.Evidence.IsRemoved)),
         (typeof(Milestone), nameof(Milestone.AwaitsEvidence)), (typeof(Milestone), nameof(Milestone.WasDoneLate)),
         (typeof(SupervisionOrder), nameof(SupervisionOrder.AnsweredLate)),
     ];

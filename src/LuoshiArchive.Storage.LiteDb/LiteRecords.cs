@@ -5,9 +5,9 @@ using LuoshiArchive.Core.Storage;
 namespace LuoshiArchive.Storage.LiteDb;
 
 /// <summary>
-/// One LiteDB collection as Core's <see cref="IRecords{T}"/>: LiteDB translates the predicates itself. The collection is
-/// opened (its type's mapping built, its indexes ensured) on first use, one collection at a time: LiteDB publishes a
-/// type's mapping before it has filled it in, so a query on another thread could meet it half built ("Member … not
+/// One LiteDB collection as Core's <see cref="IRecords{T}"/>: LiteDB translates the predicates itself. The collection
+/// is opened (its type's mapping built, its indexes ensured) on first use, one collection at a time: LiteDB publishes
+/// a type's mapping before it has filled it in, so a query on another thread could meet it half built ("Member … not
 /// found on BsonMapper").
 /// </summary>
 internal sealed class LiteRecords<T>(BsonMapper mapper, object gate, Func<ILiteCollection<T>> open)
@@ -33,7 +33,8 @@ internal sealed class LiteRecords<T>(BsonMapper mapper, object gate, Func<ILiteC
     public IEnumerable<T> FindAll() => Collection.FindAll();
     public IEnumerable<T> Find(Expression<Func<T, bool>> predicate) => Collection.Find(predicate);
     public T? FindOne(Expression<Func<T, bool>> predicate) => Collection.FindOne(predicate);
-    public T? FindLast() => Collection.Query().OrderByDescending(BsonExpression.Create("_id")).Limit(1).FirstOrDefault();
+    public T? FindLast() =>
+        Collection.Query().OrderByDescending(BsonExpression.Create("_id")).Limit(1).FirstOrDefault();
     public void Insert(T record) => Collection.Insert(record);
     public bool Update(T record) => Collection.Update(record);
     public bool Upsert(T record) => Collection.Upsert(record);

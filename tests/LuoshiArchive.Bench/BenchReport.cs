@@ -67,8 +67,8 @@ public sealed class BenchReport(string machine, int cores, DateTime date, string
                 + (published.Any() ? "; published (ReadyToRun) " + Runs(published) : "");
             var starts = Both(web.ColdStarts.Select(s => s.Seconds), web.PublishedColdStarts.Select(s => s.Seconds));
             var searches = Both(web.CliSearches, web.PublishedCliSearches);
-            md.AppendLine().AppendLine(c,
-                $"Web on {web.Engine}, {web.Documents} documents, cold start (launch to the sign-in page served): {starts}");
+            var engine = $"Web on {web.Engine}, {web.Documents} documents";
+            md.AppendLine().AppendLine(c, $"{engine}, cold start (launch to the sign-in page served): {starts}");
             md.AppendLine().AppendLine(c, $"`luoshi search 落实 --json` on the unchanged store ({web.Engine}): {searches}");
         }
         if (Web.Count > 0)

@@ -25,8 +25,8 @@ public sealed record PublishedApps(string Cli, string Web)
             UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
             WorkingDirectory = repository,
         };
-        foreach (var arg in new[] { "publish", Path.Combine("src", project), "-c", "Release", "-o", output, "--nologo" })
-            start.ArgumentList.Add(arg);
+        string[] arguments = ["publish", Path.Combine("src", project), "-c", "Release", "-o", output, "--nologo"];
+        foreach (var arg in arguments) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var log = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

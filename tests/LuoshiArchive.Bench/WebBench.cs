@@ -71,7 +71,8 @@ public static partial class WebBench
         for (var run = 1; run <= 3; run++)
         {
             result.ColdStarts.Add(new ColdStart(run, await ColdStartOf(options, built.Web)));
-            Console.Error.WriteLine($"web cold start {run} ({engine.Name}, build): {result.ColdStarts[^1].Seconds:0.00} s");
+            Console.Error.WriteLine(
+                $"web cold start {run} ({engine.Name}, build): {result.ColdStarts[^1].Seconds:0.00} s");
             if (published is null) continue;
             result.PublishedColdStarts.Add(new ColdStart(run, await ColdStartOf(options, published.Web)));
             Console.Error.WriteLine(
@@ -126,7 +127,8 @@ public static partial class WebBench
             $"{corpus.Count} documents filed in {watch.Elapsed.TotalSeconds:0.0} s");
     }
 
-    /// <summary>Runs <c>luoshi search 落实 --json</c> (that luoshi.dll) on the store; seconds from launch to exit.</summary>
+    /// <summary>Runs <c>luoshi search 落实 --json</c> (that luoshi.dll) on the store; seconds from launch to exit.
+    /// </summary>
     private static async Task<double> CliSearch(LuoshiOptions options, string cliDll)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -255,7 +257,7 @@ public static partial class WebBench
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "LuoshiArchive.sln"))) root = root.Parent;
-        return root?.FullName
-            ?? throw new InvalidOperationException("run the bench from the repository (LuoshiArchive.sln not found above it)");
+        return root?.FullName ?? throw new InvalidOperationException(
+            "run the bench from the repository (LuoshiArchive.sln not found above it)");
     }
 }

@@ -22,7 +22,8 @@ public sealed class LiteDbOpeningTests : IDisposable
         using (LiteDbStore.Open(folder, "test")) { }
 
         using var db = new LiteDatabase(Path.Combine(folder, LiteDbStore.DatabaseFileName));
-        Assert.Superset(new HashSet<string> { "Sha256", "task", "RenditionOf", "Revision" }, IndexNames(db, "evidence"));
+        Assert.Superset(new HashSet<string> { "Sha256", "task", "RenditionOf", "Revision" },
+            IndexNames(db, "evidence"));
         Assert.Superset(new HashSet<string> { "Code", "Year", "ParentId" }, IndexNames(db, "tasks"));
         Assert.Contains("Key", IndexNames(db, "outbox"));
         Assert.Contains("Number", IndexNames(db, "document_numbers"));
@@ -36,7 +37,8 @@ public sealed class LiteDbOpeningTests : IDisposable
         using (var old = new LiteDatabase(Path.Combine(folder, LiteDbStore.DatabaseFileName)))
         {
             old.GetCollection("meta").Insert(new BsonDocument { ["_id"] = "schema", ["Version"] = 3 });
-            old.GetCollection("tasks").Insert(new BsonDocument { ["_id"] = 1, ["Code"] = "2018-001", ["Name"] = "旧任务" });
+            old.GetCollection("tasks")
+                .Insert(new BsonDocument { ["_id"] = 1, ["Code"] = "2018-001", ["Name"] = "旧任务" });
         }
 
         using (LiteDbStore.Open(folder, "test")) { }
@@ -58,7 +60,8 @@ public sealed class LiteDbOpeningTests : IDisposable
                 Code = "2018-001", Year = 2018, Name = "建立清单",
                 Milestones = [new Milestone { Due = new DateOnly(2018, 3, 1), Description = "提出方案" }],
             });
-            store.Evidence.Insert(new Evidence { Sha256 = new string('a', 64), Title = "通知", OriginalFileName = "通知.pdf" });
+            store.Evidence.Insert(
+                new Evidence { Sha256 = new string('a', 64), Title = "通知", OriginalFileName = "通知.pdf" });
         }
 
         using var db = new LiteDatabase(Path.Combine(folder, LiteDbStore.DatabaseFileName));
