@@ -55,7 +55,7 @@ public sealed class BenchReport(string machine, int cores, DateTime date, string
         if (Bundle.Count > 0)
             md.AppendLine().AppendLine("| bundle export | files | MB | bundle s | plain zip s | ratio (plain/bundle) | " +
                 "peak working set above start, MB | CPU s bundle / plain (kernel) | " +
-                "records without SHA-512: bundle s | ratio |")
+                "records without BLAKE3: bundle s | ratio |")
                 .AppendLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var b in Bundle)
             md.AppendLine(c, $"| annual bundle | {b.Files} | {b.Megabytes:0.0} | {b.BundleSeconds:0.00} | {b.PlainZipSeconds:0.00} | " +

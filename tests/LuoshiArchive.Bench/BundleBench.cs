@@ -24,8 +24,8 @@ public static class BundleBench
     /// <param name="BundleKernelCpuSeconds">The part of the export's CPU time spent in the kernel.</param>
     /// <param name="PlainZipKernelCpuSeconds">The same for the plain ZIP (almost all of its time: copies).</param>
     /// <param name="OldRecordsSeconds">
-    /// The same export once more after the records' SHA-512 was removed (a store made before intake kept it): the
-    /// fallback that hashes SHA-512 at export.
+    /// The same export once more after the records' BLAKE3 was removed (records stored before intake kept it, SHA-512
+    /// kept): the fallback that checks each original against SHA-256.
     /// </param>
     public sealed record Result(int Files, double Megabytes, double BundleSeconds, double PlainZipSeconds, double PeakMegabytes,
         double BundleCpuSeconds, double PlainZipCpuSeconds, double OldRecordsSeconds, double BundleKernelCpuSeconds,
@@ -92,7 +92,8 @@ public static class BundleBench
             blobs.Commit(staged, "");
             store.Evidence.Insert(new Evidence
             {
-                Sha256 = staged.Sha256, Sha512 = staged.Sha512, Length = staged.Length, OriginalFileName = $"{i:00000}.bin", Format = "Pdf", Title = $"材料{i}",
+                Sha256 = staged.Sha256, Sha512 = staged.Sha512, Blake3 = staged.Blake3, Length = staged.Length,
+                OriginalFileName = $"{i:00000}.bin", Format = "Pdf", Title = $"材料{i}",
                 AddedAt = DateTime.UtcNow, AddedBy = "bench", NoTextRead = true,
                 Links = [new EvidenceLink { TaskId = taskIds[i % taskIds.Count], LinkedAt = DateTime.UtcNow, LinkedBy = "bench" }],
             });
@@ -113,7 +114,7 @@ public static class BundleBench
 
     /// <summary>
     /// The year 2018 exported, then the same blob files zipped plainly, then the year exported again from records
-    /// without SHA-512; every output deleted afterwards.
+    /// without BLAKE3; every output deleted afterwards.
     /// </summary>
     private static Result ExportAgainstPlainZip(LiteDbStore store, OrganisationDirectory directory, TaskRegistry tasks,
         DossierService dossiers, LuoshiOptions options, int files)
@@ -139,7 +140,7 @@ public static class BundleBench
         File.Delete(plain);
         foreach (var evidence in store.Evidence.FindAll().ToList())
         {
-            evidence.Sha512 = null;
+            evidence.Blake3 = null;
             store.Evidence.Update(evidence);
         }
         var oldRecordsSeconds = Measure(() => bundle.Export(2018, output)).Seconds;

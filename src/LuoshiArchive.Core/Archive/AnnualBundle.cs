@@ -85,7 +85,7 @@ public sealed class AnnualBundle(TaskRegistry tasks, OrganisationDirectory direc
                     var name = ArchiveNames.CatalogueFile(archiveCode[e.Id], e.Title, e.OriginalFileName);
                     using (var original = dossiers.OpenOriginal(e))
                         bag.AddPayload($"{folder}/{name}", original, new DateTimeOffset(DateTime.SpecifyKind(e.AddedAt, DateTimeKind.Utc)),
-                            compress: false, sha256: e.Sha256, sha512: e.Sha512);
+                            compress: false, recorded: RecordedDigests.Of(e));
                     files.Add(new { file = name, archiveCode = archiveCode[e.Id], retention = e.Retention, e.Title, e.Number, date = e.Date?.ToString("yyyy-MM-dd"),
                         kind = e.Kind.ToString(), e.Author, e.PageCount, e.Sha256, e.Length, e.OriginalFileName, e.Format, e.NoTextRead,
                         e.ExtractionNote, e.AddedBy, e.AddedAt });

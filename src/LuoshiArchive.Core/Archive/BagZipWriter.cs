@@ -2,14 +2,16 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
+using Blake3;
 using LuoshiArchive.Core.Storage;
 
 namespace LuoshiArchive.Core.Archive;
 
 /// <summary>
 /// Writes a BagIt 1.0 bag (RFC 8493) straight into a ZIP with UTF-8 names: payload files are streamed once, hashed
-/// with SHA-256 on the way, and with SHA-512 too unless it was recorded at intake; manifests, bag-info and the tag
-/// manifests (SHA-256, SHA-512) are written at the end. Nothing larger than a few copy buffers is held in memory.
+/// on the way (an original against the digests recorded at intake, see <see cref="AddPayload(string, Stream,
+/// DateTimeOffset?, bool, RecordedDigests?)"/>); manifests, bag-info and the tag manifests (SHA-256, SHA-512) are
+/// written at the end. Nothing larger than a few copy buffers is held in memory.
 /// </summary>
 public sealed class BagZipWriter : IDisposable
 {
@@ -34,40 +36,43 @@ public sealed class BagZipWriter : IDisposable
     /// <param name="content">Read once, to its end.</param>
     /// <param name="modified">The entry's time in the ZIP.</param>
     /// <param name="compress">False for originals (PDF, DOCX, images are compressed already).</param>
-    /// <param name="sha256">
-    /// The content's SHA-256 as recorded when it was stored (a blob's content address): the content is checked against
-    /// it, and a stored copy changed after intake is refused (<see cref="DomainRuleException"/>) instead of being
-    /// certified anew. It is hashed on the other core, off the reading thread.
-    /// </param>
-    /// <param name="sha512">
-    /// The content's SHA-512 as recorded at intake, listed in manifest-sha512 as it is. Only with
-    /// <paramref name="sha256"/>: the SHA-256 check shows the bytes are the ones both digests were taken of, so SHA-512
-    /// (the dearer digest) is not computed again. Without it, SHA-512 is computed beside SHA-256.
+    /// <param name="recorded">
+    /// The digests recorded when the content was stored (an original's). The content is checked against them, and a
+    /// stored copy changed after intake is refused (<see cref="DomainRuleException"/>) instead of being certified
+    /// anew: against the recorded BLAKE3 where there is one (the cheapest digest that still refuses any change, even
+    /// a deliberate one), else against SHA-256. The check shows the bytes are those all the recorded digests were taken
+    /// of, so the manifests list the recorded SHA-256 and SHA-512 as they are; what was not recorded is computed.
+    /// BLAKE3 alone runs on this thread; the SHA digests on the other core, off the reading thread.
     /// </param>
     public void AddPayload(string path, Stream content, DateTimeOffset? modified = null, bool compress = true,
-        string? sha256 = null, string? sha512 = null)
+        RecordedDigests? recorded = null)
     {
-        if (sha512 is not null && sha256 is null)
-            throw new ArgumentException("a recorded SHA-512 is trusted only beside the SHA-256 it is checked by",
-                nameof(sha512));
         var full = "data/" + path;
         if (!_paths.Add(full)) throw new InvalidOperationException($"duplicate payload path {full}");
         var entry = _zip.CreateEntry(_root + full, compress ? CompressionLevel.Fastest : CompressionLevel.NoCompression);
         if (modified is { } when) entry.LastWriteTime = when;
-        using var computed256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using var computed512 = sha512 is null ? IncrementalHash.CreateHash(HashAlgorithmName.SHA512) : null;
+        using var blake3 = recorded?.Blake3 is null ? null : new Blake3HashAlgorithm();
+        using var sha256 = blake3 is null ? SHA256.Create() : null;
+        using var sha512 = recorded?.Sha512 is null ? SHA512.Create() : null;
         using (var target = entry.Open())
             _octets += DigestingCopy.Copy(content, target,
-                computed512 is null ? [computed256] : [computed256, computed512]);
-        var actual256 = Convert.ToHexStringLower(computed256.GetHashAndReset());
-        if (sha256 is not null && actual256 != sha256)
-            throw new DomainRuleException($"原件已损坏：{path} 的内容与入库时的 SHA-256 不符，未生成此包。" +
+                new HashAlgorithm?[] { blake3, sha256, sha512 }.OfType<HashAlgorithm>().ToList(),
+                cheap: sha256 is null && sha512 is null);
+        var computed256 = sha256 is null ? null : Hex(sha256);
+        var (actual, expected) = blake3 is null ? (computed256, recorded?.Sha256) : (Hex(blake3), recorded!.Blake3);
+        if (expected is not null && actual != expected)
+            throw new DomainRuleException($"原件已损坏：{path} 的内容与入库时记录的校验值不符，未生成此包。" +
                 "请运行 luoshi check 查看全部问题，从备份恢复该原件后再生成。");
         _files++;
         var encoded = EncodePath(full);
-        _sha256.Append(actual256).Append(' ').Append(encoded).Append('\n');
-        _sha512.Append(sha512 ?? Convert.ToHexStringLower(computed512!.GetHashAndReset()))
-            .Append(' ').Append(encoded).Append('\n');
+        _sha256.Append(computed256 ?? recorded!.Sha256).Append(' ').Append(encoded).Append('\n');
+        _sha512.Append(recorded?.Sha512 ?? Hex(sha512!)).Append(' ').Append(encoded).Append('\n');
+    }
+
+    private static string Hex(HashAlgorithm digest)
+    {
+        digest.TransformFinalBlock([], 0, 0);
+        return Convert.ToHexStringLower(digest.Hash!);
     }
 
     public void AddPayload(string path, string text) => AddPayload(path, new MemoryStream(new UTF8Encoding(false).GetBytes(text)));

@@ -45,8 +45,9 @@ public sealed class BundleImport(IArchiveStore store, TaskRegistry tasks, Organi
 
         // 1. Blobs first: an unreferenced blob is harmless if a later step fails.
         var texts = new Dictionary<string, ExtractedText?>(StringComparer.Ordinal);
-        // SHA-512 taken again while staging, as intake takes it: the bag's manifest and the record cannot disagree.
-        var sha512Of = new Dictionary<string, string>(StringComparer.Ordinal);
+        // SHA-512 and BLAKE3 taken again while staging, as intake takes them: the bag's manifest and the record cannot
+        // disagree, and the next export checks these originals against BLAKE3 too.
+        var digestsOf = new Dictionary<string, (string Sha512, string Blake3)>(StringComparer.Ordinal);
         var (filesDone, files) = (0, taskJson.Sum(t => t.Json["evidence"]!.AsArray().Count));
         foreach (var (folder, json) in taskJson)
         foreach (var item in json["evidence"]!.AsArray())
@@ -61,7 +62,7 @@ public sealed class BundleImport(IArchiveStore store, TaskRegistry tasks, Organi
             catch (ExtractionException) { text = null; }
             blobs.Commit(staged, text?.Text ?? "");
             texts[sha] = text;
-            sha512Of[sha] = staged.Sha512;
+            digestsOf[sha] = (staged.Sha512, staged.Blake3);
         }
 
         // The received and reply documents of the 来文来件 register that no task brought.
@@ -77,7 +78,7 @@ public sealed class BundleImport(IArchiveStore store, TaskRegistry tasks, Organi
             catch (ExtractionException) { text = null; }
             blobs.Commit(staged, text?.Text ?? "");
             texts[sha] = text;
-            sha512Of[sha] = staged.Sha512;
+            digestsOf[sha] = (staged.Sha512, staged.Blake3);
             incomingLengths[sha] = staged.Length;
         }
 
@@ -113,7 +114,7 @@ public sealed class BundleImport(IArchiveStore store, TaskRegistry tasks, Organi
                     if (!evidenceBySha.TryGetValue(sha, out var evidence))
                     {
                         evidence = NewEvidence(item, texts[sha]);
-                        evidence.Sha512 = sha512Of[sha];
+                        (evidence.Sha512, evidence.Blake3) = digestsOf[sha];
                         evidence.Revision = indexing.NextRevision();
                         store.Evidence.Insert(evidence);
                         evidenceBySha[sha] = evidence;
@@ -138,7 +139,8 @@ public sealed class BundleImport(IArchiveStore store, TaskRegistry tasks, Organi
             if (incomingJson is not null && incoming is not null)
                 incoming.Import(incomingJson, evidenceBySha, code => tasks.Find(code)?.Id, meta => new Evidence
                 {
-                    Sha256 = (string)meta["Sha256"]!, Sha512 = sha512Of[(string)meta["Sha256"]!],
+                    Sha256 = (string)meta["Sha256"]!, Sha512 = digestsOf[(string)meta["Sha256"]!].Sha512,
+                    Blake3 = digestsOf[(string)meta["Sha256"]!].Blake3,
                     Length = incomingLengths.GetValueOrDefault((string)meta["Sha256"]!),
                     OriginalFileName = (string)meta["OriginalFileName"]!, Title = (string)meta["Title"]!,
                     Kind = Enum.Parse<EvidenceKind>((string)meta["kind"]!), AddedAt = meta["AddedAt"]!.GetValue<DateTime>(),

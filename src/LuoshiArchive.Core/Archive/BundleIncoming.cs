@@ -27,7 +27,7 @@ public sealed class BundleIncoming(IArchiveStore store, DossierService dossiers)
             if (written.Add(e.Sha256))
                 using (var original = dossiers.OpenOriginal(e))
                     bag.AddPayload(name, original, new DateTimeOffset(DateTime.SpecifyKind(e.AddedAt, DateTimeKind.Utc)),
-                        compress: false, sha256: e.Sha256, sha512: e.Sha512);
+                        compress: false, recorded: RecordedDigests.Of(e));
             return new { file = name, e.Sha256, e.Title, e.OriginalFileName, kind = e.Kind.ToString(), e.AddedBy, e.AddedAt };
         }
         bag.AddPayload(BundleFiles.Incoming, JsonSerializer.Serialize(items.Select(i => new

@@ -36,7 +36,7 @@ public static class DossierZip
                 var path = folder + "/" + ArchiveNames.EvidenceFile(++itemNumber, evidence.Title, evidence.OriginalFileName);
                 using (var source = openOriginal(evidence))
                     bag.AddPayload(path, source, new DateTimeOffset(DateTime.SpecifyKind(evidence.AddedAt, DateTimeKind.Utc)),
-                        compress: false, sha256: evidence.Sha256, sha512: evidence.Sha512);
+                        compress: false, recorded: RecordedDigests.Of(evidence));
                 index.Add([
                     task.Code, task.Name, itemNumber.ToString("0000", CultureInfo.InvariantCulture), evidence.Title,
                     evidence.Number, evidence.Date?.ToString("yyyyMMdd", CultureInfo.InvariantCulture) ?? "",

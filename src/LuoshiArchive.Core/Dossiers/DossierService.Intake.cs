@@ -167,7 +167,8 @@ public sealed partial class DossierService
         var proposed = MetadataProposer.Propose(text, fileName);
         return new Evidence
         {
-            Sha256 = staged.Sha256, Sha512 = staged.Sha512, Length = staged.Length, OriginalFileName = fileName,
+            Sha256 = staged.Sha256, Sha512 = staged.Sha512, Blake3 = staged.Blake3, Length = staged.Length,
+            OriginalFileName = fileName,
             Format = read.Format.ToString(), Kind = details?.Kind ?? EvidenceKind.Other,
             Title = Pick(details?.Title, proposed.Title, Path.GetFileNameWithoutExtension(fileName)),
             Number = DocumentNumbers.Normalise(Pick(details?.Number, proposed.DocumentNumber, "")) ?? "",

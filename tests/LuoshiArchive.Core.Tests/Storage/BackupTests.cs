@@ -40,9 +40,11 @@ public sealed class BackupTests : IDisposable
         var original = Path.Combine(_source.Path, "blobs", evidence.Sha256[..2], evidence.Sha256[2..4], evidence.Sha256);
         var copy = Path.Combine(target, "blobs", evidence.Sha256[..2], evidence.Sha256[2..4], evidence.Sha256);
         Assert.Equal(File.ReadAllBytes(original), File.ReadAllBytes(copy));
-        // The SHA-512 taken at intake travels with the record (the annual bundle lists it without hashing again).
+        // The SHA-512 and BLAKE3 taken at intake travel with the record (the annual bundle lists the one without
+        // hashing again, and checks the original against the other).
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA512.HashData(File.ReadAllBytes(copy))),
             evidence.Sha512);
+        Assert.Equal(Blake3.Hasher.Hash(File.ReadAllBytes(copy)).ToString(), evidence.Blake3);
         Assert.False(File.Exists(file + ".partial"));
     }
 
