@@ -127,10 +127,11 @@ public static class BundleBench
         var blobFiles = Directory.GetFiles(Path.Combine(options.StoragePath, "blobs"), "*", SearchOption.AllDirectories)
             .Where(f => !f.EndsWith(".txt", StringComparison.Ordinal)).ToList();
         var plain = Path.Combine(options.StoragePath, "plain.zip");
-        // Untimed, first: this VM backs guest memory lazily, and writing into page-cache pages not used since boot (or
-        // handed back to the host) cost ~2.5 times the kernel time of writing into pages freed a moment ago (dd of
-        // 3 GB: 1.29 s of system time, then 0.51 s). The export, measured first, paid that and the plain ZIP then
-        // wrote into the pages of the deleted bundle; now both sides write into pages this ZIP leaves.
+        // Untimed, first: on this VM writing into page-cache pages not used since boot cost more kernel time than
+        // writing into pages used before (dd of 3 GB: 1.29 s of system time, then 0.51 s). The export, measured first,
+        // could pay that for the plain ZIP, which then wrote into the pages of the deleted bundle; now both sides
+        // write into pages this ZIP leaves (in the runs of 2026-11-30 it changed the plain ZIP's CPU time by nothing
+        // measurable).
         PlainZip(blobFiles, plain);
         File.Delete(plain);
         GC.Collect();
