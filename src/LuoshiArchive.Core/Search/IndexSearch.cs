@@ -49,7 +49,8 @@ internal sealed class IndexSearch(IndexSearcher searcher, QueryBuilder queries, 
         return (clauses, leaf =>
         {
             var collector = new DocCollector(leaf.AtomicReader.MaxDoc);
-            all.Value.GetBulkScorer(leaf, false, leaf.AtomicReader.LiveDocs)?.Score(collector);
+            // In order: the query is a conjunction, which Lucene scores in order anyway (see MatchCollector).
+            all.Value.GetBulkScorer(leaf, true, leaf.AtomicReader.LiveDocs)?.Score(collector);
             return collector.Docs;
         });
     }
