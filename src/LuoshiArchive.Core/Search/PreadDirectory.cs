@@ -69,15 +69,17 @@ internal sealed class PreadDirectory(string path) : NIOFSDirectory(path)
                 span = span[read..];
             }
             if (!ReferenceEquals(b, m_buffer)) return;
-            // A refill that goes on where the last one ended, having filled the whole buffer: a sequential read.
-            if (from == _refilledUpTo && count == BufferSize && BufferSize < ReadBufferSize) Grow(count);
+            // A full refill at or a little past where the last one ended: reading on in sequence (a postings list,
+            // skipping the positions of a document it is done with).
+            var onward = from >= _refilledUpTo && from - _refilledUpTo <= ReadBufferSize;
+            if (onward && count == BufferSize && BufferSize < ReadBufferSize) Grow(count);
             _refilledUpTo = position;
         }
 
-        private long _refilledUpTo = -1;
+        private long _refilledUpTo = long.MaxValue;
 
         /// <summary>
-        /// Called by a refill in sequence with the last one: the next refill reads twice as much. BufferedIndexInput
+        /// Called by a refill that reads on from the last one: the next refill reads twice as much. BufferedIndexInput
         /// refills only a spent buffer, so SetBufferSize has nothing to carry over and installs an empty buffer; the
         /// bytes just read are copied into it, where the refill that called us expects them.
         /// </summary>
@@ -96,7 +98,7 @@ internal sealed class PreadDirectory(string path) : NIOFSDirectory(path)
         {
             var clone = (PreadInput)base.Clone();
             clone._ownsHandle = false;
-            clone._refilledUpTo = -1;
+            clone._refilledUpTo = long.MaxValue;
             clone.SetBufferSize(CloneBufferSize); // no buffer yet (BufferedIndexInput.Clone): only the size is set
             return clone;
         }
