@@ -33,14 +33,17 @@ public static class SearchBench
             for (var i = 0; i < Warmup; i++) index.Search(query);
             var times = new List<double>();
             var hits = 0;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             for (var i = 0; i < Runs; i++)
             {
                 var watch = Stopwatch.StartNew();
                 hits = index.Search(query).Total;
                 times.Add(watch.Elapsed.TotalMilliseconds);
             }
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             times.Sort();
-            results.Add(new Latency(name, Runs, times[Runs / 2], times[(int)(Runs * 0.95)], times[(int)(Runs * 0.99)], hits));
+            results.Add(new Latency(name, Runs, times[Runs / 2], times[(int)(Runs * 0.95)], times[(int)(Runs * 0.99)],
+                hits, cpu.TotalMilliseconds / Runs));
         }
         return results;
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -49,7 +50,8 @@ internal sealed class IndexSearch(IndexSearcher searcher, QueryBuilder queries, 
         return (clauses, leaf =>
         {
             var collector = new DocCollector(leaf.AtomicReader.MaxDoc);
-            all.Value.GetBulkScorer(leaf, false, leaf.AtomicReader.LiveDocs)?.Score(collector);
+            // In order: the query is a conjunction, which Lucene scores in order anyway (see MatchCollector).
+            all.Value.GetBulkScorer(leaf, true, leaf.AtomicReader.LiveDocs)?.Score(collector);
             return collector.Docs;
         });
     }
@@ -64,7 +66,10 @@ internal sealed class IndexSearch(IndexSearcher searcher, QueryBuilder queries, 
         var weight = searcher.CreateNormalizedWeight(query);
         var leaves = searcher.IndexReader.Leaves;
         var collectors = leaves.Select(collectorFor).ToList();
-        Parallel.For(0, leaves.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        // Largest segments first, each core taking the next one when done: the small ones fill in at the end.
+        var order = Enumerable.Range(0, leaves.Count).OrderByDescending(i => leaves[i].AtomicReader.MaxDoc);
+        var cores = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.ForEach(Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering), cores, i =>
         {
             var leaf = leaves[i];
             var collector = collectors[i];

@@ -29,10 +29,12 @@ internal sealed class QueryBuilder(Analyzer analyzer)
         }
 
         // The words only rank what already matches. In the body they need not be adjacent: a conjunction of words
-        // reads no positions, where a phrase read them for every matching document of a broad query.
+        // reads no positions, where a phrase read them for every matching document of a broad query. A quoted phrase
+        // ranks by the phrase itself (how often the body holds it, the title): its words scattered over the body
+        // say nothing about it, and reading their postings for every match was a fifth of a broad phrase's time.
         var words = new BooleanQuery();
         Add(words, Phrase(EvidenceFields.TitleWords, term.Text), 6f);
-        Add(words, AllWords(EvidenceFields.TextWords, term.Text), 2f);
+        if (!term.IsQuoted) Add(words, AllWords(EvidenceFields.TextWords, term.Text), 2f);
         var clause = new BooleanQuery { { matches, Occur.MUST } };
         if (words.Clauses.Count > 0) clause.Add(words, Occur.SHOULD);
         return clause;

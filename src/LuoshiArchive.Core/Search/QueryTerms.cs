@@ -9,7 +9,8 @@ namespace LuoshiArchive.Core.Search;
 /// </summary>
 internal static partial class QueryTerms
 {
-    internal sealed record QueryTerm(string Text, bool IsDocumentNumber);
+    /// <summary>A term; <c>IsQuoted</c>: typed in quotes, these characters exactly as written are asked for.</summary>
+    internal sealed record QueryTerm(string Text, bool IsDocumentNumber, bool IsQuoted = false);
 
     /// <summary>What one query may cost: the typed text read up to this length, and this many terms at most.</summary>
     public const int MaxQueryLength = 200;
@@ -22,7 +23,8 @@ internal static partial class QueryTerms
         var rest = Quoted().Replace(text, m =>
         {
             var phrase = m.Groups[1].Value.Trim();
-            if (phrase.Length > 0) terms.Add(new QueryTerm(phrase, DocumentNumbers.Normalise(phrase) is not null));
+            if (phrase.Length > 0)
+                terms.Add(new QueryTerm(phrase, DocumentNumbers.Normalise(phrase) is not null, IsQuoted: true));
             return " ";
         });
         var numbers = DocumentNumbers.FindAll(rest).ToList();
