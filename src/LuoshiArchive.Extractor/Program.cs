@@ -16,6 +16,7 @@ if (args is ["--serve"])
     string? line;
     while ((line = Console.ReadLine()) is not null)
     {
+        if (line.Length == 0) continue;
         var batch = line.StartsWith("[[", StringComparison.Ordinal)
             ? JsonSerializer.Deserialize<string[][]>(line) ?? []
             : [JsonSerializer.Deserialize<string[]>(line) ?? []];

@@ -113,11 +113,13 @@ public sealed class IsolatedTextExtractor(ExtractionLimits limits, ConverterPath
     /// </summary>
     private ExtractionOutcome? ReadHere(string path, string name)
     {
+        EvidenceFormat format;
         try
         {
             var length = new FileInfo(path).Length;
             if (length is 0 or > InProcessTextBytes || length > limits.MaxFileBytes) return null;
-            if (FormatSniffer.Detect(path, name) is not (EvidenceFormat.PlainText or EvidenceFormat.Markdown)) return null;
+            format = FormatSniffer.Detect(path, name);
+            if (format is not (EvidenceFormat.PlainText or EvidenceFormat.Markdown)) return null;
         }
         catch (ExtractionException)
         {
@@ -125,7 +127,7 @@ public sealed class IsolatedTextExtractor(ExtractionLimits limits, ConverterPath
         }
         try
         {
-            var text = new TextExtractor(limits, converters).Extract(path, name);
+            var text = new TextExtractor(limits, converters).Read(path, name, format);
             var textFile = ExtractedFile.TextFileOf(path);
             File.WriteAllText(textFile, text.Text, new UTF8Encoding(false));
             return new(new ExtractedFile(textFile, text.Format, text.PageCount, text.NoTextRead, text.Note), null);
