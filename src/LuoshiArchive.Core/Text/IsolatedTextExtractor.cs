@@ -260,3 +260,12 @@ public static class ExtractorArguments
 
     private static string? Empty(string value) => value.Length == 0 ? null : value;
 }
+
+/// <summary>
+/// The worker protocol's JSON, generated at compile time: a new worker serializes without first building its
+/// converters by reflection (part of every worker's start).
+/// </summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(string[][]))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(string[]))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(ExtractorReply))]
+public sealed partial class ExtractorJson : System.Text.Json.Serialization.JsonSerializerContext;
