@@ -68,7 +68,11 @@ internal sealed class ExtractorWorker : IDisposable
     {
         try
         {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(2000); // gone (and reaped) when this returns, not some time later
+            }
         }
         catch (InvalidOperationException)
         {
