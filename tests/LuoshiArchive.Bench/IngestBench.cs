@@ -50,10 +50,15 @@ public static class IngestBench
             var code = tasks.Create(new TaskDraft { Year = 2018, Name = "任务" }, actor).Code;
             var intake = services.GetRequiredService<FolderIntake>();
             cpu = ProcessCpu.Own();
+            var (jitCount, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(),
+                System.Runtime.JitInfo.GetCompilationTime());
             var watch = System.Diagnostics.Stopwatch.StartNew();
             await intake.RunAsync(files, [code], null, actor, batch => failed += batch.Intake.Failed);
             seconds = watch.Elapsed.TotalSeconds;
             cpu = ProcessCpu.Own() - cpu;
+            Console.Error.WriteLine($"JIT during {format} x{docs.Count}: " +
+                $"{System.Runtime.JitInfo.GetCompiledMethodCount() - jitCount} methods, " +
+                $"{(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalSeconds:0.00} s");
         }
         // The workers end with the services (each waited for); their CPU time, all spent on this run, counts then.
         workers = ProcessCpu.EndedChildren() - workers;
