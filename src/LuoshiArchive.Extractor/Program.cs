@@ -16,9 +16,10 @@ if (args is ["--serve"])
     string? line;
     while ((line = Console.ReadLine()) is not null)
     {
+        if (line.Length == 0) continue;
         var batch = line.StartsWith("[[", StringComparison.Ordinal)
-            ? JsonSerializer.Deserialize<string[][]>(line) ?? []
-            : [JsonSerializer.Deserialize<string[]>(line) ?? []];
+            ? JsonSerializer.Deserialize(line, ExtractorJson.Default.StringArrayArray) ?? []
+            : [JsonSerializer.Deserialize(line, ExtractorJson.Default.StringArray) ?? []];
         foreach (var request in batch)
         {
             Console.WriteLine(Reply(request));
@@ -32,7 +33,7 @@ return 0;
 
 static string Reply(string[] request)
 {
-    if (request.Length is not (7 or 8)) return JsonSerializer.Serialize(new ExtractorReply(null, null, null, false, null, nameof(ExtractionProblem.Corrupt), "bad request"));
+    if (request.Length is not (7 or 8)) return Json(new ExtractorReply(null, null, null, false, null, nameof(ExtractionProblem.Corrupt), "bad request"));
     var (path, name, limits, converters) = ExtractorArguments.Parse(request);
     try
     {
@@ -41,22 +42,24 @@ static string Reply(string[] request)
         // as six bytes: a 46 MB text made a ~90 MB line that both processes held several times over).
         var textFile = ExtractorArguments.TextFile(request);
         if (textFile.Length > 0) File.WriteAllText(textFile, result.Text, new UTF8Encoding(false));
-        return JsonSerializer.Serialize(new ExtractorReply(result.Format.ToString(), textFile.Length > 0 ? "" : result.Text,
+        return Json(new ExtractorReply(result.Format.ToString(), textFile.Length > 0 ? "" : result.Text,
             result.PageCount, result.NoTextRead, result.Note, null, null, textFile.Length > 0 ? textFile : null));
     }
     catch (ExtractionException e)
     {
-        return JsonSerializer.Serialize(new ExtractorReply(null, null, null, false, null, e.Problem.ToString(), e.Message));
+        return Json(new ExtractorReply(null, null, null, false, null, e.Problem.ToString(), e.Message));
     }
     catch (OutOfMemoryException)
     {
         var limit = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024);
-        return JsonSerializer.Serialize(new ExtractorReply(null, null, null, false, null, nameof(ExtractionProblem.OutOfMemory),
+        return Json(new ExtractorReply(null, null, null, false, null, nameof(ExtractionProblem.OutOfMemory),
             $"解析“{name}”所需内存超过解析程序的上限（{limit} MB），未保存。文件文字过多或结构异常：请拆分为几个较小的文件，或另存为 PDF 后重新上传。"));
     }
     catch (TimeoutException)
     {
-        return JsonSerializer.Serialize(new ExtractorReply(null, null, null, false, null, nameof(ExtractionProblem.TimedOut),
+        return Json(new ExtractorReply(null, null, null, false, null, nameof(ExtractionProblem.TimedOut),
             $"转换“{name}”超时，文件可能已损坏或过于复杂，未保存。请另存为 PDF 或 DOCX 后重新上传。"));
     }
 }
+
+static string Json(ExtractorReply reply) => JsonSerializer.Serialize(reply, ExtractorJson.Default.ExtractorReply);

@@ -3,12 +3,16 @@ using System.Text;
 
 namespace LuoshiArchive.Bench;
 
-public sealed record Throughput(string What, int Documents, double Seconds, double TextMegabytes)
+/// <param name="CpuSeconds">This process's CPU time (user and system, all threads) while timed.</param>
+/// <param name="WorkerCpuSeconds">The extractor workers' CPU time (child processes, counted once they ended).</param>
+public sealed record Throughput(string What, int Documents, double Seconds, double TextMegabytes,
+    double CpuSeconds = 0, double WorkerCpuSeconds = 0)
 {
     public double DocsPerSecond => Documents / Seconds;
     public double MegabytesPerSecond => TextMegabytes / Seconds;
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{What}: {Documents} docs in {Seconds:0.00} s = {DocsPerSecond:0.0} docs/s, {MegabytesPerSecond:0.00} MB/s of text");
+        $"{What}: {Documents} docs in {Seconds:0.00} s = {DocsPerSecond:0.0} docs/s, {MegabytesPerSecond:0.00} MB/s of " +
+        $"text; CPU {CpuSeconds:0.00} s, workers {WorkerCpuSeconds:0.00} s");
 }
 
 /// <param name="CpuMs">The process's CPU time per timed run, all threads: on a shared machine it moves less than
@@ -49,9 +53,11 @@ public sealed class BenchReport(string machine, int cores, DateTime date, string
         var c = CultureInfo.InvariantCulture;
         md.AppendLine(c, $"Machine: {Machine}, {Cores} cores; {Date:yyyy-MM-dd HH:mm} UTC; arguments: `{Arguments}`").AppendLine();
         var ingest = new[] { Bare, BareSample }.OfType<Throughput>().Concat(EndToEnd).ToList();
-        if (ingest.Count > 0) md.AppendLine("| ingest | docs | s | docs/s | MB/s text | ratio to bare |").AppendLine("|---|---|---|---|---|---|");
+        if (ingest.Count > 0) md.AppendLine("| ingest | docs | s | docs/s | MB/s text | ratio to bare | CPU s | workers' CPU s |")
+            .AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var t in ingest)
-            md.AppendLine(c, $"| {t.What} | {t.Documents} | {t.Seconds:0.00} | {t.DocsPerSecond:0.0} | {t.MegabytesPerSecond:0.00} | {(t.What.StartsWith("bare", StringComparison.Ordinal) || BareSample is null ? "1" : (t.DocsPerSecond / BareSample.DocsPerSecond).ToString("0.000", c))} |");
+            md.AppendLine(c, $"| {t.What} | {t.Documents} | {t.Seconds:0.00} | {t.DocsPerSecond:0.0} | {t.MegabytesPerSecond:0.00} | {(t.What.StartsWith("bare", StringComparison.Ordinal) || BareSample is null ? "1" : (t.DocsPerSecond / BareSample.DocsPerSecond).ToString("0.000", c))} | " +
+                $"{t.CpuSeconds:0.00} | {t.WorkerCpuSeconds:0.00} |");
         var searchHeader = $"| search ({SearchDocuments} docs, warm) | runs | p50 ms | p95 ms | p99 ms | hits "
             + "| CPU ms |";
         if (Search.Count > 0) md.AppendLine().AppendLine(searchHeader).AppendLine("|---|---|---|---|---|---|---|");

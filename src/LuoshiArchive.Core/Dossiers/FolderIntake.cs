@@ -32,7 +32,7 @@ public sealed class FolderIntake(DossierService dossiers, IsolatedTextExtractor 
     {
         var batches = Split(paths);
         var lanes = Math.Max(1, Math.Min(limits.MaxConcurrent, batches.Count));
-        extractor.Prestart(lanes);
+        if (paths.Any(IsolatedTextExtractor.MayNeedWorker)) extractor.Prestart(lanes);
         var next = -1;
         var report = new Lock();
         async Task Lane()

@@ -50,7 +50,7 @@ internal sealed class ExtractorWorker : IDisposable
     /// </summary>
     public async Task SendAsync(IEnumerable<string[]> files, CancellationToken cancellationToken)
     {
-        var line = JsonSerializer.Serialize(files.ToArray());
+        var line = JsonSerializer.Serialize(files.ToArray(), ExtractorJson.Default.StringArrayArray);
         await _process.StandardInput.WriteLineAsync(line.AsMemory(), cancellationToken);
         await _process.StandardInput.FlushAsync(cancellationToken);
     }
@@ -61,14 +61,18 @@ internal sealed class ExtractorWorker : IDisposable
     public async Task<ExtractorReply?> ReadReplyAsync(CancellationToken cancellationToken)
     {
         var line = await _process.StandardOutput.ReadLineAsync(cancellationToken);
-        return line is null ? null : JsonSerializer.Deserialize<ExtractorReply>(line);
+        return line is null ? null : JsonSerializer.Deserialize(line, ExtractorJson.Default.ExtractorReply);
     }
 
     public void Dispose()
     {
         try
         {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(2000); // gone (and reaped) when this returns, not some time later
+            }
         }
         catch (InvalidOperationException)
         {

@@ -97,8 +97,11 @@ internal static class FormatSniffer
 
     private static bool LooksLikeHtml(string path)
     {
-        var head = TextDecoding.Decode(File.ReadAllBytes(path).AsSpan(0, (int)Math.Min(new FileInfo(path).Length, 2048)).ToArray())
-            .TrimStart('\uFEFF', ' ', '\r', '\n', '\t');
+        // The first 2 KB only (this read the whole file before: 46 MB for a large text).
+        var buffer = new byte[2048];
+        int read;
+        using (var file = File.OpenRead(path)) read = file.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        var head = TextDecoding.Decode(buffer[..read]).TrimStart('\uFEFF', ' ', '\r', '\n', '\t');
         return head.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || head.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 
 namespace LuoshiArchive.Core.Text;
 
@@ -13,6 +14,16 @@ public sealed class IsolatedTextExtractor(ExtractionLimits limits, ConverterPath
     public const string ExtractorAssembly = "luoshi-extract.dll";
     private readonly ConcurrentBag<ExtractorWorker> _idle = [];
     private readonly SemaphoreSlim _turns = new(Math.Max(1, limits.MaxConcurrent));
+    private int _workersStarted;
+
+    /// <summary>How many worker processes this extractor has started (the tests count them).</summary>
+    internal int WorkersStarted => Volatile.Read(ref _workersStarted);
+
+    private ExtractorWorker StartWorker()
+    {
+        Interlocked.Increment(ref _workersStarted);
+        return new ExtractorWorker(limits.MemoryLimitBytes);
+    }
 
     /// <summary>
     /// Waits for one of the <see cref="ExtractionLimits.MaxConcurrent"/> turns (dispose to give it back); refuses with
@@ -43,8 +54,16 @@ public sealed class IsolatedTextExtractor(ExtractionLimits limits, ConverterPath
     /// </summary>
     public void Prestart(int count)
     {
-        for (var i = _idle.Count; i < count; i++) _idle.Add(new ExtractorWorker(limits.MemoryLimitBytes));
+        for (var i = _idle.Count; i < count; i++) _idle.Add(StartWorker());
     }
+
+    /// <summary>
+    /// Whether reading the file at <paramref name="path"/> will probably start a worker: not when it is named as a
+    /// plain text or Markdown file and small enough to be decoded here (<see cref="ReadHere"/>).
+    /// </summary>
+    public static bool MayNeedWorker(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is not (".txt" or ".text" or ".md" or ".markdown")
+        || !File.Exists(path) || new FileInfo(path).Length > InProcessTextBytes;
 
     /// <summary>The file's text, read in a worker process; waits for a turn unless the caller holds one.</summary>
     public async Task<ExtractedText> ExtractAsync(string path, string originalFileName,
@@ -66,17 +85,68 @@ public sealed class IsolatedTextExtractor(ExtractionLimits limits, ConverterPath
     /// Several files read by one worker in one request, one after the other (so the worker's memory limit holds for
     /// each); the caller holds a turn (<see cref="TurnAsync"/>). Each file's text waits in a file beside it
     /// (<see cref="ExtractedFile.TextFileOf"/>; the caller deletes it). A file that times out or kills its worker
-    /// gets its own message, and the files after it go to a new worker.
+    /// gets its own message, and the files after it go to a new worker. Small plain texts are decoded here instead
+    /// (<see cref="ReadHere"/>): a batch of them starts no worker at all.
     /// </summary>
     public async Task<IReadOnlyList<ExtractionOutcome>> ExtractBatchAsync(
         IReadOnlyList<(string Path, string Name)> files, CancellationToken cancellationToken = default)
+    {
+        var outcomes = new ExtractionOutcome[files.Count];
+        var toWorker = new List<int>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (ReadHere(files[i].Path, files[i].Name) is { } here) outcomes[i] = here;
+            else toWorker.Add(i);
+        }
+        var read = await ExtractInWorkersAsync(toWorker.Select(i => files[i]).ToList(), cancellationToken);
+        for (var i = 0; i < toWorker.Count; i++) outcomes[toWorker[i]] = read[i];
+        return outcomes;
+    }
+
+    /// <summary>Plain text files up to this size are decoded in the caller's process (<see cref="ReadHere"/>).</summary>
+    public const long InProcessTextBytes = 1024 * 1024;
+
+    /// <summary>
+    /// A small plain-text or Markdown file needs no parser, only decoding (UTF-8, UTF-16 or GB18030): it is read here,
+    /// with the same checks and messages as in a worker, and its text written where a worker would have written it.
+    /// Null for every other file (another format, a larger text, a name or content the worker must judge).
+    /// </summary>
+    private ExtractionOutcome? ReadHere(string path, string name)
+    {
+        EvidenceFormat format;
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length is 0 or > InProcessTextBytes || length > limits.MaxFileBytes) return null;
+            format = FormatSniffer.Detect(path, name);
+            if (format is not (EvidenceFormat.PlainText or EvidenceFormat.Markdown)) return null;
+        }
+        catch (ExtractionException)
+        {
+            return null;
+        }
+        try
+        {
+            var text = new TextExtractor(limits, converters).Read(path, name, format);
+            var textFile = ExtractedFile.TextFileOf(path);
+            File.WriteAllText(textFile, text.Text, new UTF8Encoding(false));
+            return new(new ExtractedFile(textFile, text.Format, text.PageCount, text.NoTextRead, text.Note), null);
+        }
+        catch (ExtractionException e)
+        {
+            return new(null, e);
+        }
+    }
+
+    private async Task<ExtractionOutcome[]> ExtractInWorkersAsync(
+        IReadOnlyList<(string Path, string Name)> files, CancellationToken cancellationToken)
     {
         var outcomes = new ExtractionOutcome[files.Count];
         var next = 0;
         while (next < files.Count)
         {
             var worker = _idle.TryTake(out var reused) && !reused.HasExited
-                ? reused : new ExtractorWorker(limits.MemoryLimitBytes);
+                ? reused : StartWorker();
             var healthy = true;
             try
             {
@@ -190,3 +260,12 @@ public static class ExtractorArguments
 
     private static string? Empty(string value) => value.Length == 0 ? null : value;
 }
+
+/// <summary>
+/// The worker protocol's JSON, generated at compile time: a new worker serializes without first building its
+/// converters by reflection (part of every worker's start).
+/// </summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(string[][]))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(string[]))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(ExtractorReply))]
+public sealed partial class ExtractorJson : System.Text.Json.Serialization.JsonSerializerContext;

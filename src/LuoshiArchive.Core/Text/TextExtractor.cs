@@ -13,7 +13,12 @@ public sealed class TextExtractor(ExtractionLimits limits, ConverterPaths conver
         if (length > limits.MaxFileBytes)
             throw new ExtractionException(ExtractionProblem.TooLarge,
                 $"“{originalFileName}”有 {length / 1024 / 1024} MB，超过单个文件 {limits.MaxFileBytes / 1024 / 1024} MB 的上限。请压缩或拆分后上传。");
-        var format = FormatSniffer.Detect(path, originalFileName);
+        return Read(path, originalFileName, FormatSniffer.Detect(path, originalFileName));
+    }
+
+    /// <summary>The text of a file whose format is known (sniffed, size checked): what <see cref="Extract"/> ends in.</summary>
+    internal ExtractedText Read(string path, string originalFileName, EvidenceFormat format)
+    {
         return format switch
         {
             EvidenceFormat.Docx => Docx(path, originalFileName),

@@ -80,4 +80,45 @@ public class IsolatedTextExtractorTests
         }
         Assert.Contains("长效机制", (await isolated.ExtractAsync(Fixture.Path("notice.txt"), "notice.txt")).Text);
     }
+
+    [Fact]
+    public async Task Small_plain_texts_are_decoded_alike_without_a_worker_and_other_files_still_go_to_one()
+    {
+        var folder = Directory.CreateTempSubdirectory("luoshi-here-").FullName;
+        try
+        {
+            string Copy(string fixture, string name)
+            {
+                var path = Path.Combine(folder, name);
+                File.Copy(Fixture.Path(fixture), path);
+                return path;
+            }
+            var texts = new[]
+            {
+                (Copy("notice-gb18030.txt", "国标.txt"), "国标.txt"), (Copy("notice-utf16le-bom.txt", "u16.txt"), "u16.txt"),
+                (Copy("notice.txt", "通知.md"), "通知.md"),
+            };
+            using var isolated = new IsolatedTextExtractor(new ExtractionLimits(), ConverterPaths.None);
+            var inProcess = new TextExtractor(new ExtractionLimits(), ConverterPaths.None);
+
+            var outcomes = await isolated.ExtractBatchAsync(texts);
+
+            foreach (var ((path, name), outcome) in texts.Zip(outcomes))
+                Assert.Equal(inProcess.Extract(path, name), outcome.Read!.ReadText());
+            Assert.Contains("长效机制", outcomes[0].Read!.ReadText().Text);
+            Assert.Equal(0, isolated.WorkersStarted);
+
+            // A Word file named .txt is judged by a worker, with the message it always had; the text beside it is read.
+            var judged = await isolated.ExtractBatchAsync(
+                [(Copy("notice.docx", "改名.txt"), "改名.txt"), (Copy("notice.txt", "正文.txt"), "正文.txt")]);
+            Assert.Equal(ExtractionProblem.WrongExtension, judged[0].Problem!.Problem);
+            Assert.Contains("内容是Word 文档（DOCX）", judged[0].Problem!.Message);
+            Assert.Contains("长效机制", judged[1].Read!.ReadText().Text);
+            Assert.Equal(1, isolated.WorkersStarted);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
