@@ -70,6 +70,9 @@ public static class IngestBench
     /// <summary>Files of the untimed ingest before each format's timed one: more than a batch, more than 30 calls.</summary>
     public const int WarmUpFiles = 60;
 
+    /// <summary>Untimed rounds of <see cref="WarmUpFiles"/> files of each format before the timed ingests.</summary>
+    public const int WarmUpRounds = 3;
+
     /// <summary>
     /// Waits until the JIT has compiled nothing new for 0.6 s (at most 15 s): tiered compilation recompiles hot
     /// methods on a background thread, and work left from the untimed steps before must not run inside a timed one.

@@ -84,12 +84,11 @@ try
     {
     IngestBench.SettleJit();
     report.BareSample = IngestBench.BareIndexing(sample, Path.Combine(work, "sample-index"));
-    // Bare indexing is measured warm (after the whole corpus); so is ingest: untimed ingests of each format and
-    // engine first, so that the path's methods have reached their optimised code before the timed run (tiered
-    // compilation counts calls only once a burst of new methods has settled: hence two rounds). What a fresh
-    // process pays on top (JIT, the workers' start) is measured by a `luoshi ingest` run in docs/performance.md
-    // ("Ingest"), not here.
-    for (var round = 1; round <= 2; round++)
+    // Bare indexing is measured warm (after the whole corpus); so is ingest: three untimed rounds of ingest of each
+    // format and engine first (tiered compilation promotes methods only once a burst of new ones has settled: after
+    // one round, the timed run still recompiled ~2,000 methods, 4 s of JIT on a loaded machine). What a fresh process
+    // pays on top (JIT, the workers' start) is measured by a `luoshi ingest` run in docs/performance.md ("Ingest").
+    for (var round = 1; round <= IngestBench.WarmUpRounds; round++)
     foreach (var format in options.Formats)
     foreach (var engine in engines)
         await IngestBench.EndToEnd(sample.Take(IngestBench.WarmUpFiles).ToList(), format,
