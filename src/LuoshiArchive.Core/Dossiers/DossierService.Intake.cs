@@ -26,6 +26,15 @@ public sealed partial class DossierService
         return IntakeAsync(files, taskList, details, actor, cancellationToken);
     }
 
+    /// <summary>
+    /// Refuses, before any file is read, what would refuse every file of a batch: a task code that does not exist, or
+    /// no right to file into one of the tasks (<see cref="FolderIntake"/> asks once, not once per batch).
+    /// </summary>
+    public void CheckCanFile(IReadOnlyList<string> taskCodes, Actor actor)
+    {
+        foreach (var task in ResolveTasks(taskCodes)) Access.Demand(actor, Permission.FileEvidence, _audit, task);
+    }
+
     private async Task<IntakeResult> IntakeOneAsync(Stream content, string originalFileName, List<KeyTask> taskList,
         EvidenceDetails? details, Actor actor, CancellationToken cancellationToken)
     {

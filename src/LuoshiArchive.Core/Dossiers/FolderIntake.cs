@@ -24,12 +24,14 @@ public sealed class FolderIntake(DossierService dossiers, IsolatedTextExtractor 
 
     /// <summary>
     /// Adds <paramref name="paths"/> to the dossiers of <paramref name="taskCodes"/>; <paramref name="confirmed"/> is
-    /// called once per batch, one call at a time, when its files are stored. A refusal of the whole batch (an unknown
-    /// task, a full queue) becomes each of its files' error.
+    /// called once per batch, one call at a time, when its files are stored. An unknown task, or one the actor may not
+    /// file into, is refused before any file is read (DomainRuleException); a refusal of a whole batch later (a full
+    /// queue) becomes each of its files' error.
     /// </summary>
     public async Task RunAsync(IReadOnlyList<string> paths, IReadOnlyList<string> taskCodes, EvidenceDetails? details,
         Actor actor, Action<Batch> confirmed, CancellationToken cancellationToken = default)
     {
+        dossiers.CheckCanFile(taskCodes, actor);
         var batches = Split(paths);
         var lanes = Math.Max(1, Math.Min(limits.MaxConcurrent, batches.Count));
         if (paths.Any(IsolatedTextExtractor.MayNeedWorker)) extractor.Prestart(lanes);

@@ -54,6 +54,22 @@ public sealed class DossierCliTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unknown_task_is_refused_once_before_any_file_is_read()
+    {
+        await Run("init", "--demo", "--tasks-only");
+        for (var i = 1; i <= 120; i++) File.WriteAllText(Path.Combine(_inbox, $"{i:000}.txt"), $"第{i}份汇报");
+
+        var (exit, _, stderr) = await Run("ingest", _inbox, "--task", "2099-999");
+
+        Assert.Equal(1, exit);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(stderr, "任务“2099-999”不存在"));
+        Assert.DoesNotContain("已确认", stderr);
+        Assert.DoesNotContain("失败：", stderr);
+        using var search = JsonDocument.Parse((await Run("search", "汇报", "--json")).Out);
+        Assert.Equal(0, search.RootElement.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Reindex_after_losing_the_index_gives_the_same_results()
     {
         await Run("init", "--demo", "--tasks-only");
